@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mtlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mtlint", targets: ["mtlint"]),
+        .library(name: "MTLintKit", targets: ["MTLintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System ICU (Debian libicu-dev). Only the C shim sees its headers (DESIGN §3).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // System zlib, to read the gzip-compressed evaluation files.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // C API over ICU and zlib whose public header uses no ICU or zlib types.
+        .target(name: "ICUShim", dependencies: ["CICU", "CZlib"]),
+        .target(
+            name: "MTLintKit",
+            dependencies: ["ICUShim"],
+            // A link to the top-level dictionaries/ folder, so the data ships in the bundle.
+            resources: [.copy("dictionaries")]
+        ),
+        .executableTarget(
+            name: "mtlint",
+            dependencies: [
+                "MTLintKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MTLintKitTests", dependencies: ["MTLintKit"]),
+        .testTarget(name: "CLITests", dependencies: ["mtlint"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

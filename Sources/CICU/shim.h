@@ -1,0 +1,2 @@
+// Only the ICUShim C target includes this module; Swift code never imports ICU (DESIGN §3).
+#include <unicode/utypes.h>

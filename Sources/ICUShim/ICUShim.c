@@ -1,0 +1,222 @@
+// Implementation of the shim: the only file that includes ICU and zlib headers.
+#include "ICUShim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uloc.h>
+#include <unicode/ulocdata.h>
+#include <unicode/uscript.h>
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <zlib.h>
+
+struct MTLBreaker {
+    UBreakIterator *iterator;
+    UText *text;
+};
+
+static int32_t errorCode(UErrorCode status) { return (int32_t)status; }
+
+MTLBreaker *mtl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(kind == MTL_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD,
+                                         locale, NULL, 0, &status);
+    // Warnings (negative codes) such as U_USING_DEFAULT_WARNING are fine.
+    if (U_FAILURE(status) || iterator == NULL) {
+        *error = errorCode(status);
+        return NULL;
+    }
+    MTLBreaker *breaker = calloc(1, sizeof(MTLBreaker));
+    if (breaker == NULL) {
+        ubrk_close(iterator);
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    breaker->iterator = iterator;
+    *error = 0;
+    return breaker;
+}
+
+MTLBreaker *mtl_breaker_clone(const MTLBreaker *breaker, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_clone(breaker->iterator, &status);
+    if (U_FAILURE(status) || iterator == NULL) {
+        *error = errorCode(status);
+        return NULL;
+    }
+    MTLBreaker *copy = calloc(1, sizeof(MTLBreaker));
+    if (copy == NULL) {
+        ubrk_close(iterator);
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    copy->iterator = iterator;
+    *error = 0;
+    return copy;
+}
+
+void mtl_breaker_close(MTLBreaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->iterator);
+    if (breaker->text != NULL) utext_close(breaker->text);
+    free(breaker);
+}
+
+bool mtl_breaker_set_text(MTLBreaker *breaker, const uint8_t *utf8, int64_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    // Reuse the UText object; utext_openUTF8 reads the bytes in place (no UTF-16 copy).
+    breaker->text = utext_openUTF8(breaker->text, (const char *)utf8, length, &status);
+    if (U_FAILURE(status)) {
+        *error = errorCode(status);
+        return false;
+    }
+    ubrk_setUText(breaker->iterator, breaker->text, &status);
+    *error = errorCode(status);
+    return U_SUCCESS(status);
+}
+
+int32_t mtl_breaker_next_batch(MTLBreaker *breaker, int32_t *boundaries, int32_t *statuses, int32_t capacity) {
+    int32_t count = 0;
+    while (count < capacity) {
+        int32_t boundary = ubrk_next(breaker->iterator);
+        if (boundary == UBRK_DONE) break;
+        boundaries[count] = boundary;
+        statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+        count++;
+    }
+    return count;
+}
+
+int32_t mtl_script_of(uint32_t codePoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript((UChar32)codePoint, &status);
+    return U_SUCCESS(status) ? (int32_t)script : USCRIPT_UNKNOWN;
+}
+
+const char *mtl_script_short_name(int32_t script) {
+    const char *name = uscript_getShortName((UScriptCode)script);
+    return name != NULL ? name : "Zzzz";
+}
+
+static void toUTF8Slot(const UChar *text, int32_t length, char *slot, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t written = 0;
+    u_strToUTF8(slot, capacity - 1, &written, text, length, &status);
+    slot[U_SUCCESS(status) ? written : 0] = '\0';
+}
+
+bool mtl_quote_delimiters(const char *locale, char *out64) {
+    UErrorCode status = U_ZERO_ERROR;
+    ULocaleData *data = ulocdata_open(locale, &status);
+    if (U_FAILURE(status) || data == NULL) return false;
+    memset(out64, 0, 64);
+    const ULocaleDataDelimiterType types[4] = {
+        ULOCDATA_QUOTATION_START, ULOCDATA_QUOTATION_END,
+        ULOCDATA_ALT_QUOTATION_START, ULOCDATA_ALT_QUOTATION_END};
+    bool ok = true;
+    for (int i = 0; i < 4; i++) {
+        UChar buffer[8];
+        UErrorCode itemStatus = U_ZERO_ERROR;
+        int32_t length = ulocdata_getDelimiter(data, types[i], buffer, 8, &itemStatus);
+        if (U_FAILURE(itemStatus)) { ok = false; continue; }
+        toUTF8Slot(buffer, length, out64 + 16 * i, 16);
+    }
+    ulocdata_close(data);
+    return ok;
+}
+
+struct MTLCharSet { USet *set; };
+
+MTLCharSet *mtl_exemplar_set(const char *locale, int32_t type) {
+    UErrorCode status = U_ZERO_ERROR;
+    ULocaleData *data = ulocdata_open(locale, &status);
+    if (U_FAILURE(status) || data == NULL) return NULL;
+    USet *set = ulocdata_getExemplarSet(data, NULL, USET_CASE_INSENSITIVE, (ULocaleDataExemplarSetType)type, &status);
+    ulocdata_close(data);
+    if (U_FAILURE(status) || set == NULL) return NULL;
+    uset_freeze(set);
+    MTLCharSet *result = malloc(sizeof(MTLCharSet));
+    if (result == NULL) { uset_close(set); return NULL; }
+    result->set = set;
+    return result;
+}
+
+bool mtl_charset_contains(const MTLCharSet *set, uint32_t codePoint) {
+    return uset_contains(set->set, (UChar32)codePoint);
+}
+
+void mtl_charset_close(MTLCharSet *set) {
+    if (set == NULL) return;
+    uset_close(set->set);
+    free(set);
+}
+
+static int32_t displayNameUTF8(int32_t (*get)(const char *, const char *, UChar *, int32_t, UErrorCode *),
+                               const char *locale, const char *displayLocale, char *out, int32_t capacity) {
+    UChar buffer[256];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = get(locale, displayLocale, buffer, 256, &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return -1;
+    int32_t written = 0;
+    u_strToUTF8(out, capacity, &written, buffer, length, &status);
+    return U_SUCCESS(status) && written < capacity ? written : -1;
+}
+
+int32_t mtl_territory_name(const char *territory, const char *displayLocale, char *out, int32_t capacity) {
+    char locale[32];
+    snprintf(locale, sizeof locale, "und_%s", territory);
+    return displayNameUTF8(uloc_getDisplayCountry, locale, displayLocale, out, capacity);
+}
+
+int32_t mtl_language_name(const char *language, const char *displayLocale, char *out, int32_t capacity) {
+    return displayNameUTF8(uloc_getDisplayLanguage, language, displayLocale, out, capacity);
+}
+
+const char *const *mtl_territory_codes(void) { return uloc_getISOCountries(); }
+
+int32_t mtl_fold_case(const uint8_t *utf8, int32_t length, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t utf16Length = 0;
+    u_strFromUTF8(NULL, 0, &utf16Length, (const char *)utf8, length, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return -1;
+    status = U_ZERO_ERROR;
+    UChar *source = malloc(sizeof(UChar) * (size_t)(utf16Length + 1));
+    UChar *folded = malloc(sizeof(UChar) * (size_t)(utf16Length * 3 + 1));
+    int32_t result = -1;
+    if (source != NULL && folded != NULL) {
+        u_strFromUTF8(source, utf16Length + 1, NULL, (const char *)utf8, length, &status);
+        int32_t foldedLength = u_strFoldCase(folded, utf16Length * 3 + 1, source, utf16Length, U_FOLD_CASE_DEFAULT, &status);
+        if (U_SUCCESS(status)) {
+            int32_t written = 0;
+            u_strToUTF8(out, capacity, &written, folded, foldedLength, &status);
+            if (U_SUCCESS(status) || status == U_BUFFER_OVERFLOW_ERROR) result = written;
+        }
+    }
+    free(source);
+    free(folded);
+    return result;
+}
+
+struct MTLGzip { gzFile file; };
+
+MTLGzip *mtl_gzip_open(const char *path) {
+    gzFile file = gzopen(path, "rb");
+    if (file == NULL) return NULL;
+    MTLGzip *result = malloc(sizeof(MTLGzip));
+    if (result == NULL) { gzclose(file); return NULL; }
+    result->file = file;
+    return result;
+}
+
+int32_t mtl_gzip_read(MTLGzip *file, uint8_t *out, int32_t capacity) {
+    return gzread(file->file, out, (unsigned)capacity);
+}
+
+void mtl_gzip_close(MTLGzip *file) {
+    if (file == NULL) return;
+    gzclose(file->file);
+    free(file);
+}

@@ -1,0 +1,83 @@
+// A small C API over the system ICU (and zlib) for Swift.
+// This header must not include any ICU header: Foundation carries its own ICU
+// with the same C type names, and a Swift module that sees both fails to build
+// (DESIGN §3). Only <stdint.h>, <stdbool.h> and opaque structs appear here.
+#ifndef MTLINT_ICU_SHIM_H
+#define MTLINT_ICU_SHIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// ---- Break iteration over UTF-8 text (offsets are UTF-8 byte offsets) ----
+
+typedef struct MTLBreaker MTLBreaker;
+
+enum { MTL_BREAK_WORD = 0, MTL_BREAK_SENTENCE = 1 };
+
+/// Opens a break iterator prototype for a locale ("en", "fr@ss=standard").
+/// Returns NULL on failure and stores a positive ICU error code in *error.
+MTLBreaker *mtl_breaker_open(int32_t kind, const char *locale, int32_t *error);
+/// A cheap copy for another thread (an iterator is not thread-safe).
+MTLBreaker *mtl_breaker_clone(const MTLBreaker *breaker, int32_t *error);
+void mtl_breaker_close(MTLBreaker *breaker);
+
+/// Points the iterator at UTF-8 text. The bytes must outlive the iteration.
+bool mtl_breaker_set_text(MTLBreaker *breaker, const uint8_t *utf8, int64_t length, int32_t *error);
+
+/// Fills up to `capacity` boundaries after the current position, with the
+/// rule status of the segment that ends at each boundary. Returns how many
+/// were written; 0 at the end of the text. The first boundary (0) is skipped.
+int32_t mtl_breaker_next_batch(MTLBreaker *breaker, int32_t *boundaries, int32_t *statuses, int32_t capacity);
+
+// ---- Scripts ----
+
+/// ICU UScriptCode of a code point (0 Common, 1 Inherited, 25 Latin, ...).
+int32_t mtl_script_of(uint32_t codePoint);
+/// Short (ISO 15924) name of a script code, e.g. "Latn"; "Zzzz" when unknown.
+const char *mtl_script_short_name(int32_t script);
+
+// ---- Locale data (CLDR through ICU) ----
+
+/// Quotation delimiters of a locale as UTF-8: open, close, alternate open,
+/// alternate close, each written NUL-terminated into a 16-byte slot of `out`
+/// (64 bytes in all). Returns false when ICU has no data.
+bool mtl_quote_delimiters(const char *locale, char *out64);
+
+typedef struct MTLCharSet MTLCharSet;
+/// The exemplar set of a locale (0 standard, 1 auxiliary, 2 index, 3 punctuation).
+MTLCharSet *mtl_exemplar_set(const char *locale, int32_t type);
+bool mtl_charset_contains(const MTLCharSet *set, uint32_t codePoint);
+void mtl_charset_close(MTLCharSet *set);
+
+/// Display name of a territory ("KP") in a display locale ("fr"), as UTF-8.
+/// Returns the byte length, or -1 on failure.
+int32_t mtl_territory_name(const char *territory, const char *displayLocale, char *out, int32_t capacity);
+/// Display name of a language ("de") in a display locale, as UTF-8.
+int32_t mtl_language_name(const char *language, const char *displayLocale, char *out, int32_t capacity);
+/// ISO 3166 two-letter territory codes known to ICU; NULL-terminated list.
+const char *const *mtl_territory_codes(void);
+
+// ---- Case mapping (full Unicode, locale-independent) ----
+
+/// Lower-cases UTF-8 text (ICU full case folding). Returns the byte length
+/// written, or the length needed when `capacity` is too small; -1 on error.
+int32_t mtl_fold_case(const uint8_t *utf8, int32_t length, char *out, int32_t capacity);
+
+// ---- gzip ----
+
+typedef struct MTLGzip MTLGzip;
+MTLGzip *mtl_gzip_open(const char *path);
+/// Reads up to `capacity` decompressed bytes; 0 at the end, -1 on error.
+int32_t mtl_gzip_read(MTLGzip *file, uint8_t *out, int32_t capacity);
+void mtl_gzip_close(MTLGzip *file);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

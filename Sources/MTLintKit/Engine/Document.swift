@@ -1,0 +1,53 @@
+/// The input format, which decides what is prose.
+public enum DocumentFormat: String, Sendable {
+    case plain, markdown
+
+    public static func forPath(_ path: String) -> DocumentFormat {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .plain
+    }
+}
+
+/// One analysed input: what every rule reads. Offsets are UTF-8 bytes of the
+/// original file; `text` is the original with non-prose (code, URLs, tags)
+/// blanked out byte for byte, so the two share every offset.
+public struct Document: Sendable {
+    public let source: SourceText
+    public let text: [UInt8]
+    public let language: LanguageProfile
+    public let tokens: [Token]
+    public let sentences: [Span]
+    public let paragraphs: [Paragraph]
+
+    public init(source: SourceText, format: DocumentFormat, language: LanguageProfile) throws {
+        self.source = source
+        self.language = language
+        text = ProseMask.mask(source.bytes, markdown: format == .markdown)
+        tokens = try Tokenizer.tokens(of: text, locale: language.icuLocale)
+        sentences = try Tokenizer.sentences(of: text, locale: language.icuLocale)
+        paragraphs = Tokenizer.paragraphs(of: text)
+    }
+
+    /// The original text of a byte range.
+    public func string(_ range: Range<Int>) -> String { source.text(range) }
+
+    public var wordCount: Int { tokens.reduce(0) { $0 + ($1.kind.isWord ? 1 : 0) } }
+
+    /// Compares two tokens' text ignoring case (ASCII fast path, ICU folding otherwise).
+    public func sameWordIgnoringCase(_ a: Token, _ b: Token) -> Bool {
+        let length = a.end - a.start
+        if length == b.end - b.start {
+            var asciiOnly = true
+            for offset in 0..<length {
+                let x = text[a.start + offset], y = text[b.start + offset]
+                if (x | y) >= 0x80 { asciiOnly = false; break }
+                let lower = x | 0x20
+                if x != y && !(lower == y | 0x20 && lower >= 0x61 && lower <= 0x7A) { return false }
+            }
+            if asciiOnly { return true }
+        } else if !text[a.range].contains(where: { $0 >= 0x80 }) || !text[b.range].contains(where: { $0 >= 0x80 }) {
+            return false  // folding changes lengths only for non-ASCII letters such as "ß"
+        }
+        return CaseFolding.fold(text[a.range]) == CaseFolding.fold(text[b.range])
+    }
+}

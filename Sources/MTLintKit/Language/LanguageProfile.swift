@@ -1,0 +1,41 @@
+import Synchronization
+
+/// What rules know about the target language: its code, ICU locale data and
+/// the word lists of `dictionaries/`. One shared instance per language.
+public final class LanguageProfile: Sendable {
+    /// The primary language subtag, lower case ("en" for "en-GB").
+    public let code: String
+    /// The tag as given ("en-GB"), in ICU's form ("en_GB"), for locale data.
+    public let icuLocale: String
+    public let quotes: LocaleData.Quotes?
+    public let exemplars: ExemplarSet?
+    /// Writing systems with upper and lower case letters.
+    public let isCased: Bool
+
+    init(tag: String) {
+        let normalized = String(tag.map { $0 == "-" ? "_" : $0 })
+        icuLocale = normalized
+        code = String(normalized.split(separator: "_").first ?? "en").lowercased()
+        quotes = LocaleData.quotes(for: normalized)
+        exemplars = ExemplarSet(locale: normalized)
+        isCased = !LanguageProfile.caselessLanguages.contains(code)
+    }
+
+    static let caselessLanguages: Set<String> = ["zh", "ja", "ko", "th", "ar", "he", "fa", "hi", "bn", "ta", "te", "ur", "km", "lo", "my", "ka"]
+
+    private static let cache = Mutex<[String: LanguageProfile]>([:])
+
+    public static func forTag(_ tag: String) -> LanguageProfile {
+        cache.withLock { cache in
+            if let profile = cache[tag] { return profile }
+            let profile = LanguageProfile(tag: tag)
+            cache[tag] = profile
+            return profile
+        }
+    }
+
+    /// The territory's name in this language, from CLDR ("KP" → "North Korea").
+    public func territoryName(_ territory: String) -> String? {
+        LocaleData.territoryName(territory, in: icuLocale)
+    }
+}

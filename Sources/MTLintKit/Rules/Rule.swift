@@ -1,0 +1,81 @@
+/// The artefact families of DESIGN §1.
+public enum RuleFamily: String, Sendable, CaseIterable, Codable {
+    case names, sentenceJoin = "sentence-join", quotes, punctuation, repetition, encoding, script, source
+}
+
+/// A rule: a description that documents and tests it, and a pure check.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    /// The findings in one analysed document, with the rule's default severity.
+    func check(_ document: Document) -> [Finding]
+}
+
+extension Rule {
+    public var id: String { description.id }
+
+    /// A finding of this rule with its default severity.
+    public func finding(_ range: Range<Int>, _ message: String, suggestions: [String] = [], fix: Fix? = nil) -> Finding {
+        Finding(rule: description.id, family: description.family, severity: description.severity,
+                message: message, start: range.lowerBound, end: range.upperBound,
+                suggestions: suggestions, fix: fix)
+    }
+}
+
+/// Everything a user and the test suite know about a rule, in one place.
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case identifier used in reports and configuration.
+    public var id: String
+    public var family: RuleFamily
+    public var severity: Severity
+    /// Primary language codes the rule applies to; empty means every language.
+    public var languages: [String]
+    /// One line: what the rule flags.
+    public var summary: String
+    /// Why the pattern signals a translation artefact, and when it does not.
+    public var rationale: String
+    /// The safety of the rule's fixes, or nil when it never offers an edit.
+    public var fixSafety: FixSafety?
+    public var examples: [RuleExample]
+
+    public func applies(to language: String) -> Bool {
+        languages.isEmpty || languages.contains(language)
+    }
+}
+
+/// A text the rule must flag (spans marked ⟦like this⟧), optionally with the
+/// text after its fixes, or a text it must leave alone (no markers).
+public struct RuleExample: Sendable {
+    public var language: String
+    public var markedText: String
+    public var fixed: String?
+    public var file: String
+    public var line: Int
+
+    public static func triggers(_ markedText: String, lang: String, fixed: String? = nil,
+                                file: String = #filePath, line: Int = #line) -> RuleExample {
+        RuleExample(language: lang, markedText: markedText, fixed: fixed, file: file, line: line)
+    }
+
+    public static func passes(_ text: String, lang: String, file: String = #filePath, line: Int = #line) -> RuleExample {
+        RuleExample(language: lang, markedText: text, fixed: nil, file: file, line: line)
+    }
+
+    public var isTriggering: Bool { markedText.unicodeScalars.contains("⟦") }
+
+    /// The text without markers, and the expected spans as byte ranges of it.
+    public var textAndSpans: (text: String, spans: [Range<Int>]) {
+        var bytes: [UInt8] = []
+        var spans: [Range<Int>] = []
+        var spanStart = 0
+        for scalar in markedText.unicodeScalars {
+            if scalar == "⟦" {
+                spanStart = bytes.count
+            } else if scalar == "⟧" {
+                spans.append(spanStart..<bytes.count)
+            } else {
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        return (String(decoding: bytes, as: UTF8.self), spans)
+    }
+}

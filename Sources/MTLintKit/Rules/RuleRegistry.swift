@@ -1,0 +1,12 @@
+/// Every rule mtlint has, in the order `mtlint rules` lists them.
+/// A test checks that each file under Rules/ is registered here.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        RepeatedWord(),
+        ReplacementCharacter(),
+    ]
+
+    public static func rule(id: String) -> (any Rule)? {
+        all.first { $0.id == id }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Synchronization
+
+/// Reads the word lists of `dictionaries/` once and shares them.
+public final class Dictionaries: Sendable {
+    public static let shared = Dictionaries(root: Dictionaries.defaultRoot())
+
+    /// The folder the lists come from, or nil when none was found.
+    public let root: URL?
+    private let wordLists = Mutex<[String: Set<String>]>([:])
+
+    public init(root: URL?) { self.root = root }
+
+    /// $MTLINT_DICTIONARIES, else the copy bundled with MTLintKit.
+    static func defaultRoot() -> URL? {
+        if let path = ProcessInfo.processInfo.environment["MTLINT_DICTIONARIES"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        return Bundle.module.url(forResource: "dictionaries", withExtension: nil)
+    }
+
+    /// Case-folded words that may legitimately appear twice in a row.
+    public func doublings(for language: String) -> Set<String> {
+        wordList("\(language)/doublings.txt")
+    }
+
+    /// A one-word-a-line list, case-folded; empty when the file does not exist.
+    public func wordList(_ relativePath: String) -> Set<String> {
+        if let cached = wordLists.withLock({ $0[relativePath] }) { return cached }
+        var words: Set<String> = []
+        if let url = root?.appendingPathComponent(relativePath),
+           let content = try? String(contentsOf: url, encoding: .utf8) {
+            for line in content.split(whereSeparator: \.isNewline) {
+                let entry = line.trimmingCharacters(in: .whitespaces)
+                if entry.isEmpty || entry.hasPrefix("#") { continue }
+                words.insert(CaseFolding.fold(entry))
+            }
+        }
+        wordLists.withLock { $0[relativePath] = words }
+        return words
+    }
+}

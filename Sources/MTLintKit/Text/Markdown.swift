@@ -1,0 +1,194 @@
+/// Hides the parts of a file that are not prose, keeping every byte offset:
+/// each hidden byte becomes a space and line breaks stay, so positions found in
+/// the masked copy are positions in the original file.
+public enum ProseMask {
+    /// Masks URLs (plain text and Markdown) and, for Markdown, fenced and
+    /// inline code, HTML tags and comments, link targets and heading markers.
+    public static func mask(_ bytes: [UInt8], markdown: Bool) -> [UInt8] {
+        var masked = bytes
+        masked.withUnsafeMutableBufferPointer { buffer in
+            if markdown { maskMarkdown(buffer) }
+            maskURLs(buffer)
+        }
+        return masked
+    }
+
+    static func blank(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>) {
+        for index in range where buffer[index] != 0x0A && buffer[index] != 0x0D {
+            buffer[index] = 0x20
+        }
+    }
+
+    // MARK: Markdown
+
+    private static func maskMarkdown(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var lineStart = 0
+        var fence: (byte: UInt8, count: Int)? = nil
+        while lineStart < buffer.count {
+            var lineEnd = lineStart
+            while lineEnd < buffer.count && buffer[lineEnd] != 0x0A { lineEnd += 1 }
+            let indent = leadingSpaces(buffer, lineStart, lineEnd)
+            let contentStart = lineStart + indent
+            if let open = fence {
+                // Inside a fenced block: hide everything up to and including the closing fence.
+                let run = runLength(buffer, contentStart, lineEnd, open.byte)
+                blank(buffer, lineStart..<lineEnd)
+                if run >= open.count && indent < 4 { fence = nil }
+            } else if indent < 4, let byte = fenceByte(buffer, contentStart, lineEnd),
+                      runLength(buffer, contentStart, lineEnd, byte) >= 3 {
+                fence = (byte, runLength(buffer, contentStart, lineEnd, byte))
+                blank(buffer, lineStart..<lineEnd)
+            } else {
+                maskHeadingMarker(buffer, contentStart, lineEnd)
+                maskInline(buffer, lineStart, lineEnd)
+            }
+            lineStart = lineEnd + 1
+        }
+    }
+
+    private static func leadingSpaces(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var index = start
+        while index < end && buffer[index] == 0x20 { index += 1 }
+        return index - start
+    }
+
+    private static func fenceByte(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8? {
+        guard start < end else { return nil }
+        return buffer[start] == UInt8(ascii: "`") || buffer[start] == UInt8(ascii: "~") ? buffer[start] : nil
+    }
+
+    private static func runLength(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int, _ byte: UInt8) -> Int {
+        var index = start
+        while index < end && buffer[index] == byte { index += 1 }
+        return index - start
+    }
+
+    private static func maskHeadingMarker(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        let hashes = runLength(buffer, start, end, UInt8(ascii: "#"))
+        if hashes > 0 && hashes <= 6 && (start + hashes == end || buffer[start + hashes] == 0x20) {
+            blank(buffer, start..<(start + hashes))
+        }
+    }
+
+    /// Inline code spans, HTML tags and comments, and link targets on one line.
+    private static func maskInline(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        var index = start
+        while index < end {
+            switch buffer[index] {
+            case UInt8(ascii: "`"):
+                let run = runLength(buffer, index, end, UInt8(ascii: "`"))
+                if let close = findRun(buffer, from: index + run, to: end, byte: UInt8(ascii: "`"), length: run) {
+                    blank(buffer, index..<(close + run))
+                    index = close + run
+                } else {
+                    index += run
+                }
+            case UInt8(ascii: "<"):
+                if let close = tagEnd(buffer, index, end) {
+                    blank(buffer, index..<close)
+                    index = close
+                } else {
+                    index += 1
+                }
+            case UInt8(ascii: "]"):
+                // "[text](target)" and "[text]: target": the target is not prose.
+                if index + 1 < end && buffer[index + 1] == UInt8(ascii: "("),
+                   let close = firstIndex(of: UInt8(ascii: ")"), in: buffer, from: index + 2, to: end) {
+                    blank(buffer, (index + 1)..<(close + 1))
+                    index = close + 1
+                } else if index + 1 < end && buffer[index + 1] == UInt8(ascii: ":") && isLineStartLink(buffer, start, index) {
+                    blank(buffer, start..<end)
+                    index = end
+                } else {
+                    index += 1
+                }
+            default:
+                index += 1
+            }
+        }
+    }
+
+    private static func isLineStartLink(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ close: Int) -> Bool {
+        var index = start
+        while index < close && buffer[index] == 0x20 { index += 1 }
+        return index < close && buffer[index] == UInt8(ascii: "[")
+    }
+
+    private static func findRun(_ buffer: UnsafeMutableBufferPointer<UInt8>, from: Int, to end: Int, byte: UInt8, length: Int) -> Int? {
+        var index = from
+        while index < end {
+            if buffer[index] == byte {
+                let run = runLength(buffer, index, end, byte)
+                if run == length { return index }
+                index += run
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    private static func firstIndex(of byte: UInt8, in buffer: UnsafeMutableBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+        var index = from
+        while index < end {
+            if buffer[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The end of an HTML tag, comment or autolink starting at `index` on this line.
+    private static func tagEnd(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
+        guard index + 1 < end else { return nil }
+        let next = buffer[index + 1]
+        let isLetter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
+        guard isLetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else { return nil }
+        guard let close = firstIndex(of: UInt8(ascii: ">"), in: buffer, from: index + 1, to: end) else { return nil }
+        return close + 1
+    }
+
+    // MARK: URLs
+
+    private static let schemes: [[UInt8]] = ["https://", "http://", "ftp://", "mailto:", "www."].map { Array($0.utf8) }
+
+    /// Hides "http://…", "www.…" and the like up to the next space or closing bracket.
+    private static func maskURLs(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            let byte = buffer[index]
+            // Fast skip: every scheme starts with h, f, m or w.
+            guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "f") || byte == UInt8(ascii: "m") || byte == UInt8(ascii: "w") else {
+                index += 1
+                continue
+            }
+            let atWordStart = index == 0 || !isURLByte(buffer[index - 1])
+            if atWordStart, schemes.contains(where: { matches($0, buffer, index) }) {
+                var end = index
+                while end < count && isURLByte(buffer[end]) { end += 1 }
+                // Sentence punctuation right after a URL belongs to the sentence.
+                while end > index, let last = Optional(buffer[end - 1]),
+                      last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") {
+                    end -= 1
+                }
+                blank(buffer, index..<end)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    private static func matches(_ pattern: [UInt8], _ buffer: UnsafeMutableBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard index + pattern.count <= buffer.count else { return false }
+        for (offset, byte) in pattern.enumerated() where buffer[index + offset] | 0x20 != byte | 0x20 {
+            return false
+        }
+        return true
+    }
+
+    private static func isURLByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte != UInt8(ascii: ")") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "]")
+            && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+    }
+}

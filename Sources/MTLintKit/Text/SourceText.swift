@@ -1,0 +1,91 @@
+/// The bytes of one input exactly as read, checked to be UTF-8 text.
+/// Every offset in mtlint is a UTF-8 byte offset into `bytes` (a BOM counts).
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// 3 when the input starts with a UTF-8 byte order mark, else 0.
+    public let bomLength: Int
+    /// "\r\n" when the first line break is CRLF, else "\n"; the fixer keeps it.
+    public let lineEnding: String
+
+    /// Checks that `bytes` are UTF-8 text; throws with the offset of the first bad byte.
+    public init(bytes: [UInt8]) throws(InputError) {
+        if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+            throw .binary(offset: nul)
+        }
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw .invalidUTF8(offset: bad, byte: bytes[bad])
+        }
+        self.bytes = bytes
+        self.bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let newline = bytes.firstIndex(of: 0x0A), newline > 0, bytes[newline - 1] == 0x0D {
+            lineEnding = "\r\n"
+        } else {
+            lineEnding = "\n"
+        }
+    }
+
+    public init(_ string: String) {
+        // A Swift String is always valid UTF-8; only a NUL would make it "binary".
+        bytes = Array(string.utf8)
+        bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        lineEnding = string.contains("\r\n") ? "\r\n" : "\n"
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text of a byte range (clamped to whole scalars by decoding).
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+/// Why an input could not be linted. Each maps to exit code 2.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadable(reason: String)
+    case binary(offset: Int)
+    case invalidUTF8(offset: Int, byte: UInt8)
+    case tooLarge(bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let reason): return "cannot read: \(reason)"
+        case .binary(let offset): return "binary file (NUL byte at offset \(offset)); only UTF-8 text can be linted"
+        case .invalidUTF8(let offset, let byte):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "invalid UTF-8 at byte offset \(offset) (byte 0x\(hex.count == 1 ? "0" + hex : hex)); convert the file to UTF-8"
+        case .tooLarge(let bytes): return "file too large (\(bytes) bytes; the limit is 2 GiB)"
+        }
+    }
+}
+
+enum UTF8Validation {
+    /// The offset of the first byte that starts an invalid or truncated UTF-8 sequence.
+    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 { index += 1; continue }
+                let length: Int
+                var minimum: UInt32
+                var scalar: UInt32
+                switch lead {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+                default: return index
+                }
+                if index + length > count { return index }
+                for next in 1..<length {
+                    let byte = buffer[index + next]
+                    if byte & 0xC0 != 0x80 { return index }
+                    scalar = scalar << 6 | UInt32(byte & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+                index += length
+            }
+            return nil
+        }
+    }
+}

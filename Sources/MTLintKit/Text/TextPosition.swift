@@ -1,0 +1,48 @@
+/// A 1-based line and column; columns count Unicode scalars (a BOM is not counted).
+public struct TextPosition: Sendable, Equatable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public static func < (a: TextPosition, b: TextPosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+public enum PositionResolver {
+    /// Converts byte offsets to positions in one forward pass over the bytes,
+    /// so that many findings on one huge line cost no more than the line.
+    public static func positions(of offsets: [Int], in bytes: [UInt8], bomLength: Int = 0) -> [TextPosition] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var result = [TextPosition](repeating: TextPosition(line: 1, column: 1), count: offsets.count)
+        var line = 1
+        var column = 1
+        var cursor = bomLength
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in order {
+                let target = min(max(offsets[index], bomLength), buffer.count)
+                while cursor < target {
+                    let byte = buffer[cursor]
+                    if byte == 0x0A {
+                        line += 1
+                        column = 1
+                    } else if byte & 0xC0 != 0x80 {
+                        column += 1
+                    }
+                    cursor += 1
+                }
+                result[index] = TextPosition(line: line, column: column)
+            }
+        }
+        return result
+    }
+
+    /// The byte range of the line that contains `offset`, without its line break.
+    public static func lineRange(containing offset: Int, in bytes: [UInt8]) -> Range<Int> {
+        var start = min(offset, bytes.count)
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        var end = min(offset, bytes.count)
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+}
