@@ -26,12 +26,7 @@ let package = Package(
         ),
         // C API over ICU and zlib whose public header uses no ICU or zlib types.
         .target(name: "ICUShim", dependencies: ["CICU", "CZlib"]),
-        .target(
-            name: "MTLintKit",
-            dependencies: ["ICUShim"],
-            // A link to the top-level dictionaries/ folder, so the data ships in the bundle.
-            resources: [.copy("dictionaries")]
-        ),
+        .target(name: "MTLintKit", dependencies: ["ICUShim"]),
         .executableTarget(
             name: "mtlint",
             dependencies: [

@@ -11,12 +11,27 @@ public final class Dictionaries: Sendable {
 
     public init(root: URL?) { self.root = root }
 
-    /// $MTLINT_DICTIONARIES, else the copy bundled with MTLintKit.
+    /// $MTLINT_DICTIONARIES; else `dictionaries/` in a folder above the executable
+    /// (a build inside the repository) or `share/mtlint/dictionaries` beside its
+    /// `bin/` (an installed copy); else above the current directory.
     static func defaultRoot() -> URL? {
         if let path = ProcessInfo.processInfo.environment["MTLINT_DICTIONARIES"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        return Bundle.module.url(forResource: "dictionaries", withExtension: nil)
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        let starts = [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        for start in starts {
+            var folder = start
+            for _ in 0..<8 {
+                for candidate in ["dictionaries", "share/mtlint/dictionaries"] {
+                    let url = folder.appendingPathComponent(candidate)
+                    if FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) { return url }
+                }
+                folder.deleteLastPathComponent()
+            }
+        }
+        FileHandle.standardError.write(Data("mtlint: warning: no dictionaries/ folder found; set MTLINT_DICTIONARIES\n".utf8))
+        return nil
     }
 
     /// Case-folded words that may legitimately appear twice in a row.
