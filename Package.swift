@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Speed relative to a plain ICU pass (scripts/bench.sh).
+        .executableTarget(name: "mtlint-bench", dependencies: ["MTLintKit"]),
         .testTarget(name: "MTLintKitTests", dependencies: ["MTLintKit"]),
         .testTarget(name: "CLITests", dependencies: ["mtlint"]),
     ],

@@ -12,7 +12,9 @@ public struct RepeatedWord: Rule {
             Neural MT sometimes emits a word twice when it hesitates between two alignments, and editors \
             read over the doubling because the eye expects one. Some doublings are grammatical ("that that", \
             "had had" in English, "die die" in German, "nous nous" in French); those are listed per language \
-            in dictionaries/<lang>/doublings.txt and never flagged. Numbers and punctuation are not words here.
+            in dictionaries/<lang>/doublings.txt and never flagged. Two capitalised words are taken for a \
+            reduplicated name ("Wagga Wagga", "Sir Run Run Shaw"), and across a line break a capitalised second \
+            word starts a new title or segment. Numbers and punctuation are not words here.
             """,
         fixSafety: .safe,
         examples: [
@@ -30,6 +32,9 @@ public struct RepeatedWord: Rule {
             .passes("The vote was 12 12 in the first round, then the committee met.", lang: "en"),
             .passes("He left. The the-ory was wrong.", lang: "en"),
             .passes("金正恩 金正恩", lang: "zh"),
+            .passes("She worked at the Wagga Wagga store near Sir Run Run Shaw Hospital.", lang: "en"),
+            .passes("Überschwemmungen in vielen Teilen Indiens\nIndiens Monsunzeit hat sich verlängert.", lang: "de"),
+            .passes("What we see is ylang ylang, the scented part.", lang: "en"),
         ]
     )
 
@@ -45,6 +50,8 @@ public struct RepeatedWord: Rule {
             guard previous.kind == .letter, current.kind == .letter,
                   onlyWhiteSpaceBetween(previous, current, in: text),
                   !isCompoundPart(previous, current, in: text),
+                  !isReduplicatedName(previous, current, in: text),
+                  !startsNewLineUnit(previous, current, in: text),
                   document.sameWordIgnoringCase(previous, current) else { continue }
             let word = document.string(previous.range)
             if allowed.contains(CaseFolding.fold(word)) { continue }
@@ -66,6 +73,23 @@ public struct RepeatedWord: Rule {
             if end > second.end { return Edit(offset: second.start, length: end - second.start, replacement: "") }
         }
         return Edit(offset: first.end, length: second.end - first.end, replacement: "")
+    }
+
+    /// "Wagga Wagga", "Sir Run Run Shaw", "Bora Bora": two capitalised words are a
+    /// reduplicated name far more often than a slip ("The the" has a lower-case second word).
+    private func isReduplicatedName(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
+        startsUpperCase(a, in: text) && startsUpperCase(b, in: text)
+    }
+
+    /// Across a line break, a capitalised second word starts a new title, caption
+    /// or segment ("…in parts of India\nIndia's monsoon…"), not a doubled word.
+    private func startsNewLineUnit(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
+        text[a.end..<b.start].contains(0x0A) && startsUpperCase(b, in: text)
+    }
+
+    private func startsUpperCase(_ token: Token, in text: [UInt8]) -> Bool {
+        let first = text.withUnsafeBufferPointer { ScriptLookup.scalar(at: token.start, in: $0) }
+        return Unicode.Scalar(first)?.properties.isUppercase ?? false
     }
 
     /// "the the-ory" or "re- re": a hyphen makes one of the two part of a compound.
