@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System ICU (Debian libicu-dev). Only the C shim sees its headers (DESIGN §3).
@@ -26,7 +28,7 @@ let package = Package(
         ),
         // C API over ICU and zlib whose public header uses no ICU or zlib types.
         .target(name: "ICUShim", dependencies: ["CICU", "CZlib"]),
-        .target(name: "MTLintKit", dependencies: ["ICUShim"]),
+        .target(name: "MTLintKit", dependencies: ["ICUShim", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "mtlint",
             dependencies: [
@@ -36,7 +38,10 @@ let package = Package(
         ),
         // Speed relative to a plain ICU pass (scripts/bench.sh).
         .executableTarget(name: "mtlint-bench", dependencies: ["MTLintKit"]),
-        .testTarget(name: "MTLintKitTests", dependencies: ["MTLintKit"]),
+        .testTarget(
+            name: "MTLintKitTests",
+            dependencies: ["MTLintKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["mtlint"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,30 +12,85 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error (default), warning, info or never.")
+    var failOn: FailOn?
+
+    @Option(name: .customLong("baseline"), help: "Fail only on findings that this baseline file does not record.")
+    var baselinePath: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record the current findings in this file and exit 0.")
+    var writeBaselinePath: String?
+
+    @Flag(name: .customLong("report-unused-suppressions"), help: "Report mtlint-disable comments that suppress nothing.")
+    var reportUnusedSuppressions = false
+
+    @Flag(name: .customLong("quiet"), help: "Show only findings at or above the fail-on level, without the summary line.")
+    var quiet = false
+
+    @Flag(name: .customLong("statistics"), help: "Print the number of findings per rule (on stderr for machine formats).")
+    var statistics = false
 
     @Argument(help: "Files or folders to lint; \"-\" or nothing reads standard input.")
     var paths: [String] = []
 
     func run() throws {
-        let linter = Linter(options: rules.lintOptions)
-        let results = linter.lint(InputCollector.collect(paths), jobs: rules.jobs)
-        let report = LintReport(results: results)
-        switch format {
-        case .text: Output.standardOutput(TextReporter.render(report, color: Output.colorOnStandardOutput))
-        case .json: Output.standardOutput(JSONReporter.render(report))
-        case .jsonl: Output.standardOutput(JSONLinesReporter.render(report))
-        case .sarif: Output.standardOutput(SARIFReporter.render(report))
-        case .github: Output.standardOutput(GitHubReporter.render(report))
+        let configuration = try rules.loadConfiguration()
+        var run = rules.lintRun(configuration: configuration)
+        run.commandLine.reportUnusedSuppressions = reportUnusedSuppressions
+        let progress = ProgressLine()
+        var report = LintReport(results: run.lint(run.inputs(paths), progress: progress.update))
+        progress.finish()
+
+        if let writeBaselinePath {
+            do { try AtomicWriter.write(Array(Baseline(report: report).serialized().utf8), to: writeBaselinePath, creating: true) } catch {
+                Output.standardError("mtlint: \(writeBaselinePath): \(error.description)\n")
+                throw ExitCode(2)
+            }
+            Output.standardError("mtlint: wrote \(report.findingCount) finding\(report.findingCount == 1 ? "" : "s") to the baseline \(writeBaselinePath)\n")
+            reportInputErrors(report)
+            if report.hasInputErrors { throw ExitCode(2) }
+            return
         }
-        // Input errors also go to stderr, so they are seen whatever the format.
-        if format != .text {
-            for file in report.files {
-                if let error = file.result.error { Output.standardError("mtlint: \(file.result.path): \(error.description)\n") }
+        if let baselinePath {
+            do { report = try Baseline.load(path: baselinePath).filter(report) } catch {
+                Output.standardError("mtlint: \(error.description)\n")
+                throw ExitCode(2)
             }
         }
-        let code = report.exitCode(failOn: failOn.severity)
+
+        let level = failOn?.level ?? configuration?.failOn ?? .severity(.error)
+        let gate = Gate(failOn: level.severity, maxPer1000Words: configuration?.maxPer1000Words ?? [:])
+        let shown = quiet ? report.keeping { finding in level.severity.map { finding.severity >= $0 } ?? false } : report
+        Output.standardOutput(render(shown))
+        if statistics {
+            let table = StatisticsReporter.render(report)
+            format == .text ? Output.standardOutput(table) : Output.standardError(table)
+        }
+        if format != .text { reportInputErrors(report) }
+        for violation in gate.thresholdViolations(report) { Output.standardError("mtlint: over the threshold: \(violation)\n") }
+        let code = gate.exitCode(report)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    func render(_ report: LintReport) -> String {
+        switch format {
+        case .text:
+            let text = TextReporter.render(report, color: Output.colorOnStandardOutput)
+            // --quiet drops the summary line (the last line).
+            return quiet ? String(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(2).map { $0 + "\n" }.joined()) : text
+        case .json: return JSONReporter.render(report)
+        case .jsonl: return JSONLinesReporter.render(report)
+        case .sarif: return SARIFReporter.render(report)
+        case .github: return GitHubReporter.render(report)
+        case .junit: return JUnitReporter.render(report)
+        case .checkstyle: return CheckstyleReporter.render(report)
+        }
+    }
+
+    /// Input errors also go to stderr, so they are seen whatever the format.
+    func reportInputErrors(_ report: LintReport) {
+        for file in report.files {
+            if let error = file.result.error { Output.standardError("mtlint: \(file.result.path): \(error.description)\n") }
+        }
     }
 }

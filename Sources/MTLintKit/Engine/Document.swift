@@ -18,10 +18,14 @@ public struct Document: Sendable {
     public let tokens: [Token]
     public let sentences: [Span]
     public let paragraphs: [Paragraph]
+    /// The word lists of this run (built-in plus the user's).
+    public let dictionaries: Dictionaries
 
-    public init(source: SourceText, format: DocumentFormat, language: LanguageProfile) throws {
+    public init(source: SourceText, format: DocumentFormat, language: LanguageProfile,
+                dictionaries: Dictionaries = .shared) throws {
         self.source = source
         self.language = language
+        self.dictionaries = dictionaries
         text = ProseMask.mask(source.bytes, markdown: format == .markdown)
         tokens = try Tokenizer.tokens(of: text, locale: language.icuLocale)
         sentences = try Tokenizer.sentences(of: text, locale: language.icuLocale)

@@ -13,7 +13,9 @@ public enum InputCollector {
         case missing(String, String)
     }
 
-    public static func collect(_ paths: [String]) -> [Input] {
+    /// `selects` filters the files found by walking folders (the configuration's
+    /// include/exclude); files named on the command line are always linted.
+    public static func collect(_ paths: [String], selects: (String) -> Bool = { _ in true }) -> [Input] {
         if paths.isEmpty { return [.standardInput] }
         var inputs: [Input] = []
         for path in paths {
@@ -24,7 +26,7 @@ public enum InputCollector {
                 continue
             }
             if isDirectory.boolValue {
-                inputs += walk(path)
+                inputs += walk(path, selects: selects)
             } else {
                 inputs.append(.file(path))
             }
@@ -32,7 +34,7 @@ public enum InputCollector {
         return inputs
     }
 
-    private static func walk(_ folder: String) -> [Input] {
+    private static func walk(_ folder: String, selects: (String) -> Bool) -> [Input] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             return [.missing(folder, "cannot list the directory")]
         }
@@ -42,8 +44,9 @@ public enum InputCollector {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                inputs += walk(path)
-            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                inputs += walk(path, selects: selects)
+            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()),
+                      selects(path) {
                 inputs.append(.file(path))
             }
         }

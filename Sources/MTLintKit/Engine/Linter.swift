@@ -31,7 +31,8 @@ public struct Linter: Sendable {
         let languageTag = options.language ?? LanguageDetector.detect(source.bytes)
         let profile = LanguageProfile.forTag(languageTag)
         do {
-            let document = try Document(source: source, format: format ?? .forPath(path), language: profile)
+            let document = try Document(source: source, format: format ?? .forPath(path), language: profile,
+                                        dictionaries: options.dictionaries)
             return FileResult(path: path, language: languageTag, words: document.wordCount,
                               findings: findings(in: document), error: nil, source: source)
         } catch {
@@ -55,8 +56,18 @@ public struct Linter: Sendable {
                 all.append(finding)
             }
         }
-        all.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
-        return all
+        let suppressions = Suppressions(source: document.source.bytes)
+        var (kept, unused) = suppressions.filter(all)
+        if options.reportUnusedSuppressions {
+            kept += unused.map { directive in
+                let names = directive.rules.map { $0.sorted().joined(separator: ", ") } ?? "every rule"
+                return Finding(rule: "unused-suppression", family: .meta, severity: .warning,
+                               message: "this mtlint-disable comment (\(names)) suppresses no finding; remove it",
+                               start: directive.comment.lowerBound, end: directive.comment.upperBound, suggestions: [], fix: nil)
+            }
+        }
+        kept.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
+        return kept
     }
 }
 

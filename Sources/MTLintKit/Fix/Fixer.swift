@@ -3,12 +3,21 @@
 public struct Fixer: Sendable {
     public let linter: Linter
     public let includeUnsafe: Bool
+    /// When not empty, only these rules' fixes are applied (`fix --rule`).
+    public let onlyRules: Set<String>
     public let maxPasses: Int
 
-    public init(linter: Linter, includeUnsafe: Bool = false, maxPasses: Int = 8) {
+    public init(linter: Linter, includeUnsafe: Bool = false, onlyRules: Set<String> = [], maxPasses: Int = 8) {
         self.linter = linter
         self.includeUnsafe = includeUnsafe
+        self.onlyRules = onlyRules
         self.maxPasses = maxPasses
+    }
+
+    /// Whether `fix` applies this finding's fix.
+    public func applies(_ finding: Finding) -> Bool {
+        guard let fix = finding.fix, onlyRules.isEmpty || onlyRules.contains(finding.rule) else { return false }
+        return fix.safety == .safe || includeUnsafe
     }
 
     public struct Outcome: Sendable {
@@ -28,10 +37,7 @@ public struct Fixer: Sendable {
         var skipped: [Finding] = []
         var result = linter.lint(current, path: path, format: format)
         for _ in 0..<maxPasses {
-            let candidates = result.findings.filter { finding in
-                guard let fix = finding.fix else { return false }
-                return fix.safety == .safe || includeUnsafe
-            }
+            let candidates = result.findings.filter(applies)
             let plan = FixPlan(candidates)
             if plan.accepted.isEmpty { break }
             for finding in plan.accepted { applied[finding.rule, default: 0] += 1 }

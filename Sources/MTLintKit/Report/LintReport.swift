@@ -30,6 +30,16 @@ public struct LintReport: Sendable {
         }
     }
 
+    /// The same report with only the findings that pass `include`.
+    public func keeping(_ include: (Finding) -> Bool) -> LintReport {
+        var copy = self
+        for index in copy.files.indices {
+            copy.files[index].findings = copy.files[index].findings.filter { include($0.finding) }
+            copy.files[index].result.findings = copy.files[index].findings.map(\.finding)
+        }
+        return copy
+    }
+
     public var findingCount: Int { files.reduce(0) { $0 + $1.findings.count } }
 
     public func count(_ severity: Severity) -> Int {

@@ -30,6 +30,10 @@ public enum TextReporter {
     }
 
     /// The finding's line (at most ~100 columns of it around the span) and a caret underline.
+    public static func excerpt(_ located: LocatedFinding, in source: SourceText, color: Bool) -> String {
+        excerpt(located, in: source, style: Style(enabled: color))
+    }
+
     static func excerpt(_ located: LocatedFinding, in source: SourceText, style: Style) -> String {
         let bytes = source.bytes
         let window = 240

@@ -1,6 +1,8 @@
 /// The artefact families of DESIGN §1.
 public enum RuleFamily: String, Sendable, CaseIterable, Codable {
     case names, sentenceJoin = "sentence-join", quotes, punctuation, repetition, encoding, script, source
+    /// Findings about mtlint's own directives (an unused suppression).
+    case meta
 }
 
 /// A rule: a description that documents and tests it, and a pure check.

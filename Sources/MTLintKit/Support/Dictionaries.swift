@@ -7,9 +7,21 @@ public final class Dictionaries: Sendable {
 
     /// The folder the lists come from, or nil when none was found.
     public let root: URL?
+    /// The user's additions (configuration `dictionaries:`): folders laid out like
+    /// `dictionaries/` add to every list they hold; a file `…/<lang>/<list>.txt`
+    /// adds to that one list.
+    public let additions: [URL]
     private let wordLists = Mutex<[String: Set<String>]>([:])
 
-    public init(root: URL?) { self.root = root }
+    public init(root: URL?, additions: [String] = []) {
+        self.root = root
+        self.additions = additions.map { URL(fileURLWithPath: $0) }
+    }
+
+    /// The built-in lists plus the user's.
+    public func adding(_ paths: [String]) -> Dictionaries {
+        paths.isEmpty ? self : Dictionaries(root: root, additions: additions.map(\.path) + paths)
+    }
 
     /// $MTLINT_DICTIONARIES; else `dictionaries/` in a folder above the executable
     /// (a build inside the repository) or `share/mtlint/dictionaries` beside its
@@ -43,8 +55,18 @@ public final class Dictionaries: Sendable {
     public func wordList(_ relativePath: String) -> Set<String> {
         if let cached = wordLists.withLock({ $0[relativePath] }) { return cached }
         var words: Set<String> = []
-        if let url = root?.appendingPathComponent(relativePath),
-           let content = try? String(contentsOf: url, encoding: .utf8) {
+        var sources: [URL] = root.map { [$0.appendingPathComponent(relativePath)] } ?? []
+        for addition in additions {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: addition.path, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                sources.append(addition.appendingPathComponent(relativePath))
+            } else if addition.path.hasSuffix("/" + relativePath) {
+                sources.append(addition)
+            }
+        }
+        for url in sources {
+            guard let content = try? String(contentsOf: url, encoding: .utf8) else { continue }
             for line in content.split(whereSeparator: \.isNewline) {
                 let entry = line.trimmingCharacters(in: .whitespaces)
                 if entry.isEmpty || entry.hasPrefix("#") { continue }

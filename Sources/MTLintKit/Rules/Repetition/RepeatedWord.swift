@@ -39,7 +39,7 @@ public struct RepeatedWord: Rule {
     )
 
     public func check(_ document: Document) -> [Finding] {
-        let allowed = Dictionaries.shared.doublings(for: document.language.code)
+        let allowed = document.dictionaries.doublings(for: document.language.code)
         let tokens = document.tokens
         let text = document.text
         var findings: [Finding] = []

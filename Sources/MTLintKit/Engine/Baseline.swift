@@ -1,0 +1,122 @@
+import Foundation
+
+/// Known findings recorded by `--write-baseline`, so that `--baseline` fails
+/// only on new ones. A finding is identified by its file, its rule and a
+/// fingerprint of its text and a little context around it — not by its line,
+/// so that edits elsewhere in the file do not make old findings look new.
+public struct Baseline: Sendable {
+    public struct Key: Hashable, Sendable {
+        public var path: String
+        public var rule: String
+        public var fingerprint: String
+    }
+
+    /// How many findings each key covers (the same text can be flagged twice).
+    public var counts: [Key: Int] = [:]
+
+    public init() {}
+
+    public init(report: LintReport) {
+        for file in report.files {
+            guard let source = file.result.source else { continue }
+            for located in file.findings {
+                counts[Baseline.key(located.finding, path: file.result.path, source: source), default: 0] += 1
+            }
+        }
+    }
+
+    static func normalizedPath(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+
+    static let contextBytes = 24
+
+    public static func key(_ finding: Finding, path: String, source: SourceText) -> Key {
+        let bytes = source.bytes
+        let before = bytes[max(0, finding.start - contextBytes)..<finding.start]
+        let after = bytes[finding.end..<min(bytes.count, finding.end + contextBytes)]
+        var hash = FNV1a()
+        hash.add(Array(finding.rule.utf8))
+        hash.add(collapsingWhiteSpace(before))
+        hash.add(Array(bytes[finding.range]))
+        hash.add(collapsingWhiteSpace(after))
+        return Key(path: normalizedPath(path), rule: finding.rule, fingerprint: hash.hex)
+    }
+
+    /// Line breaks and runs of spaces count as one space, so re-wrapping a paragraph keeps fingerprints.
+    static func collapsingWhiteSpace(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        for byte in bytes {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+            if isSpace {
+                if result.last != 0x20 { result.append(0x20) }
+            } else {
+                result.append(byte)
+            }
+        }
+        return result
+    }
+
+    /// Drops the findings the baseline knows, each baseline entry covering as many findings as it counted.
+    public func filter(_ report: LintReport) -> LintReport {
+        var remaining = counts
+        var filtered = report
+        for index in filtered.files.indices {
+            guard let source = filtered.files[index].result.source else { continue }
+            let path = filtered.files[index].result.path
+            filtered.files[index].findings = filtered.files[index].findings.filter { located in
+                let key = Baseline.key(located.finding, path: path, source: source)
+                guard let count = remaining[key], count > 0 else { return true }
+                remaining[key] = count - 1
+                return false
+            }
+            filtered.files[index].result.findings = filtered.files[index].findings.map(\.finding)
+        }
+        return filtered
+    }
+
+    // MARK: File format (JSON)
+
+    public func serialized() -> String {
+        let entries: [JSONValue] = counts.keys.sorted { ($0.path, $0.rule, $0.fingerprint) < ($1.path, $1.rule, $1.fingerprint) }.map { key in
+            .object([("path", .string(key.path)), ("rule", .string(key.rule)),
+                     ("fingerprint", .string(key.fingerprint)), ("count", .int(counts[key]!))])
+        }
+        return JSONValue.object([("tool", .string("mtlint")), ("baselineVersion", .int(1)), ("findings", .array(entries))])
+            .serialized(pretty: true) + "\n"
+    }
+
+    public static func load(path: String) throws(ConfigError) -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let entries = root["findings"] as? [[String: Any]] else {
+            throw ConfigError(path: path, line: nil, message: "not an mtlint baseline (write one with --write-baseline)")
+        }
+        var baseline = Baseline()
+        for entry in entries {
+            guard let path = entry["path"] as? String, let rule = entry["rule"] as? String,
+                  let fingerprint = entry["fingerprint"] as? String else { continue }
+            baseline.counts[Key(path: path, rule: rule, fingerprint: fingerprint), default: 0] += (entry["count"] as? Int) ?? 1
+        }
+        return baseline
+    }
+}
+
+/// 64-bit FNV-1a: a small, stable, non-cryptographic fingerprint.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+    mutating func add(_ bytes: [UInt8]) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100000001b3
+        }
+        value ^= 0xFF  // field separator
+        value = value &* 0x100000001b3
+    }
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
