@@ -31,17 +31,19 @@ public struct Baseline: Sendable {
         return path
     }
 
-    static let contextBytes = 24
+    static let contextBytes = 40
 
+    /// The rule, the flagged text and the word on each side of it, white space
+    /// collapsed: stable under edits elsewhere and under re-wrapping.
     public static func key(_ finding: Finding, path: String, source: SourceText) -> Key {
         let bytes = source.bytes
-        let before = bytes[max(0, finding.start - contextBytes)..<finding.start]
-        let after = bytes[finding.end..<min(bytes.count, finding.end + contextBytes)]
+        let before = collapsingWhiteSpace(bytes[max(0, finding.start - contextBytes)..<finding.start])
+        let after = collapsingWhiteSpace(bytes[finding.end..<min(bytes.count, finding.end + contextBytes)])
         var hash = FNV1a()
         hash.add(Array(finding.rule.utf8))
-        hash.add(collapsingWhiteSpace(before))
-        hash.add(Array(bytes[finding.range]))
-        hash.add(collapsingWhiteSpace(after))
+        hash.add(Array(before.split(separator: 0x20).last ?? []))
+        hash.add(collapsingWhiteSpace(bytes[finding.range]))
+        hash.add(Array(after.split(separator: 0x20).first ?? []))
         return Key(path: normalizedPath(path), rule: finding.rule, fingerprint: hash.hex)
     }
 
