@@ -20,9 +20,9 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe(), input = Pipe()

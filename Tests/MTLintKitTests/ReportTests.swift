@@ -178,3 +178,30 @@ func parseJSON(_ text: String) throws -> [String: Any] {
         #expect(UnifiedDiff.render(old: "same\n", new: "same\n", path: "x").isEmpty)
     }
 }
+
+@Suite struct XMLReportTests {
+    @Test func junitHasOneCasePerFileAndOneFailurePerFinding() {
+        let results = [Linter(options: LintOptions(language: "en")).lint(SourceText("the the & a a <b>"), path: "a&b.txt"),
+                       Linter(options: LintOptions(language: "en")).lint(SourceText("Fine."), path: "c.txt"),
+                       FileResult.failed("d.txt", .binary(offset: 0))]
+        let xml = JUnitReporter.render(LintReport(results: results))
+        #expect(xml.contains("<testsuite name=\"mtlint\" tests=\"3\" failures=\"2\" errors=\"1\">"))
+        #expect(xml.contains("<testcase name=\"a&amp;b.txt\" classname=\"mtlint\">"))
+        #expect(xml.components(separatedBy: "<failure ").count == 3)
+        #expect(xml.contains("<testcase name=\"c.txt\" classname=\"mtlint\"/>"))
+        #expect(XMLWellFormedness.check(xml))
+    }
+
+    @Test func checkstyleListsErrorsPerFile() {
+        let xml = CheckstyleReporter.render(report("the the \"quoted\"", path: "x.txt"))
+        #expect(xml.contains("<file name=\"x.txt\">"))
+        #expect(xml.contains("<error line=\"1\" column=\"1\" severity=\"warning\""))
+        #expect(xml.contains("source=\"mtlint.repeated-word\""))
+        #expect(XMLWellFormedness.check(xml))
+    }
+
+    @Test func statisticsCountPerRule() {
+        let output = StatisticsReporter.render(report("the the and and �"))
+        #expect(output.hasPrefix("2  warning  repeated-word\n1  error    replacement-character\n"))
+    }
+}
