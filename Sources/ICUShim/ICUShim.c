@@ -1,4 +1,5 @@
 // Implementation of the shim: the only file that includes ICU and zlib headers.
+#define _GNU_SOURCE  // memmem
 #include "ICUShim.h"
 
 #include <stdio.h>
@@ -87,6 +88,12 @@ int32_t mtl_breaker_next_batch(MTLBreaker *breaker, int32_t *boundaries, int32_t
         statuses[count] = ubrk_getRuleStatus(breaker->iterator);
         count++;
     }
+    return count;
+}
+
+int64_t mtl_breaker_count(MTLBreaker *breaker) {
+    int64_t count = 0;
+    while (ubrk_next(breaker->iterator) != UBRK_DONE) count++;
     return count;
 }
 
@@ -219,4 +226,10 @@ void mtl_gzip_close(MTLGzip *file) {
     if (file == NULL) return;
     gzclose(file->file);
     free(file);
+}
+
+int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength) {
+    if (haystack == NULL || needle == NULL || length <= 0 || needleLength <= 0) return -1;
+    const uint8_t *hit = memmem(haystack, (size_t)length, needle, (size_t)needleLength);
+    return hit == NULL ? -1 : (int64_t)(hit - haystack);
 }

@@ -4,7 +4,7 @@
 import Foundation
 import MTLintKit
 
-var arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--breakdown" }
 @MainActor func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     let value = arguments[index + 1]
@@ -55,3 +55,22 @@ print("input: \(sources.count) files, \(String(format: "%.1f", megabytes)) MB, \
 print("ICU word+sentence pass: \(String(format: "%.2f", baselineBest)) s  \(String(format: "%.1f", megabytes / baselineBest)) MB/s")
 print("mtlint lint (\(linter.rules.count) rules): \(String(format: "%.2f", lintBest)) s  \(String(format: "%.1f", megabytes / lintBest)) MB/s")
 print("ratio lint/ICU speed: \(String(format: "%.2f", baselineBest / lintBest))")
+
+// Where the lint time goes, stage by stage (one round).
+if CommandLine.arguments.contains("--breakdown") {
+    let profile = LanguageProfile.forTag(language)
+    var stages: [(String, Double)] = []
+    func stage(_ name: String, _ body: () throws -> Void) rethrows { stages.append((name, try seconds(body))) }
+    var documents: [Document] = []
+    try stage("mask") { for (path, source) in sources { _ = ProseMask.mask(source.bytes, markdown: DocumentFormat.forPath(path) == .markdown) } }
+    try stage("words") { for (_, source) in sources { _ = try Tokenizer.tokens(of: source.bytes, locale: language) } }
+    try stage("sentences") { for (_, source) in sources { _ = try Tokenizer.sentences(of: source.bytes, locale: language) } }
+    stage("paragraphs") { for (_, source) in sources { _ = Tokenizer.paragraphs(of: source.bytes) } }
+    try stage("document (all of the above)") {
+        documents = try sources.map { try Document(source: $0.1, format: .forPath($0.0), language: profile) }
+    }
+    for rule in linter.rules {
+        stage("rule \(rule.id)") { for document in documents { _ = rule.check(document) } }
+    }
+    for (name, time) in stages { print("  \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(format: "%.3f", time)) s") }
+}

@@ -153,7 +153,9 @@ import Testing
 
 @Suite struct BaselineAndGateTests {
     func report(_ text: String, path: String = "a.txt") -> LintReport {
-        LintReport(results: [Linter(options: LintOptions(language: "en")).lint(SourceText(text), path: path)])
+        var options = LintOptions(language: "en")
+        options.onlyEnabled = ["repeated-word", "replacement-character"]
+        return LintReport(results: [Linter(options: options).lint(SourceText(text), path: path)])
     }
 
     @Test func baselineSurvivesEditsElsewhereAndCatchesNewFindings() throws {

@@ -34,6 +34,10 @@ bool mtl_breaker_set_text(MTLBreaker *breaker, const uint8_t *utf8, int64_t leng
 /// were written; 0 at the end of the text. The first boundary (0) is skipped.
 int32_t mtl_breaker_next_batch(MTLBreaker *breaker, int32_t *boundaries, int32_t *statuses, int32_t capacity);
 
+/// Iterates to the end without reading rule statuses and returns the number of
+/// boundaries: the plain ICU pass that speed is measured against.
+int64_t mtl_breaker_count(MTLBreaker *breaker);
+
 // ---- Scripts ----
 
 /// ICU UScriptCode of a code point (0 Common, 1 Inherited, 25 Latin, ...).
@@ -67,6 +71,11 @@ const char *const *mtl_territory_codes(void);
 /// Lower-cases UTF-8 text (ICU full case folding). Returns the byte length
 /// written, or the length needed when `capacity` is too small; -1 on error.
 int32_t mtl_fold_case(const uint8_t *utf8, int32_t length, char *out, int32_t capacity);
+
+// ---- Byte search (glibc's vectorised memmem) ----
+
+/// The offset of the first occurrence of `needle` in `haystack`, or -1.
+int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength);
 
 // ---- gzip ----
 

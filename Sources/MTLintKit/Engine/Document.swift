@@ -39,6 +39,9 @@ public struct Document: Sendable {
 
     /// Compares two tokens' text ignoring case (ASCII fast path, ICU folding otherwise).
     public func sameWordIgnoringCase(_ a: Token, _ b: Token) -> Bool {
+        // Most pairs differ in their first letter: reject them at once.
+        let x = text[a.start], y = text[b.start]
+        if x < 0x80 && y < 0x80 && (x | 0x20) != (y | 0x20) { return false }
         let length = a.end - a.start
         if length == b.end - b.start {
             var asciiOnly = true

@@ -1,3 +1,5 @@
+import ICUShim
+
 /// Hides the parts of a file that are not prose, keeping every byte offset:
 /// each hidden byte becomes a space and line breaks stay, so positions found in
 /// the masked copy are positions in the original file.
@@ -5,10 +7,13 @@ public enum ProseMask {
     /// Masks URLs (plain text and Markdown) and, for Markdown, fenced and
     /// inline code, HTML tags and comments, link targets and heading markers.
     public static func mask(_ bytes: [UInt8], markdown: Bool) -> [UInt8] {
+        let urls = bytes.withUnsafeBufferPointer(urlRanges)
+        // Plain text without URLs is shared, not copied.
+        guard markdown || !urls.isEmpty else { return bytes }
         var masked = bytes
         masked.withUnsafeMutableBufferPointer { buffer in
             if markdown { maskMarkdown(buffer) }
-            maskURLs(buffer)
+            for range in urls { blank(buffer, range) }
         }
         return masked
     }
@@ -149,37 +154,48 @@ public enum ProseMask {
 
     // MARK: URLs
 
-    private static let schemes: [[UInt8]] = ["https://", "http://", "ftp://", "mailto:", "www."].map { Array($0.utf8) }
+    private static let schemes: [[UInt8]] = ["https", "http", "ftp", "mailto"].map { Array($0.utf8) }
+    private static let www = Array("www.".utf8)
+    private static let colonByte: [UInt8] = [UInt8(ascii: ":")]
 
-    /// Hides "http://…", "www.…" and the like up to the next space or closing bracket.
-    private static func maskURLs(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    /// "http://…", "mailto:…" and "www.…" up to the next space or closing bracket.
+    /// Candidates are found with memmem (every URL has a ":" or "www."),
+    /// so prose without URLs costs a fast scan.
+    static func urlRanges(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }
+        var ranges: [Range<Int>] = []
         var index = 0
-        let count = buffer.count
-        while index < count {
-            let byte = buffer[index]
-            // Fast skip: every scheme starts with h, f, m or w.
-            guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "f") || byte == UInt8(ascii: "m") || byte == UInt8(ascii: "w") else {
-                index += 1
-                continue
+        while index < buffer.count, case let found = mtl_find(base + index, Int64(buffer.count - index), colonByte, 1), found >= 0 {
+            let colon = index + Int(found)
+            for scheme in schemes {
+                let start = colon - scheme.count
+                guard start >= 0, matches(scheme, buffer, start), start == 0 || !isURLByte(buffer[start - 1]) else { continue }
+                let slashes = colon + 2 < buffer.count && buffer[colon + 1] == UInt8(ascii: "/") && buffer[colon + 2] == UInt8(ascii: "/")
+                if slashes || scheme.first == UInt8(ascii: "m") { ranges.append(start..<urlEnd(buffer, from: colon)) }
+                break
             }
-            let atWordStart = index == 0 || !isURLByte(buffer[index - 1])
-            if atWordStart, schemes.contains(where: { matches($0, buffer, index) }) {
-                var end = index
-                while end < count && isURLByte(buffer[end]) { end += 1 }
-                // Sentence punctuation right after a URL belongs to the sentence.
-                while end > index, let last = Optional(buffer[end - 1]),
-                      last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":") {
-                    end -= 1
-                }
-                blank(buffer, index..<end)
-                index = end
-            } else {
-                index += 1
-            }
+            index = max(colon + 1, ranges.last?.upperBound ?? 0)
         }
+        index = 0
+        while index < buffer.count, case let found = mtl_find(base + index, Int64(buffer.count - index), www, Int64(www.count)), found >= 0 {
+            let start = index + Int(found)
+            if start == 0 || !isURLByte(buffer[start - 1]) { ranges.append(start..<urlEnd(buffer, from: start)) }
+            index = start + www.count
+        }
+        return ranges
     }
 
-    private static func matches(_ pattern: [UInt8], _ buffer: UnsafeMutableBufferPointer<UInt8>, _ index: Int) -> Bool {
+    private static func urlEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < buffer.count && isURLByte(buffer[end]) { end += 1 }
+        // Sentence punctuation right after a URL belongs to the sentence.
+        while end > start, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(buffer[end - 1]) {
+            end -= 1
+        }
+        return end
+    }
+
+    private static func matches(_ pattern: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         guard index + pattern.count <= buffer.count else { return false }
         for (offset, byte) in pattern.enumerated() where buffer[index + offset] | 0x20 != byte | 0x20 {
             return false

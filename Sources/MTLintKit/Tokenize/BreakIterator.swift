@@ -28,6 +28,15 @@ final class BreakIterator {
 
     deinit { mtl_breaker_close(handle) }
 
+    /// Counts the boundaries of `bytes` with nothing done per boundary (the speed baseline).
+    func countBoundaries(in bytes: UnsafeBufferPointer<UInt8>) throws(ICUError) -> Int {
+        var error: Int32 = 0
+        guard mtl_breaker_set_text(handle, bytes.baseAddress, Int64(bytes.count), &error) else {
+            throw ICUError(operation: "ubrk_setUText", code: error)
+        }
+        return Int(mtl_breaker_count(handle))
+    }
+
     /// Calls `body` with each segment end and the ICU rule status of the segment.
     /// `bytes` must stay alive and unchanged during the call (it is read in place).
     func forEachBoundary(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int32) -> Void) throws(ICUError) {

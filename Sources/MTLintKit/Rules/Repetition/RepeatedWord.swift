@@ -47,12 +47,13 @@ public struct RepeatedWord: Rule {
         while index < tokens.count {
             let previous = tokens[index - 1], current = tokens[index]
             index += 1
+            // Cheapest test first: nearly every pair of neighbours differs.
             guard previous.kind == .letter, current.kind == .letter,
+                  document.sameWordIgnoringCase(previous, current),
                   onlyWhiteSpaceBetween(previous, current, in: text),
                   !isCompoundPart(previous, current, in: text),
                   !isReduplicatedName(previous, current, in: text),
-                  !startsNewLineUnit(previous, current, in: text),
-                  document.sameWordIgnoringCase(previous, current) else { continue }
+                  !startsNewLineUnit(previous, current, in: text) else { continue }
             let word = document.string(previous.range)
             if allowed.contains(CaseFolding.fold(word)) { continue }
             let edit = removal(of: current, after: previous, in: text)
