@@ -4,7 +4,7 @@
 import Foundation
 import MTLintKit
 
-var arguments = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--breakdown" }
+var arguments = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--breakdown" && $0 != "--parallel" }
 @MainActor func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     let value = arguments[index + 1]
@@ -73,4 +73,18 @@ if CommandLine.arguments.contains("--breakdown") {
         stage("rule \(rule.id)") { for document in documents { _ = rule.check(document) } }
     }
     for (name, time) in stages { print("  \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(format: "%.3f", time)) s") }
+}
+
+// Many files on 1 and on 2 workers (reading included), to check that the run scales across cores.
+if CommandLine.arguments.contains("--parallel") {
+    let inputs = sources.map { InputCollector.Input.file($0.0) }
+    var best: [Int: Double] = [:]
+    for _ in 0..<rounds {
+        for jobs in [1, 2] {
+            let run = LintRun(configuration: nil, commandLine: LintOptions(language: language), jobs: jobs)
+            best[jobs] = min(best[jobs] ?? .infinity, seconds { _ = run.lint(inputs) })
+        }
+    }
+    print("parallel: 1 worker \(String(format: "%.2f", best[1]!)) s, 2 workers \(String(format: "%.2f", best[2]!)) s, "
+        + "speed-up \(String(format: "%.2f", best[1]! / best[2]!))x")
 }
