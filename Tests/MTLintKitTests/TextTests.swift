@@ -60,6 +60,12 @@ import Foundation
         #expect(text.filter { $0 == "\n" }.count == markdown.filter { $0 == "\n" }.count)
     }
 
+    @Test func multiLineHTMLCommentsAreBlanked() {
+        let markdown = "Text.\n<!-- a note\nthe the -->\nMore.\n"
+        let text = String(decoding: ProseMask.mask(Array(markdown.utf8), markdown: true), as: UTF8.self)
+        #expect(text == "Text.\n" + String(repeating: " ", count: 10) + "\n" + String(repeating: " ", count: 11) + "\nMore.\n")
+    }
+
     @Test func plainTextURLsAreBlankedButSentencePunctuationStays() {
         let text = String(decoding: ProseMask.mask(Array("Read https://a.org/x. Then www.b.com, ok.".utf8), markdown: false), as: UTF8.self)
         let blank = { (count: Int) in String(repeating: " ", count: count) }

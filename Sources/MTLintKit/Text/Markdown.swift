@@ -27,6 +27,7 @@ public enum ProseMask {
     // MARK: Markdown
 
     private static func maskMarkdown(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        maskHTMLComments(buffer)
         var lineStart = 0
         var fence: (byte: UInt8, count: Int)? = nil
         while lineStart < buffer.count {
@@ -48,6 +49,20 @@ public enum ProseMask {
                 maskInline(buffer, lineStart, lineEnd)
             }
             lineStart = lineEnd + 1
+        }
+    }
+
+    /// `<!-- … -->`, also across lines (suppression comments, notes to editors).
+    private static func maskHTMLComments(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        var index = 0
+        while case let found = mtl_find(base + index, Int64(buffer.count - index), open, 4), found >= 0 {
+            let start = index + Int(found)
+            let rest = mtl_find(base + start + 4, Int64(buffer.count - start - 4), close, 3)
+            let end = rest < 0 ? buffer.count : start + 4 + Int(rest) + 3
+            blank(buffer, start..<end)
+            index = end
         }
     }
 
