@@ -21,10 +21,8 @@ struct MTLBreaker {
 
 static int32_t errorCode(UErrorCode status) { return (int32_t)status; }
 
-MTLBreaker *mtl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
-    UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *iterator = ubrk_open(kind == MTL_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD,
-                                         locale, NULL, 0, &status);
+/// Wraps a freshly opened or cloned iterator; closes it when the wrapper cannot be allocated.
+static MTLBreaker *wrapIterator(UBreakIterator *iterator, UErrorCode status, int32_t *error) {
     // Warnings (negative codes) such as U_USING_DEFAULT_WARNING are fine.
     if (U_FAILURE(status) || iterator == NULL) {
         *error = errorCode(status);
@@ -41,22 +39,17 @@ MTLBreaker *mtl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
     return breaker;
 }
 
+MTLBreaker *mtl_breaker_open(int32_t kind, const char *locale, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(kind == MTL_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD,
+                                         locale, NULL, 0, &status);
+    return wrapIterator(iterator, status, error);
+}
+
 MTLBreaker *mtl_breaker_clone(const MTLBreaker *breaker, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_clone(breaker->iterator, &status);
-    if (U_FAILURE(status) || iterator == NULL) {
-        *error = errorCode(status);
-        return NULL;
-    }
-    MTLBreaker *copy = calloc(1, sizeof(MTLBreaker));
-    if (copy == NULL) {
-        ubrk_close(iterator);
-        *error = U_MEMORY_ALLOCATION_ERROR;
-        return NULL;
-    }
-    copy->iterator = iterator;
-    *error = 0;
-    return copy;
+    return wrapIterator(iterator, status, error);
 }
 
 void mtl_breaker_close(MTLBreaker *breaker) {
