@@ -22,12 +22,23 @@ public enum TokenKind: UInt8, Sendable {
 /// A token of the text: a word, a number or a punctuation mark. White space
 /// is not a token; rules see it in the bytes between tokens.
 public struct Token: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
+    // 32-bit offsets (ICU's own limit) keep a token at 16 bytes: a 50 MB
+    // document has some 10 million of them.
+    private var start32: UInt32
+    private var end32: UInt32
     public var kind: TokenKind
     /// The ICU script (UScriptCode) of the token's first code point.
     public var script: Script
 
+    public init(start: Int, end: Int, kind: TokenKind, script: Script) {
+        start32 = UInt32(start)
+        end32 = UInt32(end)
+        self.kind = kind
+        self.script = script
+    }
+
+    public var start: Int { Int(start32) }
+    public var end: Int { Int(end32) }
     public var range: Range<Int> { start..<end }
 }
 
