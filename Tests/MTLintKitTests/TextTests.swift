@@ -63,7 +63,7 @@ import Foundation
     @Test func multiLineHTMLCommentsAreBlanked() {
         let markdown = "Text.\n<!-- a note\nthe the -->\nMore.\n"
         let text = String(decoding: ProseMask.mask(Array(markdown.utf8), markdown: true), as: UTF8.self)
-        #expect(text == "Text.\n" + String(repeating: " ", count: 10) + "\n" + String(repeating: " ", count: 11) + "\nMore.\n")
+        #expect(text == "Text.\n" + String(repeating: " ", count: 11) + "\n" + String(repeating: " ", count: 11) + "\nMore.\n")
     }
 
     @Test func plainTextURLsAreBlankedButSentencePunctuationStays() {
