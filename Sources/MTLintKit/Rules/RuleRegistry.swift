@@ -4,6 +4,11 @@ public enum RuleRegistry {
     public static let all: [any Rule] = [
         RepeatedWord(),
         ReplacementCharacter(),
+        LowercaseSentenceStart(),
+        SentenceFragment(),
+        DanglingWord(),
+        MissingSentenceSpace(),
+        RunOnSentences(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

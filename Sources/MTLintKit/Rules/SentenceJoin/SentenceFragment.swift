@@ -1,0 +1,144 @@
+/// "Pyongyang fired two ballistic missiles. Heading towards Japan.": a short
+/// verbless piece split off the sentence it belongs to.
+public struct SentenceFragment: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "sentence-fragment",
+        family: .sentenceJoin,
+        severity: .warning,
+        languages: sentenceJoinLanguages,
+        summary: "A short verbless fragment split off the previous sentence (\"missiles. Heading towards Japan.\").",
+        rationale: """
+            When machine translation breaks a long source sentence, the tail often comes out as a sentence of its \
+            own: a participle or prepositional phrase with a capital and a full stop ("Heading towards Japan.", \
+            "In his war."). A fragment is judged by its shape: two to six words on the same line as a full \
+            sentence of at least four words that ends with a full stop, opened by a preposition from \
+            dictionaries/<lang>/fragment-openers.txt or by a participle (English -ing, Spanish -ando/-iendo, \
+            Italian -ando/-endo (-andosi/-endosi), Portuguese -ando/-endo/-indo, Russian -ясь/-вшись), with no finite verb or \
+            subject pronoun (dictionaries/<lang>/finite-verbs.txt, sentence-starters.txt; in German, where \
+            nouns are capitalised, any lower-case content word counts as a verb) and nothing but words, \
+            spaces, hyphens and apostrophes inside. Headings, captions and list items stand alone on their line \
+            and are never fragments; quotations, questions and exclamations are left alone, as are pronoun-like \
+            -ing words ("Nothing else."). The span runs from the full stop before the fragment to its last word; \
+            the unsafe fix joins it to the previous sentence. Scripts without case are never flagged.
+            """,
+        fixSafety: .unsafe,
+        examples: [
+            .triggers("Pyongyang fired two ballistic missiles⟦. Heading towards Japan⟧.", lang: "en",
+                      fixed: "Pyongyang fired two ballistic missiles heading towards Japan."),
+            .triggers("Moscow sorely needs the shells and the drones⟦. In its war against Ukraine⟧.", lang: "en",
+                      fixed: "Moscow sorely needs the shells and the drones in its war against Ukraine."),
+            .triggers("Pyongyang a tiré deux missiles balistiques⟦. Vers la mer du Japon⟧.", lang: "fr",
+                      fixed: "Pyongyang a tiré deux missiles balistiques vers la mer du Japon."),
+            .triggers("Pjöngjang feuerte zwei ballistische Raketen ab⟦. In Richtung Japan⟧.", lang: "de",
+                      fixed: "Pjöngjang feuerte zwei ballistische Raketen ab in Richtung Japan."),
+            .triggers("Pyongyang disparó dos misiles balísticos⟦. Dirigiéndose hacia Japón⟧.", lang: "es",
+                      fixed: "Pyongyang disparó dos misiles balísticos dirigiéndose hacia Japón."),
+            .triggers("Пхеньян запустил две баллистические ракеты⟦. В сторону Японии⟧.", lang: "ru",
+                      fixed: "Пхеньян запустил две баллистические ракеты в сторону Японии."),
+            .passes("Russian humanitarian aid\nThe convoy reached the city on Monday.", lang: "en"),
+            .passes("Pyongyang fired two missiles.\nHeading towards Japan.", lang: "en"),
+            .passes("Pyongyang fired two missiles. In Tokyo, the government protested.", lang: "en"),
+            .passes("Pyongyang fired two missiles on Monday. Nothing else happened. Nothing at all.", lang: "en"),
+            .passes("The minister was asked about it. “In our lifetime.” That was all.", lang: "en"),
+            .passes("Pjöngjang feuerte zwei Raketen ab. In Tokio tagte die Regierung.", lang: "de"),
+            .passes("平壤发射了两枚弹道导弹。朝向日本。", lang: "zh"),
+        ]
+    )
+
+    /// Participle endings that open a verbless fragment, per language.
+    static let participleEndings: [String: [String]] = [
+        "en": ["ing"], "es": ["ando", "iendo", "yendo", "ándose", "iéndose"], "it": ["ando", "endo", "andosi", "endosi"],
+        "pt": ["ando", "endo", "indo"], "ru": ["ясь", "вшись"],
+    ]
+
+    /// English -ing words that are nouns or pronouns, not participles.
+    static let ingNouns: Set<String> = ["nothing", "something", "anything", "everything", "morning", "evening",
+                                        "king", "thing", "spring", "string", "beijing", "wedding", "ring", "wing"]
+
+    public func check(_ document: Document) -> [Finding] {
+        let language = document.language.code
+        let lexicon = JoinLexicon(language: language, lists: document.dictionaries)
+        guard !lexicon.prepositions.isEmpty else { return [] }
+        let endings = SentenceFragment.participleEndings[language] ?? []
+        return document.text.withUnsafeBufferPointer { buffer -> [Finding] in
+            let text = JoinText(bytes: buffer)
+            var findings: [Finding] = []
+            var index = 1
+            let count = buffer.count
+            while index + 2 < count {
+                guard buffer[index] == 0x2E else { index += 1; continue }
+                let dot = index
+                index += 1
+                guard buffer[dot + 1] == 0x20, buffer[dot - 1] != 0x2E else { continue }
+                let (next, _) = text.skipSpace(from: dot + 1)
+                guard next < count else { continue }
+                let first = text.word(startingAt: next)
+                // Capitalised ("Heading"), or a one-letter preposition ("В сторону Японии").
+                guard text.isCapitalised(first) || (text.startsUpper(first) && text.scalarCount(first) == 1),
+                      !text.hasDigit(first) else { continue }
+                // A full sentence of at least four words before, on the same line.
+                let previous = text.word(endingAt: dot)
+                guard !previous.isEmpty, !text.isTechnicalPrefix(before: previous.lowerBound),
+                      text.scalarCount(previous) >= 2,
+                      text.wordsBefore(dot, limit: 4).count >= 4,
+                      !lexicon.abbreviations.contains(text.folded(previous)) else { continue }
+                guard let fragment = fragmentWords(from: first, in: text) else { continue }
+                guard (2...6).contains(fragment.count) else { continue }
+                // Opened by a preposition or a participle.
+                let opener = text.folded(first)
+                let isParticiple = endings.contains { opener.hasSuffix($0) } && text.scalarCount(first) >= 6
+                    && !(language == "en" && SentenceFragment.ingNouns.contains(opener))
+                guard isParticiple || lexicon.prepositions.contains(opener) else { continue }
+                // No finite verb or subject: a clause is not a fragment.
+                let hasVerb = fragment.dropFirst().contains { word in
+                    let folded = text.folded(word)
+                    return lexicon.verbs.contains(folded)
+                        || (lexicon.starters.contains(folded) && !lexicon.dangling.contains(folded))  // a subject pronoun
+                        || (language == "en" && folded.hasSuffix("ed") && folded.count > 3)
+                        // German writes nouns with a capital: a lower-case content word is a verb or adjective.
+                        || (language == "de" && text.startsLower(word) && !lexicon.dangling.contains(folded)
+                            && !lexicon.prepositions.contains(folded) && !lexicon.starters.contains(folded))
+                }
+                if hasVerb || lexicon.verbs.contains(opener) { continue }
+                let last = fragment[fragment.count - 1]
+                let firstLength = text.scalarLength(at: first.lowerBound)
+                let joinRange = dot..<(first.lowerBound + firstLength)
+                let replacement = " " + text.lowercasingFirst(first)
+                findings.append(finding(dot..<last.upperBound,
+                    "\"\(text.string(first.lowerBound..<last.upperBound))\" has no verb: a fragment split off the previous sentence",
+                    suggestions: [text.joinedPreview(replacing: joinRange, with: replacement)],
+                    fix: Fix(safety: .unsafe, edits: [Edit(offset: dot, length: joinRange.count, replacement: replacement)])))
+                index = last.upperBound
+            }
+            return findings
+        }
+    }
+
+    /// The words of a candidate fragment up to its closing full stop, or nil when
+    /// it holds anything but words, spaces, hyphens and apostrophes, ends otherwise,
+    /// or runs on past six words.
+    private func fragmentWords(from first: Range<Int>, in text: JoinText) -> [Range<Int>]? {
+        var words: [Range<Int>] = [first]
+        var index = first.upperBound
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x2E {
+                // The closing full stop: not an ellipsis, followed by space, a line break or the end.
+                guard index + 1 >= text.count || text[index + 1] == 0x20 || text[index + 1] == 0x0A || text[index + 1] == 0x0D
+                else { return nil }
+                return words
+            }
+            if byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") { index += 1; continue }
+            let scalar = text.scalar(at: index)
+            if scalar == 0x2019 || scalar == 0xA0 { index += text.scalarLength(at: index); continue }
+            guard JoinText.isWordScalar(scalar) else { return nil }
+            let word = text.word(startingAt: index)
+            words.append(word)
+            if words.count > 6 { return nil }
+            index = word.upperBound
+        }
+        return nil
+    }
+}
