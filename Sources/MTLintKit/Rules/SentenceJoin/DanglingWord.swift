@@ -52,8 +52,9 @@ public struct DanglingWord: Rule {
             var findings: [Finding] = []
             var index = 1
             let count = buffer.count
-            while index + 1 < count {
-                guard buffer[index] == 0x2E else { index += 1; continue }
+            // Jump from full stop to full stop.
+            while let stop = text.next(0x2E, from: index), stop + 1 < count {
+                index = stop
                 let dot = index
                 index += 1
                 guard buffer[dot - 1] != 0x2E, buffer[dot + 1] != 0x2E else { continue }

@@ -67,8 +67,9 @@ public struct SentenceFragment: Rule {
             var findings: [Finding] = []
             var index = 1
             let count = buffer.count
-            while index + 2 < count {
-                guard buffer[index] == 0x2E else { index += 1; continue }
+            // Jump from full stop to full stop.
+            while let stop = text.next(0x2E, from: index), stop + 2 < count {
+                index = stop
                 let dot = index
                 index += 1
                 guard buffer[dot + 1] == 0x20, buffer[dot - 1] != 0x2E else { continue }

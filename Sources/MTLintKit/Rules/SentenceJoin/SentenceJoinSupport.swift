@@ -1,3 +1,5 @@
+import ICUShim
+
 /// What the sentence-join rules share: the per-language word lists of
 /// `dictionaries/<lang>/` and a byte-level reader of the text around sentence
 /// punctuation. The rules scan the bytes once for their trigger punctuation and
@@ -47,6 +49,14 @@ struct JoinText {
     subscript(_ index: Int) -> UInt8 { bytes[index] }
 
     func scalar(at index: Int) -> UInt32 { ScriptLookup.scalar(at: index, in: bytes) }
+
+    /// The offset of the next `byte` at or after `index` (glibc's vectorised search), or nil.
+    func next(_ byte: UInt8, from index: Int) -> Int? {
+        guard index < count, let base = bytes.baseAddress else { return nil }
+        var needle = byte
+        let found = mtl_find(base + index, Int64(count - index), &needle, 1)
+        return found < 0 ? nil : index + Int(found)
+    }
 
     /// The byte length of the scalar starting at `index`.
     func scalarLength(at index: Int) -> Int {
