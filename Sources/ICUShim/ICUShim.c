@@ -221,6 +221,20 @@ void mtl_gzip_close(MTLGzip *file) {
     free(file);
 }
 
+int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *bytes, int32_t byteCount) {
+    if (haystack == NULL || length <= 0) return -1;
+    if (byteCount == 1) {
+        const uint8_t *hit = memchr(haystack, bytes[0], (size_t)length);
+        return hit == NULL ? -1 : (int64_t)(hit - haystack);
+    }
+    bool wanted[256] = {false};
+    for (int32_t i = 0; i < byteCount; i++) wanted[bytes[i]] = true;
+    for (int64_t i = 0; i < length; i++) {
+        if (wanted[haystack[i]]) return i;
+    }
+    return -1;
+}
+
 int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength) {
     if (haystack == NULL || needle == NULL || length <= 0 || needleLength <= 0) return -1;
     const uint8_t *hit = memmem(haystack, (size_t)length, needle, (size_t)needleLength);

@@ -76,6 +76,8 @@ int32_t mtl_fold_case(const uint8_t *utf8, int32_t length, char *out, int32_t ca
 
 /// The offset of the first occurrence of `needle` in `haystack`, or -1.
 int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength);
+/// The offset of the first byte of `haystack` that is one of `bytes`, or -1.
+int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *bytes, int32_t byteCount);
 
 // ---- gzip ----
 

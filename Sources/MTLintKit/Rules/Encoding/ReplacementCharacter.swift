@@ -1,3 +1,5 @@
+import ICUShim
+
 /// U+FFFD and "⁇": characters that mark text lost before or during translation.
 public struct ReplacementCharacter: Rule {
     public init() {}
@@ -33,8 +35,9 @@ public struct ReplacementCharacter: Rule {
         var findings: [Finding] = []
         var index = 0
         let count = text.count
-        while index + 2 < count {
-            guard text[index] == 0xEF || text[index] == 0xE2, isMark(text, index) else {
+        while let lead = nextLead(text, from: index), lead + 2 < count {
+            index = lead
+            guard isMark(text, index) else {
                 index += 1
                 continue
             }
@@ -47,6 +50,13 @@ public struct ReplacementCharacter: Rule {
             findings.append(finding(start..<index, message))
         }
         return findings
+    }
+
+    /// The next byte that can start either mark (C scan).
+    private func nextLead(_ text: [UInt8], from index: Int) -> Int? {
+        guard index < text.count else { return nil }
+        let found = text.withUnsafeBufferPointer { mtl_find_any($0.baseAddress! + index, Int64($0.count - index), [0xEF, 0xE2], 2) }
+        return found < 0 ? nil : index + Int(found)
     }
 
     private func isMark(_ text: [UInt8], _ index: Int) -> Bool {

@@ -49,11 +49,9 @@ public struct MissingSentenceSpace: Rule {
             var findings: [Finding] = []
             var index = 1
             let count = buffer.count
-            while index + 2 < count {
-                let mark = buffer[index]
-                guard mark == 0x2E || mark == 0x21 || mark == 0x3F else { index += 1; continue }
-                let position = index
-                index += 1
+            while let position = text.next(0x2E, 0x21, 0x3F, from: index), position + 2 < count {
+                let mark = buffer[position]
+                index = position + 1
                 // A capitalised word right after the mark, the rest of it in lower case.
                 let next = text.word(startingAt: position + 1)
                 guard text.isCapitalised(next), !text.hasDigit(next), !hasInnerCapital(next, text),

@@ -50,11 +50,10 @@ struct JoinText {
 
     func scalar(at index: Int) -> UInt32 { ScriptLookup.scalar(at: index, in: bytes) }
 
-    /// The offset of the next `byte` at or after `index` (glibc's vectorised search), or nil.
-    func next(_ byte: UInt8, from index: Int) -> Int? {
+    /// The offset of the next of these bytes at or after `index` (a C scan; memchr for one byte), or nil.
+    func next(_ wanted: UInt8..., from index: Int) -> Int? {
         guard index < count, let base = bytes.baseAddress else { return nil }
-        var needle = byte
-        let found = mtl_find(base + index, Int64(count - index), &needle, 1)
+        let found = mtl_find_any(base + index, Int64(count - index), wanted, Int32(wanted.count))
         return found < 0 ? nil : index + Int(found)
     }
 
