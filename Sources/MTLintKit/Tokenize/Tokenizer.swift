@@ -1,3 +1,5 @@
+import ICUShim
+
 /// A sentence or paragraph span in byte offsets.
 public struct Span: Sendable, Equatable {
     public var start: Int
@@ -65,8 +67,7 @@ public enum Tokenizer {
             lineCount = 0
         }
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = nextLineBreak(in: bytes, from: lineStart)
             var contentEnd = lineEnd
             while contentEnd > lineStart && isASCIISpace(bytes[contentEnd - 1]) { contentEnd -= 1 }
             var contentStart = lineStart
@@ -82,6 +83,12 @@ public enum Tokenizer {
         }
         close()
         return paragraphs
+    }
+
+    /// The offset of the next "\n" (memchr), or the end of the text.
+    static func nextLineBreak(in bytes: [UInt8], from index: Int) -> Int {
+        let found = bytes.withUnsafeBufferPointer { mtl_find_any($0.baseAddress! + index, Int64($0.count - index), [0x0A], 1) }
+        return found < 0 ? bytes.count : index + Int(found)
     }
 
     private static func isHeading(_ bytes: [UInt8], _ start: Int, _ end: Int, lines: Int) -> Bool {

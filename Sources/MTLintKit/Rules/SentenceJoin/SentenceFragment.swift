@@ -79,6 +79,11 @@ public struct SentenceFragment: Rule {
                 // Capitalised ("Heading"), or a one-letter preposition ("В сторону Японии").
                 guard text.isCapitalised(first) || (text.startsUpper(first) && text.scalarCount(first) == 1),
                       !text.hasDigit(first) else { continue }
+                // Opened by a preposition or a participle (checked first: it rejects most sentences).
+                let opener = text.folded(first)
+                let isParticiple = endings.contains { opener.hasSuffix($0) } && text.scalarCount(first) >= 6
+                    && !(language == "en" && SentenceFragment.ingNouns.contains(opener))
+                guard isParticiple || lexicon.prepositions.contains(opener) else { continue }
                 // A full sentence of at least four words before, on the same line.
                 let previous = text.word(endingAt: dot)
                 guard !previous.isEmpty, !text.isTechnicalPrefix(before: previous.lowerBound),
@@ -87,11 +92,6 @@ public struct SentenceFragment: Rule {
                       !lexicon.abbreviations.contains(text.folded(previous)) else { continue }
                 guard let fragment = fragmentWords(from: first, in: text) else { continue }
                 guard (2...6).contains(fragment.count) else { continue }
-                // Opened by a preposition or a participle.
-                let opener = text.folded(first)
-                let isParticiple = endings.contains { opener.hasSuffix($0) } && text.scalarCount(first) >= 6
-                    && !(language == "en" && SentenceFragment.ingNouns.contains(opener))
-                guard isParticiple || lexicon.prepositions.contains(opener) else { continue }
                 // No finite verb or subject: a clause is not a fragment.
                 let hasVerb = fragment.dropFirst().contains { word in
                     let folded = text.folded(word)
