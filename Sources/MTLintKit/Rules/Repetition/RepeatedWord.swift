@@ -14,7 +14,10 @@ public struct RepeatedWord: Rule {
             "had had" in English, "die die" in German, "nous nous" in French); those are listed per language \
             in dictionaries/<lang>/doublings.txt and never flagged. Two capitalised words are taken for a \
             reduplicated name ("Wagga Wagga", "Sir Run Run Shaw"), and across a line break a capitalised second \
-            word starts a new title or segment. Numbers and punctuation are not words here.
+            word starts a new title or segment. Layout is not prose: a gap wider than one space, or a line break \
+            to a different indentation, separates table columns or a term from its definition; and a word in \
+            capitals beside the same word in lower case ("OCTETS octets") is a placeholder, not a slip. Numbers \
+            and punctuation are not words here.
             """,
         fixSafety: .safe,
         examples: [
@@ -35,6 +38,11 @@ public struct RepeatedWord: Rule {
             .passes("She worked at the Wagga Wagga store near Sir Run Run Shaw Hospital.", lang: "en"),
             .passes("Überschwemmungen in vielen Teilen Indiens\nIndiens Monsunzeit hat sich verlängert.", lang: "de"),
             .passes("What we see is ylang ylang, the scented part.", lang: "en"),
+            .passes("root     root     4096 Jan  1 config", lang: "en"),
+            .passes("Indique la taille en OCTETS octets par bloc.", lang: "fr"),
+            .passes("  préfixe\n                préfixe ajouté au nom", lang: "fr"),
+            .triggers("Der Vertrag ⟦wurde\nwurde⟧ am Montag unterzeichnet.", lang: "de",
+                      fixed: "Der Vertrag wurde\nam Montag unterzeichnet."),
         ]
     )
 
@@ -50,10 +58,11 @@ public struct RepeatedWord: Rule {
             // Cheapest test first: nearly every pair of neighbours differs.
             guard previous.kind == .letter, current.kind == .letter,
                   document.sameWordIgnoringCase(previous, current),
-                  onlyWhiteSpaceBetween(previous, current, in: text),
+                  isProseGap(previous, current, in: text),
                   !isCompoundPart(previous, current, in: text),
                   !isReduplicatedName(previous, current, in: text),
-                  !startsNewLineUnit(previous, current, in: text) else { continue }
+                  !startsNewLineUnit(previous, current, in: text),
+                  !differsInCaseStyle(previous, current, in: text) else { continue }
             let word = document.string(previous.range)
             if allowed.contains(CaseFolding.fold(word)) { continue }
             let edit = removal(of: current, after: previous, in: text)
@@ -99,17 +108,38 @@ public struct RepeatedWord: Rule {
         return (a.start > 0 && text[a.start - 1] == hyphen) || (b.end < text.count && text[b.end] == hyphen)
     }
 
-    /// Spaces, tabs and at most one line break; a blank line ends a paragraph.
-    private func onlyWhiteSpaceBetween(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
-        guard b.start > a.end else { return false }
-        var newlines = 0
-        for offset in a.end..<b.start {
-            switch text[offset] {
-            case 0x20, 0x09, 0x0D: continue
-            case 0x0A: newlines += 1
-            default: return false
-            }
+    /// The gap of running prose: one space (a tab or a no-break space), or one
+    /// line break with the same indentation as the line before. Wider gaps are
+    /// table columns and definition lists ("root     root", "préfixe⏎      préfixe").
+    private func isProseGap(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
+        let gap = text[a.end..<b.start]
+        guard let newline = gap.firstIndex(of: 0x0A) else {
+            return gap.count == 1 && (gap.first == 0x20 || gap.first == 0x09)
+                || gap.elementsEqual([0xC2, 0xA0]) || gap.elementsEqual([0xE2, 0x80, 0xAF])
         }
-        return newlines <= 1
+        // Before the break: nothing but an optional CR; after it: only indentation.
+        guard text[a.end..<newline].allSatisfy({ $0 == 0x0D || $0 == 0x20 }),
+              text[(newline + 1)..<b.start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return false }
+        return b.start - (newline + 1) == indentation(ofLineContaining: a.start, in: text)
+    }
+
+    private func indentation(ofLineContaining offset: Int, in text: [UInt8]) -> Int {
+        var start = offset
+        while start > 0 && text[start - 1] != 0x0A { start -= 1 }
+        var end = start
+        while end < offset && (text[end] == 0x20 || text[end] == 0x09) { end += 1 }
+        return end - start
+    }
+
+    /// "OCTETS octets", "type TYPE", "de De": a word in capitals beside one that
+    /// is not, or a capital in mid-sentence, is a placeholder or a name, not a slip.
+    private func differsInCaseStyle(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
+        if isAllCapitals(a, in: text) != isAllCapitals(b, in: text) { return true }
+        return !startsUpperCase(a, in: text) && startsUpperCase(b, in: text)
+    }
+
+    private func isAllCapitals(_ token: Token, in text: [UInt8]) -> Bool {
+        let word = String(decoding: text[token.range], as: UTF8.self)
+        return word.unicodeScalars.count > 1 && word.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
     }
 }
