@@ -12,6 +12,9 @@
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/uldnames.h>
+#include <unicode/utrans.h>
+#include <pthread.h>
 #include <zlib.h>
 
 struct MTLBreaker {
@@ -175,6 +178,35 @@ int32_t mtl_language_name(const char *language, const char *displayLocale, char 
     return displayNameUTF8(uloc_getDisplayLanguage, language, displayLocale, out, capacity);
 }
 
+struct MTLDisplayNames { ULocaleDisplayNames *names; };
+
+MTLDisplayNames *mtl_display_names_open(const char *displayLocale, bool shortForm) {
+    UErrorCode status = U_ZERO_ERROR;
+    UDisplayContext contexts[1] = {shortForm ? UDISPCTX_LENGTH_SHORT : UDISPCTX_LENGTH_FULL};
+    ULocaleDisplayNames *names = uldn_openForContext(displayLocale, contexts, 1, &status);
+    if (U_FAILURE(status) || names == NULL) return NULL;
+    MTLDisplayNames *result = malloc(sizeof(MTLDisplayNames));
+    if (result == NULL) { uldn_close(names); return NULL; }
+    result->names = names;
+    return result;
+}
+
+int32_t mtl_display_names_region(const MTLDisplayNames *names, const char *territory, char *out, int32_t capacity) {
+    UChar buffer[256];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = uldn_regionDisplayName(names->names, territory, buffer, 256, &status);
+    if (U_FAILURE(status) || length <= 0) return -1;
+    int32_t written = 0;
+    u_strToUTF8(out, capacity, &written, buffer, length, &status);
+    return U_SUCCESS(status) && written < capacity ? written : -1;
+}
+
+void mtl_display_names_close(MTLDisplayNames *names) {
+    if (names == NULL) return;
+    uldn_close(names->names);
+    free(names);
+}
+
 const char *const *mtl_territory_codes(void) { return uloc_getISOCountries(); }
 
 int32_t mtl_fold_case(const uint8_t *utf8, int32_t length, char *out, int32_t capacity) {
@@ -239,4 +271,32 @@ int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle,
     if (haystack == NULL || needle == NULL || length <= 0 || needleLength <= 0) return -1;
     const uint8_t *hit = memmem(haystack, (size_t)length, needle, (size_t)needleLength);
     return hit == NULL ? -1 : (int64_t)(hit - haystack);
+}
+
+static UTransliterator *nameFolder = NULL;
+static pthread_mutex_t nameFolderLock = PTHREAD_MUTEX_INITIALIZER;
+
+int32_t mtl_fold_name(const uint8_t *utf8, int32_t length, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    enum { MAX = 512 };
+    UChar text[MAX * 4];
+    int32_t textLength = 0;
+    if (length > MAX) return -1;
+    u_strFromUTF8(text, MAX * 2, &textLength, (const char *)utf8, length, &status);
+    if (U_FAILURE(status)) return -1;
+    pthread_mutex_lock(&nameFolderLock);
+    if (nameFolder == NULL) {
+        UChar id[64];
+        u_uastrcpy(id, "Any-Latin; Latin-ASCII; Any-Lower");
+        nameFolder = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    }
+    int32_t limit = textLength;
+    if (nameFolder != NULL && U_SUCCESS(status)) {
+        utrans_transUChars(nameFolder, text, &textLength, MAX * 4, 0, &limit, &status);
+    }
+    pthread_mutex_unlock(&nameFolderLock);
+    if (U_FAILURE(status) || nameFolder == NULL) return -1;
+    int32_t written = 0;
+    u_strToUTF8(out, capacity, &written, text, textLength, &status);
+    return U_SUCCESS(status) ? written : -1;
 }

@@ -63,6 +63,14 @@ void mtl_charset_close(MTLCharSet *set);
 int32_t mtl_territory_name(const char *territory, const char *displayLocale, char *out, int32_t capacity);
 /// Display name of a language ("de") in a display locale, as UTF-8.
 int32_t mtl_language_name(const char *language, const char *displayLocale, char *out, int32_t capacity);
+typedef struct MTLDisplayNames MTLDisplayNames;
+/// Region names in a display locale; `shortForm` asks for CLDR's short forms
+/// ("Hong Kong" rather than "Hong Kong SAR China").
+MTLDisplayNames *mtl_display_names_open(const char *displayLocale, bool shortForm);
+/// A territory's name as UTF-8; the byte length, or -1.
+int32_t mtl_display_names_region(const MTLDisplayNames *names, const char *territory, char *out, int32_t capacity);
+void mtl_display_names_close(MTLDisplayNames *names);
+
 /// ISO 3166 two-letter territory codes known to ICU; NULL-terminated list.
 const char *const *mtl_territory_codes(void);
 
@@ -71,6 +79,13 @@ const char *const *mtl_territory_codes(void);
 /// Lower-cases UTF-8 text (ICU full case folding). Returns the byte length
 /// written, or the length needed when `capacity` is too small; -1 on error.
 int32_t mtl_fold_case(const uint8_t *utf8, int32_t length, char *out, int32_t capacity);
+
+// ---- Transliteration ----
+
+/// Folds a name for comparison across spellings and scripts: ICU's
+/// "Any-Latin; Latin-ASCII; Any-Lower" (金正恩 → jin zheng en, Zelenský → zelensky).
+/// Returns the UTF-8 length written, or -1. Thread-safe (one transliterator behind a lock).
+int32_t mtl_fold_name(const uint8_t *utf8, int32_t length, char *out, int32_t capacity);
 
 // ---- Byte search (glibc's vectorised memmem) ----
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The input format, which decides what is prose.
 public enum DocumentFormat: String, Sendable {
     case plain, markdown
@@ -20,6 +22,8 @@ public struct Document: Sendable {
     public let paragraphs: [Paragraph]
     /// The word lists of this run (built-in plus the user's).
     public let dictionaries: Dictionaries
+    /// Analyses that several rules share (e.g. the name mentions), computed on first use.
+    public let shared = SharedAnalyses()
 
     public init(source: SourceText, format: DocumentFormat, language: LanguageProfile,
                 dictionaries: Dictionaries = .shared) throws {
@@ -56,5 +60,17 @@ public struct Document: Sendable {
             return false  // folding changes lengths only for non-ASCII letters such as "ß"
         }
         return CaseFolding.fold(text[a.range]) == CaseFolding.fold(text[b.range])
+    }
+}
+
+/// Per-document results computed once for all the rules that need them.
+public final class SharedAnalyses: Sendable {
+    private let values = Mutex<[String: any Sendable]>([:])
+
+    public func value<Value: Sendable>(_ key: String, _ compute: () -> Value) -> Value {
+        if let known = values.withLock({ $0[key] }) as? Value { return known }
+        let value = compute()
+        values.withLock { $0[key] = value }
+        return value
     }
 }

@@ -29,6 +29,20 @@ public enum LocaleData {
         displayName { mtl_language_name(language, displayLocale, $0, $1) }
     }
 
+    /// Every territory's name in one display language: CLDR's short form and,
+    /// when it differs, the standard one ("Hong Kong", "Hong Kong SAR China").
+    public static func territoryNames(in displayLocale: String) -> [String: (short: String, standard: String)] {
+        var result: [String: (short: String, standard: String)] = [:]
+        guard let short = mtl_display_names_open(displayLocale, true), let full = mtl_display_names_open(displayLocale, false) else { return result }
+        defer { mtl_display_names_close(short); mtl_display_names_close(full) }
+        for code in territoryCodes {
+            guard let standard = displayName({ mtl_display_names_region(full, code, $0, $1) }), standard != code else { continue }
+            let shortName = displayName({ mtl_display_names_region(short, code, $0, $1) }) ?? standard
+            result[code] = (shortName == code ? standard : shortName, standard)
+        }
+        return result
+    }
+
     /// Every ISO 3166 territory code ICU knows.
     public static let territoryCodes: [String] = {
         var codes: [String] = []

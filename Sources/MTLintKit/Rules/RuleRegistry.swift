@@ -9,6 +9,9 @@ public enum RuleRegistry {
         DanglingWord(),
         MissingSentenceSpace(),
         RunOnSentences(),
+        GarbledName(),
+        NameVariant(),
+        UntranslatedName(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

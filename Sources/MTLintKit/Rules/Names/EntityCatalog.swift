@@ -1,0 +1,113 @@
+import Foundation
+
+/// A named entity with its written forms: countries and territories from
+/// CLDR (through ICU), people, organisations and cities from
+/// `dictionaries/entities/*.tsv` (and the user's entity files).
+public struct Entity: Sendable {
+    public enum Kind: String, Sendable { case territory, person, organisation, city }
+
+    public var key: String
+    public var kind: Kind
+    /// The canonical form per language code.
+    public var forms: [String: String]
+    /// Other spellings in any language or script.
+    public var variants: [String]
+}
+
+/// Every entity the names rules know, built once per word-list set.
+public final class EntityCatalog: Sendable {
+    /// The languages whose forms are compared (the dictionary's columns).
+    public static let languages = ["en", "fr", "de", "es", "ru"]
+    /// CLDR display names are read for these too.
+    static let territoryLanguages = ["en", "fr", "de", "es", "it", "pt", "ru"]
+
+    public let entities: [Entity]
+
+    public init(entities: [Entity]) { self.entities = entities }
+
+    /// Territories from ICU plus the entity files found in the word lists.
+    public static func load(_ dictionaries: Dictionaries) -> EntityCatalog {
+        let additions = dictionaries.entityFiles().flatMap(parse)
+        return EntityCatalog(entities: merge(territories(), with: additions))
+    }
+
+    /// ISO 3166 territories named in every language ICU has data for: CLDR's
+    /// short form is the canonical one, the standard form a variant.
+    static func territories() -> [Entity] {
+        var forms: [String: [String: String]] = [:]
+        var variants: [String: [String]] = [:]
+        for language in territoryLanguages {
+            for (code, names) in LocaleData.territoryNames(in: language) {
+                forms[code, default: [:]][language] = names.short
+                if names.standard != names.short { variants[code, default: []].append(names.standard) }
+            }
+        }
+        return forms.keys.sorted().compactMap { code in
+            guard forms[code]?["en"] != nil else { return nil }
+            return Entity(key: "territory:\(code)", kind: .territory, forms: forms[code]!, variants: variants[code] ?? [])
+        }
+    }
+
+    /// Entity file lines for a key already known (a territory) refine it: their
+    /// forms win, and the forms they replace become variants.
+    static func merge(_ entities: [Entity], with additions: [Entity]) -> [Entity] {
+        var merged = entities
+        var position = Dictionary(uniqueKeysWithValues: merged.enumerated().map { ($1.key, $0) })
+        for addition in additions {
+            guard let index = position[addition.key] else {
+                position[addition.key] = merged.count
+                merged.append(addition)
+                continue
+            }
+            for (language, form) in addition.forms where merged[index].forms[language] != form {
+                if let old = merged[index].forms[language] { merged[index].variants.append(old) }
+                merged[index].forms[language] = form
+            }
+            merged[index].variants += addition.variants
+        }
+        return merged
+    }
+
+    /// `key kind en fr de es ru variants` lines; `#` lines are comments.
+    static func parse(_ url: URL) -> [Entity] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        var entities: [Entity] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            guard columns.count >= 7, let kind = Entity.Kind(rawValue: columns[1]) else { continue }
+            // A territory line names its ISO code and refines the CLDR entity.
+            let key = kind == .territory ? "territory:\(columns[0])" : columns[0]
+            var forms: [String: String] = [:]
+            for (index, language) in languages.enumerated() where !columns[2 + index].isEmpty {
+                forms[language] = columns[2 + index]
+            }
+            let variants = columns.count > 7 ? columns[7].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            entities.append(Entity(key: key, kind: kind, forms: forms, variants: variants))
+        }
+        return entities
+    }
+}
+
+extension Dictionaries {
+    /// The entity files: `entities/*.tsv` in the built-in folder, then the user's `.tsv` files and folders.
+    func entityFiles() -> [URL] {
+        var files: [URL] = []
+        func tsvFiles(in folder: URL) -> [URL] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.filter { $0.hasSuffix(".tsv") }.sorted().map { folder.appendingPathComponent($0) }
+        }
+        if let root { files += tsvFiles(in: root.appendingPathComponent("entities")) }
+        for addition in additions {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: addition.path, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                files += tsvFiles(in: addition.appendingPathComponent("entities"))
+            } else if addition.pathExtension == "tsv" {
+                files.append(addition)
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,84 @@
+/// "the leader of South Korea North", "Korea North", "Jong-un Kim": a known
+/// name whose words the translation put in the wrong order.
+public struct GarbledName: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "garbled-name",
+        family: .names,
+        severity: .error,
+        languages: [],
+        summary: "A known name with its words in the wrong order or fused with a contradicting word (\"Korea North\", \"South Korea North\").",
+        rationale: """
+            Translation systems that reorder modifiers (Chinese, Korean and Japanese put them differently) \
+            garble multi-word names: "Korea North" for North Korea, "the Kingdom United", "Jong-un Kim", \
+            German "Korea Süd", French "Corée Nord du". Worse, a name can be fused with a second modifier that \
+            contradicts it, as in "the leader of South Korea North", which names neither country. The rule knows \
+            every country and territory name of the target language from CLDR (through ICU) and the people, \
+            organisations and cities of dictionaries/entities/, and looks for their words in another order. \
+            When the phrase admits one reading, the fix restores it (safe). When it fuses two names, the \
+            suggestion is the one the document names most often, and the fix is unsafe; with no dominant reading \
+            both are suggested and nothing is changed. Orders that start with a lower-case word, names followed \
+            by a hyphenated word ("Korea North-South talks") and names separated by commas ("Korea, North") are \
+            left alone.
+            """,
+        fixSafety: .safe,
+        examples: [
+            .triggers("Missiles were fired by ⟦Korea North⟧ on Monday.", lang: "en", fixed: "Missiles were fired by North Korea on Monday."),
+            .triggers("North Korea tested a missile. The leader of ⟦South Korea North⟧ watched. North Korea said so.", lang: "en",
+                      fixed: "North Korea tested a missile. The leader of North Korea watched. North Korea said so."),
+            .triggers("The talks between ⟦Jong-un Kim⟧ and the envoy ended.", lang: "en",
+                      fixed: "The talks between Kim Jong-un and the envoy ended."),
+            .triggers("Trade with the ⟦Kingdom United⟧ fell.", lang: "en", fixed: "Trade with the United Kingdom fell."),
+            .triggers("Die Regierung in ⟦Korea Süd⟧ protestierte.", lang: "de", fixed: "Die Regierung in Südkorea protestierte."),
+            .triggers("Le dirigeant de la ⟦Corée Nord du⟧ a parlé.", lang: "fr", fixed: "Le dirigeant de la Corée du Nord a parlé."),
+            .triggers("Лидер ⟦Корея Северная⟧ выступил.", lang: "ru", fixed: "Лидер Северная Корея выступил."),
+            .passes("South Korea and North Korea met; North and South Korea agreed.", lang: "en"),
+            .passes("The Korean peninsula north of the border is closed. North Korea's army and North Korean troops.", lang: "en"),
+            .passes("The Korea North-South summit ended. See Korea, North in the list.", lang: "en"),
+            .passes("Nordkorea und Südkorea verhandeln.", lang: "de"),
+            .passes("La Corée du Nord et la Corée du Sud.", lang: "fr"),
+            .passes("Северная Корея и Южная Корея.", lang: "ru"),
+            .passes("朝鲜和韩国举行了会谈。", lang: "zh"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        let names = NameMentions(document)
+        let garbled = names.garbled
+        guard !garbled.isEmpty else { return [] }
+        let counts = names.entityCounts
+        var findings: [Finding] = []
+        var lastEnd = -1
+        for mention in garbled where mention.range.lowerBound >= lastEnd {
+            // A correct name overlapping the garbled words fuses two readings ("South Korea North").
+            let fused = names.all.filter { other in
+                names.pattern(other).role != .garbled && other.range.overlaps(mention.range)
+                    && names.pattern(other).entity != names.pattern(mention).entity
+            }
+            let range = fused.reduce(mention.range) { min($0.lowerBound, $1.range.lowerBound)..<max($0.upperBound, $1.range.upperBound) }
+            var readings = [names.pattern(mention).entity] + fused.map { names.pattern($0).entity }
+            readings = readings.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            let forms = readings.compactMap { names.index.targetForm(names.index.catalog.entities[$0]) }
+            guard forms.count == readings.count, let intended = forms.first else { continue }
+            let surface = document.string(range)
+            lastEnd = range.upperBound
+            if readings.count == 1 {
+                findings.append(finding(range, "\"\(surface)\" is \"\(intended)\" with its words in the wrong order",
+                                        suggestions: [intended],
+                                        fix: Fix(safety: .safe, edits: [Edit(offset: range.lowerBound, length: range.count, replacement: intended)])))
+                continue
+            }
+            // Two names fused: the document's dominant one, if any, is the likely reading.
+            let ranked = readings.indices.sorted { counts[readings[$0], default: 0] > counts[readings[$1], default: 0] }
+            let best = counts[readings[ranked[0]], default: 0], second = counts[readings[ranked[1]], default: 0]
+            let dominant = best >= 2 && best >= 2 * second
+            let suggestions = dominant ? [forms[ranked[0]]] + ranked.dropFirst().map { forms[$0] } : forms
+            let message = "\"\(surface)\" fuses \(forms.map { "\"\($0)\"" }.joined(separator: " and ")): the words of a name are in the wrong order"
+                + (dominant ? "; the article names \"\(forms[ranked[0]])\" \(best) times" : "")
+            findings.append(finding(range, message, suggestions: suggestions,
+                                    fix: dominant ? Fix(safety: .unsafe, edits: [Edit(offset: range.lowerBound, length: range.count, replacement: forms[ranked[0]])]) : nil))
+        }
+        return findings
+    }
+}

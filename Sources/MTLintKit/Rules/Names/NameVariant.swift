@@ -1,0 +1,182 @@
+/// "Kim Jong-un" six times and "Kim Jong Un" once: one name spelled two ways in one article.
+public struct NameVariant: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "name-variant",
+        family: .names,
+        severity: .warning,
+        languages: [],
+        summary: "One person, place or organisation spelled in different ways in one article (\"Kim Jong-un\" / \"Kim Jong Un\").",
+        rationale: """
+            Translation systems transliterate a name afresh in every sentence, so one article ends up with \
+            "Kim Jong-un" and "Kim Jong Un", "Zelensky" and "Zelenskyy", "Pyongyang" and "P'yongyang". Readers \
+            take the spellings for different people, and style guides require one. Spellings are grouped when the \
+            dictionaries list them for the same entity (dictionaries/entities/), or when they fold to the same key \
+            with ICU (transliteration to Latin, case folding, without hyphens, apostrophes, spaces and diacritics). \
+            A full name and a surname alone ("Volodymyr Zelensky", "Zelensky") are not variants of each other, and \
+            neither are spellings that differ only in case (headlines). The suggestion is the dictionary's form for \
+            the target language when the article uses it, else the article's most frequent spelling; replacing a \
+            minority spelling with it is a safe fix.
+            """,
+        fixSafety: .safe,
+        examples: [
+            .triggers("Kim Jong-un spoke. Kim Jong-un left. Then ⟦Kim Jong Un⟧ returned.", lang: "en",
+                      fixed: "Kim Jong-un spoke. Kim Jong-un left. Then Kim Jong-un returned."),
+            .triggers("Zelensky met the envoy. Zelensky said no. ⟦Zelenskyy⟧ later agreed.", lang: "en",
+                      fixed: "Zelensky met the envoy. Zelensky said no. Zelensky later agreed."),
+            .triggers("Die Agentur in Pjöngjang meldete es. ⟦P'yongyang⟧ bestätigte. Pjöngjang schwieg dann.", lang: "de",
+                      fixed: "Die Agentur in Pjöngjang meldete es. Pjöngjang bestätigte. Pjöngjang schwieg dann."),
+            .triggers("Pékin a répondu lundi. Pékin refuse. Mardi, ⟦Beijing⟧ a cédé.", lang: "fr",
+                      fixed: "Pékin a répondu lundi. Pékin refuse. Mardi, Pékin a cédé."),
+            .triggers("Ким Чен Ын выступил. Ким Чен Ын уехал. Потом ⟦Ким Чен-Ын⟧ вернулся.", lang: "ru",
+                      fixed: "Ким Чен Ын выступил. Ким Чен Ын уехал. Потом Ким Чен Ын вернулся."),
+            .passes("Volodymyr Zelensky spoke. Later Zelensky left.", lang: "en"),
+            .passes("NORTH KOREA FIRES MISSILE\n\nNorth Korea fired a missile.", lang: "en"),
+            .passes("Kim Jong-un and Kim Yo-jong met.", lang: "en"),
+            .passes("Wolodymyr Selenskyj sprach. Selenskyj reiste ab.", lang: "de"),
+            .passes("金正恩说了。金正恩走了。", lang: "zh"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        let names = NameMentions(document)
+        var groups: [String: [(range: Range<Int>, surface: String)]] = [:]
+        var named = [Range<Int>]()
+        // Another language's form ("South Korea" in Russian) is untranslated-name's finding, not a variant.
+        for mention in names.correct where names.pattern(mention).untranslatedSuggestion == nil {
+            let surface = names.surface(mention)
+            // Group by entity and number of words: a surname alone is not a variant of the full name.
+            groups["\(names.pattern(mention).entity)/\(wordCount(surface))", default: []].append((mention.range, surface))
+            named.append(mention.range)
+        }
+        // Capitalised phrases the dictionaries do not list as such, grouped by their fold key: with
+        // the entity whose form folds alike ("P'yongyang" with Pyongyang), else with each other.
+        // A first pass only hashes; only fold keys written in two ways are looked at again.
+        var folds = FoldCache()
+        let phrases = capitalisedPhrases(document).filter { phrase in !named.contains { $0.overlaps(phrase) } }
+        // For each fold key: the first spelling seen (its case-insensitive hash), and whether another appeared.
+        var spellingsOfFold: [UInt64: (first: UInt64, several: Bool)] = [:]
+        let keyed = phrases.map { phrase -> (range: Range<Int>, fold: UInt64) in
+            let (fold, spelling) = folds.hashes(document.text[phrase])
+            if fold != 0 {
+                if let seen = spellingsOfFold[fold] {
+                    if !seen.several && seen.first != spelling { spellingsOfFold[fold] = (seen.first, true) }
+                } else {
+                    spellingsOfFold[fold] = (spelling, false)
+                }
+            }
+            return (phrase, fold)
+        }
+        for (range, fold) in keyed where fold != 0 {
+            let surface = document.string(range)
+            if let entity = names.index.entityOfFold[fold] {
+                groups["\(entity)/\(wordCount(surface))", default: []].append((range, surface))
+            } else if spellingsOfFold[fold]!.several {
+                groups["fold:\(fold)", default: []].append((range, surface))
+            }
+        }
+        var findings: [Finding] = []
+        for (key, mentions) in groups {
+            // Spellings that differ beyond case.
+            let spellings = Dictionary(grouping: mentions, by: { CaseFolding.fold($0.surface) })
+            guard spellings.count > 1 else { continue }
+            let preferred = preferredSpelling(spellings, key: key, names: names)
+            for (folded, group) in spellings where folded != CaseFolding.fold(preferred) {
+                for mention in group {
+                    findings.append(finding(mention.range,
+                        "\"\(mention.surface)\" is spelled \"\(preferred)\" elsewhere in this article; use one spelling",
+                        suggestions: [preferred],
+                        fix: Fix(safety: .safe, edits: [Edit(offset: mention.range.lowerBound, length: mention.range.count, replacement: preferred)])))
+                }
+            }
+        }
+        return findings.sorted { $0.start < $1.start }
+    }
+
+    /// `NameFold` with the ICU results of one document remembered per spelling.
+    private struct FoldCache {
+        var transliterated: [UInt64: UInt64] = [:]
+
+        mutating func hashes(_ bytes: ArraySlice<UInt8>) -> (fold: UInt64, spelling: UInt64) {
+            if bytes.allSatisfy({ $0 < 0x80 }) { return NameFold.hash(bytes) }
+            let spelling = NameIndex.hash(bytes)
+            if let known = transliterated[spelling] { return (known, spelling) }
+            let fold = NameFold.hash(bytes).fold
+            transliterated[spelling] = fold
+            return (fold, spelling)
+        }
+    }
+
+    /// The dictionary's target-language form when the article uses it, else the
+    /// most frequent spelling (the earliest on a tie).
+    private func preferredSpelling(_ spellings: [String: [(range: Range<Int>, surface: String)]], key: String, names: NameMentions) -> String {
+        if !key.hasPrefix("fold:"), let entity = Int(key.split(separator: "/")[0]),
+           let target = names.index.targetForm(names.index.catalog.entities[entity]),
+           let used = spellings[CaseFolding.fold(target)] {
+            return used[0].surface
+        }
+        let best = spellings.values.max { a, b in
+            (a.count, -a[0].range.lowerBound) < (b.count, -b[0].range.lowerBound)
+        }!
+        return best[0].surface
+    }
+
+    private func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\n" }).count
+    }
+
+    private func isSentenceStart(_ offset: Int, in text: [UInt8]) -> Bool {
+        var index = offset
+        while index > 0 && (text[index - 1] == 0x20 || text[index - 1] == 0x09) { index -= 1 }
+        guard index > 0 else { return true }
+        switch text[index - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A: return true
+        default: return false
+        }
+    }
+
+    /// The next letter token after `index` within the phrase (skipping a hyphen and its word).
+    private func nextWord(after index: Int, upTo end: Int, _ tokens: [Token]) -> Int? {
+        var next = index + 1
+        while next <= end && tokens[next].kind != .letter { next += 1 }
+        return next <= end ? next : nil
+    }
+
+    /// Runs of capitalised words joined by single spaces or hyphens ("Kim Jong-un").
+    private func capitalisedPhrases(_ document: Document) -> [Range<Int>] {
+        let text = document.text
+        let tokens = document.tokens
+        var phrases: [Range<Int>] = []
+        var index = 0
+        func isCapitalised(_ token: Token) -> Bool {
+            guard token.kind == .letter else { return false }
+            let lead = text[token.start]
+            if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+            return text.withUnsafeBufferPointer { Unicode.Scalar(ScriptLookup.scalar(at: token.start, in: $0))?.properties.isUppercase ?? false }
+        }
+        while index < tokens.count {
+            guard isCapitalised(tokens[index]) else { index += 1; continue }
+            let start = index
+            var end = index
+            while end + 1 < tokens.count {
+                let gap = text[tokens[end].end..<tokens[end + 1].start]
+                if gap.count == 1 && gap.first == 0x20 && isCapitalised(tokens[end + 1]) {
+                    end += 1
+                } else if gap.isEmpty && tokens[end + 1].kind == .punctuation && text[tokens[end + 1].start] == UInt8(ascii: "-")
+                            && end + 2 < tokens.count && tokens[end + 2].start == tokens[end + 1].end && tokens[end + 2].kind == .letter {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            phrases.append(tokens[start].start..<tokens[end].end)
+            // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
+            if start < end && isSentenceStart(tokens[start].start, in: text), let second = nextWord(after: start, upTo: end, tokens) {
+                phrases.append(tokens[second].start..<tokens[end].end)
+            }
+            index = end + 1
+        }
+        return phrases
+    }
+}

@@ -1,0 +1,75 @@
+/// "Corée du Nord" in an English article, "North Korea" in a French one:
+/// a name left in another language's form.
+public struct UntranslatedName: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "untranslated-name",
+        family: .names,
+        severity: .warning,
+        languages: [],
+        summary: "A country, city or organisation name left in another language's form (\"Corée du Nord\" in English).",
+        rationale: """
+            When a translation system copies a name instead of translating it, the article keeps the source \
+            language's form: "Corée du Nord" or "Nordkorea" in English, "North Korea" in French. The rule knows the \
+            name of every country and territory in every language from CLDR (through ICU), and the cities and \
+            organisations of dictionaries/entities/, so it works for any pair of languages. It flags a form of \
+            another language that differs from the target language's form and looks foreign to its readers \
+            (several words, a letter the target alphabet lacks, an acronym such as "OTAN", a long word, or a \
+            near-cognate such as "Russie"); short words that might be the target language's own ("Island", \
+            "Chile") are left alone, and so are names in parentheses or right after an opening quote, which \
+            quote the original on purpose. People's names are left to name-variant. The suggestion is the target \
+            language's form; the fix is unsafe because the surrounding grammar (articles, case endings) may need \
+            an edit too.
+            """,
+        fixSafety: .unsafe,
+        examples: [
+            .triggers("Talks with ⟦Corée du Nord⟧ resumed on Monday.", lang: "en", fixed: "Talks with North Korea resumed on Monday."),
+            .triggers("Exports to ⟦Nordkorea⟧ were banned.", lang: "en", fixed: "Exports to North Korea were banned."),
+            .triggers("Les discussions avec la ⟦North Korea⟧ ont repris.", lang: "fr", fixed: "Les discussions avec la Corée du Nord ont repris."),
+            .triggers("Die Gespräche mit ⟦South Korea⟧ laufen.", lang: "de", fixed: "Die Gespräche mit Südkorea laufen."),
+            .triggers("Переговоры с ⟦South Korea⟧ продолжаются.", lang: "ru", fixed: "Переговоры с Южная Корея продолжаются."),
+            .triggers("The summit in ⟦Genève⟧ ended.", lang: "en", fixed: "The summit in Geneva ended."),
+            .passes("North Korea (Corée du Nord in French) and “Nordkorea” in German.", lang: "en"),
+            .passes("The Island of Ireland and Chile's exports grew.", lang: "en"),
+            .passes("La Corée du Nord et l'Ukraine.", lang: "fr"),
+            .passes("Nordkorea und die Ukraine.", lang: "de"),
+            .passes("Volodymyr Zelensky spoke in Kyiv.", lang: "en"),
+            .passes("朝鲜和韩国。", lang: "zh"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        let names = NameMentions(document)
+        let text = document.text
+        var findings: [Finding] = []
+        for mention in names.correct {
+            guard let suggestion = names.pattern(mention).untranslatedSuggestion, !isQuotedOnPurpose(mention.range, in: text) else { continue }
+            let surface = names.surface(mention)
+            findings.append(finding(mention.range,
+                "\"\(surface)\" is the \(languageName(names.pattern(mention).role, target: "en")) form of the name; "
+                    + "the target language writes \"\(suggestion)\"",
+                suggestions: [suggestion],
+                fix: Fix(safety: .unsafe, edits: [Edit(offset: mention.range.lowerBound, length: mention.range.count, replacement: suggestion)])))
+        }
+        return findings
+    }
+
+    private func languageName(_ role: NamePattern.Role, target: String) -> String {
+        guard case .form(let language) = role else { return "another language" }
+        return LocaleData.languageName(language, in: target) ?? language
+    }
+
+    /// "(Corée du Nord)", "“Nordkorea”": the original quoted on purpose.
+    private func isQuotedOnPurpose(_ range: Range<Int>, in text: [UInt8]) -> Bool {
+        var index = range.lowerBound
+        while index > 0 && text[index - 1] == 0x20 { index -= 1 }
+        guard index > 0 else { return false }
+        let before = text.withUnsafeBufferPointer { buffer -> UInt32 in
+            var start = index - 1
+            while start > 0 && buffer[start] & 0xC0 == 0x80 { start -= 1 }
+            return ScriptLookup.scalar(at: start, in: buffer)
+        }
+        return [0x28, 0x22, 0x27, 0x201C, 0x201E, 0xAB, 0x2018, 0x201A, 0x2039, 0x300C].contains(before)
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+import Foundation
+@testable import MTLintKit
+
+@Suite struct NamesDataTests {
+    static let catalog = EntityCatalog.load(.shared)
+
+    @Test func dictionariesHoldEnoughEntitiesWithTheirForms() {
+        let listed = Self.catalog.entities.filter { $0.kind != .territory }
+        #expect(listed.count >= 300)
+        for entity in listed {
+            for language in EntityCatalog.languages {
+                #expect(entity.forms[language]?.isEmpty == false, "\(entity.key) lacks its \(language) form")
+            }
+        }
+        let kim = Self.catalog.entities.first { $0.key == "kim-jong-un" }
+        #expect(kim?.variants.contains("Kim Jong Un") == true)
+        #expect(kim?.forms["ru"] == "Ким Чен Ын")
+    }
+
+    @Test func territoriesComeFromCLDRAndArePressForms() {
+        let korea = Self.catalog.entities.first { $0.key == "territory:KP" }
+        #expect(korea?.forms["en"] == "North Korea")
+        #expect(korea?.forms["de"] == "Nordkorea")
+        #expect(korea?.forms["ru"] == "Северная Корея")  // refined by territories.tsv; CLDR says КНДР
+        #expect(korea?.variants.contains("КНДР") == true)
+        let hongKong = Self.catalog.entities.first { $0.key == "territory:HK" }
+        #expect(hongKong?.forms["en"] == "Hong Kong")  // CLDR's short form
+        #expect(Self.catalog.entities.filter { $0.kind == .territory }.count > 200)
+    }
+
+    @Test func foldKeysJoinSpellingsAcrossScriptsAndPunctuation() {
+        #expect(NameFolding.key("Kim Jong-un") == NameFolding.key("KIM JONG UN"))
+        #expect(NameFolding.key("P'yŏngyang") == "pyongyang")
+        #expect(NameFolding.key("Zelenský") == "zelensky")
+        #expect(NameFolding.key("Ким Чен Ын") == NameFolding.key("Ким Чен-Ын"))
+        #expect(NameFold.hash(Array("Kim Jong-un".utf8)[...]).fold == NameFold.hash(Array("Kim Jong Un".utf8)[...]).fold)
+    }
+
+    @Test func garblingsAreTheOtherWordOrders() {
+        #expect(NameIndex.garblings(of: "North Korea") == ["Korea North"])
+        #expect(Set(NameIndex.garblings(of: "Corée du Nord")) == ["Corée Nord du", "Nord du Corée", "Nord Corée du"])
+        #expect(NameIndex.garblings(of: "Nordkorea").contains("Korea Nord"))
+        #expect(NameIndex.garblings(of: "Bosnia & Herzegovina").isEmpty)
+    }
+
+    @Test func userEntityFilesAreRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("newsroom.tsv")
+        try "ana-lopez\tperson\tAna López\tAna López\tAna López\tAna López\tАна Лопес\tAna Lopes\n".write(to: file, atomically: true, encoding: .utf8)
+        var options = LintOptions(language: "en")
+        options.dictionaries = Dictionaries.shared.adding([file.path])
+        options.onlyEnabled = ["name-variant"]
+        let text = "Ana López spoke. Ana López left. Later Ana Lopes returned."
+        let findings = Linter(options: options).lint(SourceText(text), path: "a.txt").findings
+        #expect(findings.map { text.utf8Slice($0.range) } == ["Ana Lopes"])
+        #expect(findings.first?.suggestions == ["Ana López"])
+    }
+}
