@@ -55,9 +55,11 @@ final class NameIndex: Sendable {
             let targetFold = target.map(NameFolding.key)
             for (formLanguage, form) in entity.forms.sorted(by: { $0.key < $1.key }) where seen.insert(form).inserted {
                 var suggestion: String? = nil
-                if formLanguage != language, let target, entity.kind != .person,
-                   case let fold = NameFolding.key(form), fold != targetFold, !targetFolds.contains(fold),
-                   NameIndex.looksForeign(form, target: target, language: language) {
+                // Not when one contains the other ("Brunei", "Brunei Darussalam"): the same name, shorter.
+                if formLanguage != language, let target, let targetFold, entity.kind != .person,
+                   case let fold = NameFolding.key(form), !targetFolds.contains(fold),
+                   !fold.contains(targetFold), !targetFold.contains(fold),
+                   NameIndex.looksForeign(form, language: language) {
                     suggestion = target
                 }
                 patterns.append(NamePattern(text: form, bytes: Array(form.utf8), entity: index,
@@ -67,7 +69,12 @@ final class NameIndex: Sendable {
                 patterns.append(NamePattern(text: variant, bytes: Array(variant.utf8), entity: index, role: .variant, untranslatedSuggestion: nil))
             }
             if let target {
-                for garbled in NameIndex.garblings(of: target) where seen.insert(garbled).inserted {
+                // A person's given name must be long enough to be unmistakable first
+                // ("Jong-un Kim", "Jinping Xi"; not "Yi Wang", which may be another person).
+                let garblings = NameIndex.garblings(of: target).filter { garbled in
+                    entity.kind != .person || (garbled.split(separator: " ").first?.count ?? 0) >= 5
+                }
+                for garbled in garblings where seen.insert(garbled).inserted {
                     patterns.append(NamePattern(text: garbled, bytes: Array(garbled.utf8), entity: index, role: .garbled, untranslatedSuggestion: nil))
                 }
             }
@@ -120,16 +127,14 @@ final class NameIndex: Sendable {
 
     /// A form of another language that a reader of the target language would
     /// take for foreign: several words, a letter the target alphabet lacks, an
-    /// acronym, a long word, or a near-cognate of the target form ("Russie").
-    static func looksForeign(_ form: String, target: String, language: String) -> Bool {
+    /// acronym, or a long word. Short words may be the target language's own
+    /// ("Island" is German for Iceland; "Georgia" and "Jordan" are also a US state and a name).
+    static func looksForeign(_ form: String, language: String) -> Bool {
         if form.contains(" ") { return true }
         let exemplars = LanguageProfile.forTag(language).exemplars
         if let exemplars, form.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !exemplars.contains($0) }) { return true }
         if form.count >= 3 && form.allSatisfy({ $0.isUppercase }) { return true }
-        if form.count >= 8 { return true }
-        let lowerForm = Array(form.lowercased()), lowerTarget = target.lowercased()
-        guard lowerForm.count >= 5 else { return false }
-        return (0...(lowerForm.count - 5)).contains { lowerTarget.contains(String(lowerForm[$0..<($0 + 5)])) }
+        return form.count >= 8
     }
 
     // MARK: Matching
@@ -249,7 +254,16 @@ enum NameFold {
     static func hash(_ bytes: ArraySlice<UInt8>) -> (fold: UInt64, spelling: UInt64) {
         var fold: UInt64 = 0xcbf29ce484222325, spelling: UInt64 = 0xcbf29ce484222325
         var kept = 0, ascii = true
-        for byte in bytes {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index += 1
+            // "People’s" and "People's" are one spelling: the apostrophe's style is the quotes rules' matter.
+            if byte == 0x27 { continue }
+            if byte == 0xE2 && index + 1 < bytes.endIndex && bytes[index] == 0x80 && bytes[index + 1] == 0x99 {
+                index += 2
+                continue
+            }
             if byte >= 0x80 { ascii = false }
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             spelling = (spelling ^ UInt64(lower)) &* 0x100000001b3

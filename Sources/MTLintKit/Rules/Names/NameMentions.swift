@@ -29,4 +29,31 @@ struct NameMentions: Sendable {
     }
 
     func surface(_ mention: NameMention) -> String { document.string(mention.range) }
+
+    /// "United States Army", "LNG Canada": a capitalised word right before or after
+    /// makes the name part of an organisation's or a product's own name.
+    func isPartOfLongerName(_ range: Range<Int>) -> Bool {
+        let text = document.text
+        func capital(at index: Int) -> Bool {
+            guard index >= 0 && index < text.count else { return false }
+            var start = index
+            while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
+            return text.withUnsafeBufferPointer { Unicode.Scalar(ScriptLookup.scalar(at: start, in: $0))?.properties.isUppercase ?? false }
+        }
+        let after = range.upperBound + 1 < text.count && text[range.upperBound] == 0x20 && capital(at: range.upperBound + 1)
+        var before = false
+        if range.lowerBound >= 2 && text[range.lowerBound - 1] == 0x20 {
+            var wordStart = range.lowerBound - 1
+            while wordStart > 0 && text[wordStart - 1] != 0x20 && text[wordStart - 1] != 0x0A { wordStart -= 1 }
+            // A capital at a sentence start says nothing; one inside the sentence does.
+            var sentenceStart = wordStart < 2
+            if !sentenceStart {
+                let mark = text[wordStart - 2]
+                sentenceStart = mark == UInt8(ascii: ".") || mark == UInt8(ascii: "!") || mark == UInt8(ascii: "?")
+            }
+            before = wordStart < range.lowerBound - 1 && !sentenceStart && capital(at: wordStart)
+        }
+        return after || before
+    }
+
 }

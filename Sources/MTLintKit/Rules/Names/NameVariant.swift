@@ -15,9 +15,9 @@ public struct NameVariant: Rule {
             dictionaries list them for the same entity (dictionaries/entities/), or when they fold to the same key \
             with ICU (transliteration to Latin, case folding, without hyphens, apostrophes, spaces and diacritics). \
             A full name and a surname alone ("Volodymyr Zelensky", "Zelensky") are not variants of each other, and \
-            neither are spellings that differ only in case (headlines). The suggestion is the dictionary's form for \
-            the target language when the article uses it, else the article's most frequent spelling; replacing a \
-            minority spelling with it is a safe fix.
+            neither are spellings that differ only in case (headlines) or in the style of apostrophe. The article's \
+            most frequent spelling is taken as its choice (on a tie, the dictionary's form for the target \
+            language); the other spellings are flagged, and replacing them with it is a safe fix.
             """,
         fixSafety: .safe,
         examples: [
@@ -35,6 +35,9 @@ public struct NameVariant: Rule {
             .passes("NORTH KOREA FIRES MISSILE\n\nNorth Korea fired a missile.", lang: "en"),
             .passes("Kim Jong-un and Kim Yo-jong met.", lang: "en"),
             .passes("Wolodymyr Selenskyj sprach. Selenskyj reiste ab.", lang: "de"),
+            .passes("Meine Tochter kam. Unsere Töchter blieben.", lang: "de"),
+            .passes("The People's Republic of China and the People’s Republic of China.", lang: "en"),
+            .passes("The World Health Organization (WHO) said the WHO would help.", lang: "en"),
             .passes("金正恩说了。金正恩走了。", lang: "zh"),
         ]
     )
@@ -44,10 +47,13 @@ public struct NameVariant: Rule {
         var groups: [String: [(range: Range<Int>, surface: String)]] = [:]
         var named = [Range<Int>]()
         // Another language's form ("South Korea" in Russian) is untranslated-name's finding, not a variant.
-        for mention in names.correct where names.pattern(mention).untranslatedSuggestion == nil {
+        // A country's name in another language is a translation, not a spelling ("Georgia", "Georgien"),
+        // and a name inside a longer one belongs to that one ("LNG Canada").
+        for mention in names.correct where names.pattern(mention).untranslatedSuggestion == nil
+            && !isOtherLanguageCountryName(names.pattern(mention), names: names) && !names.isPartOfLongerName(mention.range) {
             let surface = names.surface(mention)
             // Group by entity and number of words: a surname alone is not a variant of the full name.
-            groups["\(names.pattern(mention).entity)/\(wordCount(surface))", default: []].append((mention.range, surface))
+            groups[groupKey(entity: names.pattern(mention).entity, surface), default: []].append((mention.range, surface))
             named.append(mention.range)
         }
         // Capitalised phrases the dictionaries do not list as such, grouped by their fold key: with
@@ -68,21 +74,23 @@ public struct NameVariant: Rule {
             }
             return (phrase, fold)
         }
+        // German writes every noun with a capital: "Tochter" and "Töchter" are one noun, not a name.
+        let capitalisesNouns = ["de", "lb"].contains(document.language.code)
         for (range, fold) in keyed where fold != 0 {
             let surface = document.string(range)
             if let entity = names.index.entityOfFold[fold] {
-                groups["\(entity)/\(wordCount(surface))", default: []].append((range, surface))
-            } else if spellingsOfFold[fold]!.several {
+                groups[groupKey(entity: entity, surface), default: []].append((range, surface))
+            } else if spellingsOfFold[fold]!.several && !(capitalisesNouns && wordCount(surface) == 1) {
                 groups["fold:\(fold)", default: []].append((range, surface))
             }
         }
         var findings: [Finding] = []
         for (key, mentions) in groups {
             // Spellings that differ beyond case.
-            let spellings = Dictionary(grouping: mentions, by: { CaseFolding.fold($0.surface) })
+            let spellings = Dictionary(grouping: mentions, by: { spellingKey($0.surface) })
             guard spellings.count > 1 else { continue }
             let preferred = preferredSpelling(spellings, key: key, names: names)
-            for (folded, group) in spellings where folded != CaseFolding.fold(preferred) {
+            for (folded, group) in spellings where folded != spellingKey(preferred) {
                 for mention in group {
                     findings.append(finding(mention.range,
                         "\"\(mention.surface)\" is spelled \"\(preferred)\" elsewhere in this article; use one spelling",
@@ -108,18 +116,54 @@ public struct NameVariant: Rule {
         }
     }
 
-    /// The dictionary's target-language form when the article uses it, else the
-    /// most frequent spelling (the earliest on a tie).
+    /// The article's most frequent spelling; on a tie, the dictionary's form
+    /// for the target language, else the earliest. The minority spellings are flagged.
     private func preferredSpelling(_ spellings: [String: [(range: Range<Int>, surface: String)]], key: String, names: NameMentions) -> String {
+        var canonical: String? = nil
         if !key.hasPrefix("fold:"), let entity = Int(key.split(separator: "/")[0]),
-           let target = names.index.targetForm(names.index.catalog.entities[entity]),
-           let used = spellings[CaseFolding.fold(target)] {
-            return used[0].surface
+           let target = names.index.targetForm(names.index.catalog.entities[entity]) {
+            canonical = spellingKey(target)
         }
-        let best = spellings.values.max { a, b in
-            (a.count, -a[0].range.lowerBound) < (b.count, -b[0].range.lowerBound)
-        }!
-        return best[0].surface
+        var best: (count: Int, canonical: Bool, start: Int, surface: String)? = nil
+        for (spelling, uses) in spellings {
+            let candidate = (count: uses.count, canonical: spelling == canonical, start: uses[0].range.lowerBound, surface: uses[0].surface)
+            guard let current = best else { best = candidate; continue }
+            if candidate.count != current.count {
+                if candidate.count > current.count { best = candidate }
+            } else if candidate.canonical != current.canonical {
+                if candidate.canonical { best = candidate }
+            } else if candidate.start < current.start {
+                best = candidate
+            }
+        }
+        return best!.surface
+    }
+
+    private func isOtherLanguageCountryName(_ pattern: NamePattern, names: NameMentions) -> Bool {
+        guard case .form(let language) = pattern.role, language != names.index.language else { return false }
+        return names.index.catalog.entities[pattern.entity].kind == .territory
+    }
+
+    /// What makes two spellings different: not case (headlines), not the apostrophe's style.
+    private func spellingKey(_ surface: String) -> String {
+        CaseFolding.fold(surface).replacingAll("’", "'")
+    }
+
+    /// Spellings compared with each other: one entity, the same number of words
+    /// (a surname alone is not a variant of the full name), and acronyms apart
+    /// ("WHO" is not a variant of "World Health Organization").
+    private func groupKey(entity: Int, _ surface: String) -> String {
+        let acronym = surface.count >= 2 && surface.allSatisfy { !$0.isLetter || $0.isUppercase }
+        return "\(entity)/\(wordCount(surface))\(acronym ? "/acronym" : "")"
+    }
+
+    /// "China's", "China’s", "Reuters'": the possessive ending is not part of the name.
+    private func withoutPossessive(_ end: Int, _ text: [UInt8]) -> Int {
+        let s = UInt8(ascii: "s"), capitalS = UInt8(ascii: "S")
+        guard end >= 2, text[end - 1] == s || text[end - 1] == capitalS else { return end }
+        if text[end - 2] == 0x27 { return end - 2 }
+        if end >= 4 && text[end - 4] == 0xE2 && text[end - 3] == 0x80 && text[end - 2] == 0x99 { return end - 4 }
+        return end
     }
 
     private func wordCount(_ text: String) -> Int {
@@ -170,10 +214,11 @@ public struct NameVariant: Rule {
                     break
                 }
             }
-            phrases.append(tokens[start].start..<tokens[end].end)
+            let phraseEnd = withoutPossessive(tokens[end].end, text)
+            phrases.append(tokens[start].start..<phraseEnd)
             // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
             if start < end && isSentenceStart(tokens[start].start, in: text), let second = nextWord(after: start, upTo: end, tokens) {
-                phrases.append(tokens[second].start..<tokens[end].end)
+                phrases.append(tokens[second].start..<phraseEnd)
             }
             index = end + 1
         }

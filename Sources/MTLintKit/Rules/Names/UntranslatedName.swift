@@ -15,10 +15,10 @@ public struct UntranslatedName: Rule {
             name of every country and territory in every language from CLDR (through ICU), and the cities and \
             organisations of dictionaries/entities/, so it works for any pair of languages. It flags a form of \
             another language that differs from the target language's form and looks foreign to its readers \
-            (several words, a letter the target alphabet lacks, an acronym such as "OTAN", a long word, or a \
-            near-cognate such as "Russie"); short words that might be the target language's own ("Island", \
-            "Chile") are left alone, and so are names in parentheses or right after an opening quote, which \
-            quote the original on purpose. People's names are left to name-variant. The suggestion is the target \
+            (several words, a letter the target alphabet lacks, an acronym such as "OTAN", or a \
+            long word); short words that might be the target language's own ("Island", "Georgia", "Jordan") \
+            are left alone, and so are names in parentheses or right after an opening quote, which quote the \
+            original on purpose, and names inside a longer proper name ("United States Army", "LNG Canada"). People's names are left to name-variant. The suggestion is the target \
             language's form; the fix is unsafe because the surrounding grammar (articles, case endings) may need \
             an edit too.
             """,
@@ -32,6 +32,7 @@ public struct UntranslatedName: Rule {
             .triggers("The summit in ⟦Genève⟧ ended.", lang: "en", fixed: "The summit in Geneva ended."),
             .passes("North Korea (Corée du Nord in French) and “Nordkorea” in German.", lang: "en"),
             .passes("The Island of Ireland and Chile's exports grew.", lang: "en"),
+            .passes("Die United States Army und LNG Canada; Todesfälle in Georgia.", lang: "de"),
             .passes("La Corée du Nord et l'Ukraine.", lang: "fr"),
             .passes("Nordkorea und die Ukraine.", lang: "de"),
             .passes("Volodymyr Zelensky spoke in Kyiv.", lang: "en"),
@@ -44,7 +45,8 @@ public struct UntranslatedName: Rule {
         let text = document.text
         var findings: [Finding] = []
         for mention in names.correct {
-            guard let suggestion = names.pattern(mention).untranslatedSuggestion, !isQuotedOnPurpose(mention.range, in: text) else { continue }
+            guard let suggestion = names.pattern(mention).untranslatedSuggestion, !isQuotedOnPurpose(mention.range, in: text),
+                  !names.isPartOfLongerName(mention.range) else { continue }
             let surface = names.surface(mention)
             findings.append(finding(mention.range,
                 "\"\(surface)\" is the \(languageName(names.pattern(mention).role, target: "en")) form of the name; "
