@@ -28,7 +28,11 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let mqmPaths = paths.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.gz") }
         let corpusPaths = paths.filter { !mqmPaths.contains($0) }
-        let base = rules.lintOptions
+        var base = rules.lintOptions
+        // Evaluation measures every rule, opt-in ones included, unless --enable narrows it.
+        if base.onlyEnabled.isEmpty {
+            base.onlyEnabled = Set(RuleRegistry.all.map(\.id)).subtracting(base.disabled)
+        }
         let linter = { (language: String?) -> Linter in
             var options = base
             options.language = base.language ?? language

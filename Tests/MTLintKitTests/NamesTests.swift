@@ -44,6 +44,14 @@ import Foundation
         #expect(NameIndex.garblings(of: "Bosnia & Herzegovina").isEmpty)
     }
 
+    @Test func namesRulesAreOptIn() {
+        let text = "Missiles were fired by Korea North on Monday."
+        #expect(Linter(options: LintOptions(language: "en")).lint(SourceText(text), path: "a.txt").findings.isEmpty)
+        var options = LintOptions(language: "en")
+        options.enabled = ["garbled-name"]  // what a severity in .mtlint.yml does
+        #expect(Linter(options: options).lint(SourceText(text), path: "a.txt").findings.map(\.rule) == ["garbled-name"])
+    }
+
     @Test func userEntityFilesAreRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-names-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -170,6 +170,7 @@ public struct Configuration: Sendable {
             case .off: options.disabled.insert(rule)
             case .severity(let severity):
                 options.disabled.remove(rule)
+                options.enabled.insert(rule)
                 options.severities[rule] = severity
             }
         }

@@ -17,7 +17,14 @@ public struct LintOptions: Sendable {
 
     public init(language: String? = nil) { self.language = language }
 
-    public func isEnabled(_ id: String) -> Bool {
-        !disabled.contains(id) && (onlyEnabled.isEmpty || onlyEnabled.contains(id))
+    /// Rules switched on by the configuration (a severity given), opt-in ones included.
+    public var enabled: Set<String> = []
+
+    /// Whether a rule runs: `--enable` lists win, then `--disable`, then the
+    /// configuration, then the rule's own default (opt-in rules are off).
+    public func isEnabled(_ id: String, byDefault: Bool = true) -> Bool {
+        if !onlyEnabled.isEmpty { return onlyEnabled.contains(id) }
+        if disabled.contains(id) { return false }
+        return enabled.contains(id) || byDefault
     }
 }

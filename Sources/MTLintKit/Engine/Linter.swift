@@ -23,7 +23,7 @@ public struct Linter: Sendable {
 
     public init(options: LintOptions = LintOptions(), rules: [any Rule] = RuleRegistry.all) {
         self.options = options
-        self.rules = rules.filter { options.isEnabled($0.id) }
+        self.rules = rules.filter { options.isEnabled($0.id, byDefault: $0.description.enabledByDefault) }
     }
 
     /// Lints text already in memory; `path` only names it in the report.

@@ -5,6 +5,11 @@ public enum RuleDocs {
         description.languages.isEmpty ? "all" : description.languages.joined(separator: ",")
     }
 
+    /// The default severity, marked when the rule is opt-in.
+    static func severity(_ description: RuleDescription) -> String {
+        description.enabledByDefault ? description.severity.rawValue : "\(description.severity.rawValue) (opt-in)"
+    }
+
     static func fix(_ description: RuleDescription) -> String {
         description.fixSafety?.rawValue ?? "none"
     }
@@ -12,7 +17,7 @@ public enum RuleDocs {
     public static func table(_ rules: [any Rule]) -> String {
         let rows = [["RULE", "FAMILY", "SEVERITY", "LANGUAGES", "FIX", "SUMMARY"]] + rules.map { rule in
             let d = rule.description
-            return [d.id, d.family.rawValue, d.severity.rawValue, languages(d), fix(d), d.summary]
+            return [d.id, d.family.rawValue, severity(d), languages(d), fix(d), d.summary]
         }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
@@ -24,7 +29,7 @@ public enum RuleDocs {
         var output = "| rule | family | severity | languages | fix | what it flags |\n|---|---|---|---|---|---|\n"
         for rule in rules {
             let d = rule.description
-            output += "| `\(d.id)` | \(d.family.rawValue) | \(d.severity.rawValue) | \(languages(d)) | \(fix(d)) | \(d.summary.replacingAll("|", "\\|")) |\n"
+            output += "| `\(d.id)` | \(d.family.rawValue) | \(severity(d)) | \(languages(d)) | \(fix(d)) | \(d.summary.replacingAll("|", "\\|")) |\n"
         }
         return output
     }
@@ -36,6 +41,7 @@ public enum RuleDocs {
                 ("id", .string(d.id)),
                 ("family", .string(d.family.rawValue)),
                 ("severity", .string(d.severity.rawValue)),
+                ("enabledByDefault", .bool(d.enabledByDefault)),
                 ("languages", .array(d.languages.map { .string($0) })),
                 ("fix", d.fixSafety.map { .string($0.rawValue) } ?? .null),
                 ("summary", .string(d.summary)),
@@ -48,6 +54,9 @@ public enum RuleDocs {
         let d = rule.description
         var output = "\(d.id) (\(d.family.rawValue), default severity \(d.severity.rawValue))\n\n"
         output += "\(d.summary)\n\n\(d.rationale)\n\n"
+        if !d.enabledByDefault {
+            output += "Opt-in: it runs only with `--enable \(d.id)` or a severity in .mtlint.yml (`rules: {\(d.id): warning}`).\n\n"
+        }
         output += "Languages: \(languages(d)).  Fix: \(d.fixSafety.map { "\($0.rawValue) (\($0 == .safe ? "applied by `mtlint fix`" : "applied by `mtlint fix --unsafe`"))" } ?? "none, the finding needs an editor").\n\n"
         output += "Flagged (the flagged part in ⟦ ⟧):\n"
         for example in d.examples where example.isTriggering {

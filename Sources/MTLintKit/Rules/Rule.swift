@@ -38,6 +38,8 @@ public struct RuleDescription: Sendable {
     /// The safety of the rule's fixes, or nil when it never offers an edit.
     public var fixSafety: FixSafety?
     public var examples: [RuleExample]
+    /// Opt-in rules (false) run only when `--enable`d or given a severity in the configuration.
+    public var enabledByDefault: Bool = true
 
     public func applies(to language: String) -> Bool {
         languages.isEmpty || languages.contains(language)

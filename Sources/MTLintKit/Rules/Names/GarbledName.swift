@@ -40,7 +40,9 @@ public struct GarbledName: Rule {
             .passes("La Corée du Nord et la Corée du Sud.", lang: "fr"),
             .passes("Северная Корея и Южная Корея.", lang: "ru"),
             .passes("朝鲜和韩国举行了会谈。", lang: "zh"),
-        ]
+        ],
+        // Opt-in until the family fits its speed budget (see the names issue).
+        enabledByDefault: false
     )
 
     public func check(_ document: Document) -> [Finding] {

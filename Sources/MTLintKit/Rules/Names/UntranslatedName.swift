@@ -37,7 +37,9 @@ public struct UntranslatedName: Rule {
             .passes("Nordkorea und die Ukraine.", lang: "de"),
             .passes("Volodymyr Zelensky spoke in Kyiv.", lang: "en"),
             .passes("朝鲜和韩国。", lang: "zh"),
-        ]
+        ],
+        // Opt-in until the family fits its speed budget (see the names issue).
+        enabledByDefault: false
     )
 
     public func check(_ document: Document) -> [Finding] {
