@@ -26,6 +26,9 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-config"), help: "Ignore .mtlint.yml files.")
     var noConfig = false
 
+    @Option(name: .customLong("dictionary"), help: "An extra word-list folder or entity file (.tsv), added to the configuration's (repeatable).")
+    var extraDictionaries: [String] = []
+
     @Option(name: .customLong("enable"), help: "Run only these rules (repeatable).")
     var enable: [String] = []
 
@@ -53,6 +56,9 @@ struct RuleOptions: ParsableArguments {
             }
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        for path in extraDictionaries where !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("--dictionary '\(path)' does not exist or cannot be read")
+        }
     }
 
     var lintOptions: LintOptions {
@@ -82,7 +88,8 @@ extension RuleOptions {
     /// The run these options and the configuration describe.
     func lintRun(configuration: Configuration?) -> LintRun {
         var options = lintOptions
-        options.dictionaries = Dictionaries.shared.adding(configuration?.dictionaries ?? [])
+        let extra = extraDictionaries.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        options.dictionaries = Dictionaries.shared.adding((configuration?.dictionaries ?? []) + extra)
         return LintRun(configuration: configuration, commandLine: options, jobs: jobs)
     }
 }

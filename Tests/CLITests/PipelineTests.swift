@@ -69,6 +69,17 @@ import Testing
         #expect(result.stderr.contains("over the threshold: a.txt: 1 warning in 6 words"))
     }
 
+    @Test func extraEntityDictionaryFromTheCommandLine() throws {
+        let folder = try TemporaryFolder()
+        let names = try folder.file("newsroom.tsv", "ana-lopez\tperson\tAna López\tAna López\tAna López\tAna López\tАна Лопес\tAna Lopes\n")
+        let article = try folder.file("a.txt", "Ana López spoke. Ana López left. Later Ana Lopes returned.\n")
+        let plain = try CLI.run(["--lang", "en", "--enable", "name-variant", "--format", "jsonl", article])
+        #expect(plain.stdout.isEmpty)
+        let withNames = try CLI.run(["--lang", "en", "--enable", "name-variant", "--dictionary", names, "--format", "jsonl", article])
+        #expect(withNames.stdout.contains("\"suggestions\":[\"Ana López\"]"))
+        #expect(try CLI.run(["--dictionary", "missing.tsv", article]).status == 2)
+    }
+
     @Test func badConfigurationExitsTwoWithFileAndLine() throws {
         let folder = try TemporaryFolder()
         try folder.file(".mtlint.yml", "language: en\nrules:\n  repeated-word: loud\n")
