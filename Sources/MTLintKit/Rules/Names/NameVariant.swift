@@ -51,12 +51,15 @@ public struct NameVariant: Rule {
         // Another language's form ("South Korea" in Russian) is untranslated-name's finding, not a variant.
         // A country's name in another language is a translation, not a spelling ("Georgia", "Georgien"),
         // and a name inside a longer one belongs to that one ("LNG Canada").
-        for mention in names.correct where names.pattern(mention).untranslatedSuggestion == nil
-            && !isOtherLanguageCountryName(names.pattern(mention), names: names) && !names.isPartOfLongerName(mention.range) {
+        for mention in names.correct {
+            // Every known name is kept out of the phrase pass below, even those not compared here.
+            named.append(mention.range)
+            guard names.pattern(mention).untranslatedSuggestion == nil,
+                  !isOtherLanguageCountryName(names.pattern(mention), names: names),
+                  !names.isPartOfLongerName(mention.range) else { continue }
             let surface = names.surface(mention)
             // Group by entity and number of words: a surname alone is not a variant of the full name.
             groups[groupKey(entity: names.pattern(mention).entity, surface), default: []].append((mention.range, surface))
-            named.append(mention.range)
         }
         // Capitalised phrases the dictionaries do not list as such, grouped by their fold key: with
         // the entity whose form folds alike ("P'yongyang" with Pyongyang), else with each other.
