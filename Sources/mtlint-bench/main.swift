@@ -4,7 +4,8 @@
 import Foundation
 import MTLintKit
 
-var arguments = Array(CommandLine.arguments.dropFirst()).filter { $0 != "--breakdown" && $0 != "--parallel" }
+let flags: Set<String> = ["--breakdown", "--parallel", "--all-rules"]
+var arguments = Array(CommandLine.arguments.dropFirst()).filter { !flags.contains($0) }
 @MainActor func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     let value = arguments[index + 1]
@@ -31,7 +32,10 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-let linter = Linter(options: LintOptions(language: language))
+// --all-rules adds the opt-in rules to the default set.
+var benchOptions = LintOptions(language: language)
+if CommandLine.arguments.contains("--all-rules") { benchOptions.enabled = Set(RuleRegistry.all.map(\.id)) }
+let linter = Linter(options: benchOptions)
 var baselineBest = Double.infinity, lintBest = Double.infinity
 var findings = 0, words = 0
 // Alternate the two passes so that machine noise hits both alike; keep the best round of each.
