@@ -41,7 +41,8 @@ public enum TextReporter {
         let lowerLimit = max(0, start - window)
         while start > lowerLimit && bytes[start - 1] != 0x0A { start -= 1 }
         var end = located.finding.start
-        let upperLimit = min(bytes.count, located.finding.end + window)
+        // A span longer than the window (a loop repeated over a whole line) is shown in part.
+        let upperLimit = min(bytes.count, min(located.finding.end, located.finding.start + window / 2) + window / 2)
         while end < upperLimit && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
         // Keep whole scalars at the cut points.
         while start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }

@@ -12,6 +12,21 @@ public enum RuleRegistry {
         GarbledName(),
         NameVariant(),
         UntranslatedName(),
+        Mojibake(),
+        C1ControlCharacter(),
+        HTMLEntity(),
+        QuoteOrientation(),
+        UnbalancedQuote(),
+        QuoteSpacing(),
+        ForeignQuoteStyle(),
+        PunctuationRun(),
+        SpaceBeforePunctuation(),
+        FrenchSpacing(),
+        CJKPunctuationWidth(),
+        MissingSpaceAfterComma(),
+        RepeatedPhrase(),
+        MixedScriptWord(),
+        ForeignScript(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

@@ -1,0 +1,106 @@
+/// Byte-level helpers shared by the encoding, script, quote and punctuation
+/// rules: they skip ASCII eight bytes at a time and decode scalars without
+/// building Strings, so a rule that looks only at rare characters costs
+/// little on text that has none.
+enum ByteScan {
+    /// The offset of the first byte ≥ 0x80 at or after `from`, or `buffer.count`.
+    @inline(__always)
+    static func nextNonASCII(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return count }
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < count && buffer[index] < 0x80 { index += 1 }
+        return index
+    }
+
+    /// The offset of the first `byte` at or after `from`, or `buffer.count`.
+    @inline(__always)
+    static func next(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return count }
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
+            // A zero byte in `word` is a match (the classic has-zero-byte test).
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < count && buffer[index] != byte { index += 1 }
+        return index
+    }
+
+    /// The byte length of the UTF-8 sequence led by `lead`.
+    @inline(__always)
+    static func length(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    /// The scalar that starts at `index` and its byte length.
+    @inline(__always)
+    static func scalar(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> (value: UInt32, length: Int) {
+        let lead = buffer[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = min(length(lead), buffer.count - index)
+        return (ScriptLookup.scalar(at: index, in: buffer), max(1, length))
+    }
+
+    /// The scalar that ends just before `index` and its start, or nil at the start.
+    @inline(__always)
+    static func scalar(before index: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> (value: UInt32, start: Int)? {
+        guard index > 0 else { return nil }
+        var start = index - 1
+        while start > 0 && buffer[start] & 0xC0 == 0x80 && index - start < 4 { start -= 1 }
+        return (ScriptLookup.scalar(at: start, in: buffer), start)
+    }
+
+    static func isLetter(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { let lower = scalar | 0x20; return lower >= 0x61 && lower <= 0x7A }
+        return Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
+    }
+
+    static func isASCIILetter(_ scalar: UInt32) -> Bool {
+        let lower = scalar | 0x20
+        return scalar < 0x80 && lower >= 0x61 && lower <= 0x7A
+    }
+
+    static func isDigit(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar >= 0x30 && scalar <= 0x39 }
+        return Unicode.Scalar(scalar)?.properties.numericType != nil
+    }
+
+    static func isSpace(_ scalar: UInt32) -> Bool { Tokenizer.isWhiteSpace(scalar) }
+
+    static func utf8(_ scalar: UInt32) -> String {
+        Unicode.Scalar(scalar).map { String(Character($0)) } ?? ""
+    }
+}
+
+extension ByteScan {
+    /// Whether the line around `offset` looks like code or a command line rather than
+    /// prose: it holds $ = { } < > | \ _ or an option ("--x", " -x"). Manual pages and
+    /// technical articles mix such lines into prose; punctuation rules leave them alone.
+    static func lineLooksLikeCode(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        var start = offset
+        while start > 0 && buffer[start - 1] != 0x0A && offset - start < 1000 { start -= 1 }
+        var index = start
+        while index < buffer.count && buffer[index] != 0x0A && index - offset < 1000 {
+            switch buffer[index] {
+            case 0x24, 0x3D, 0x7B, 0x7D, 0x3C, 0x3E, 0x7C, 0x5C, 0x5F: return true
+            case 0x2D:
+                if index + 1 < buffer.count, index == start || buffer[index - 1] == 0x20 || buffer[index - 1] == 0x2D {
+                    let next = buffer[index + 1] | 0x20
+                    if (next >= 0x61 && next <= 0x7A) || buffer[index + 1] == 0x2D { return true }
+                }
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+}

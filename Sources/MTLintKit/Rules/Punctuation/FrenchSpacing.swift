@@ -1,0 +1,104 @@
+/// French "mot:" and «mot»: the no-break space before : ; ! ? » and after « is missing.
+public struct FrenchSpacing: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "french-spacing",
+        family: .punctuation,
+        severity: .warning,
+        languages: ["fr"],
+        summary: "French \"mot:\", \"vraiment?\" or «mot»: no space before : ; ! ? » or after «.",
+        rationale: """
+            French typography puts a space before the two-part marks : ; ! ? and inside « » — a no-break space \
+            (U+00A0) before : and inside the guillemets, a narrow no-break space (U+202F) before ; ! ?. MT \
+            trained mostly on English output glues the marks to the word ("a déclaré:", «non»). Any space \
+            counts as present (no-break, narrow or plain), so careful human text is never flagged; only a mark \
+            glued to a word is. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
+            common French word (English quoted in French manuals) are left alone. The fix inserts the \
+            no-break space the Imprimerie nationale's rules prescribe; it is safe.
+            """,
+        fixSafety: .safe,
+        examples: [
+            .triggers("Le ministre a déclaré⟦:⟧ « Nous sommes prêts. »", lang: "fr",
+                      fixed: "Le ministre a déclaré\u{A0}: « Nous sommes prêts. »"),
+            .triggers("Vraiment⟦?⟧ Personne ne le savait⟦!⟧", lang: "fr", fixed: "Vraiment\u{202F}? Personne ne le savait\u{202F}!"),
+            .triggers("Il a répondu ⟦«⟧non⟦»⟧.", lang: "fr", fixed: "Il a répondu «\u{A0}non\u{A0}»."),
+            .triggers("Le dossier est clos⟦;⟧ on passe à autre chose.", lang: "fr",
+                      fixed: "Le dossier est clos\u{202F}; on passe à autre chose."),
+            .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment\u{202F}? Oui ! À 10:30, voir http://exemple.fr.", lang: "fr"),
+            .passes("Quoi ?! Il est parti : c'est fini ; « bien ».", lang: "fr"),
+        ]
+    )
+
+    private static let frenchWords: [[UInt8]] = [" le ", " la ", " les ", " des ", " est ", " une ", " et ", " du ", " que ",
+                                                   " pour ", " dans ", " pas ", " qui ", " sur ", " avec ", " il ", " vous "].map { Array($0.utf8) }
+
+    /// English or code lines inside French text (manual pages quote both) keep their own typography:
+    /// the line must hold a French accent or a common French word.
+    static func lineLooksFrench(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        var start = offset
+        while start > 0 && buffer[start - 1] != 0x0A && offset - start < 1000 { start -= 1 }
+        var end = offset
+        while end < buffer.count && buffer[end] != 0x0A && end - offset < 1000 { end += 1 }
+        var index = start
+        while index < end {
+            if buffer[index] == 0xC3 && index + 1 < end, [0xA9, 0xA8, 0xA0, 0xA7, 0xAA, 0xB9, 0xB4, 0xAE, 0xA2].contains(buffer[index + 1]) { return true }
+            if buffer[index] == 0x20 {
+                for word in frenchWords where index + word.count <= end {
+                    var match = true
+                    for k in 1..<word.count where (buffer[index + k] | 0x20) != word[k] && word[k] != 0x20 { match = false; break }
+                    if match && (index + word.count - 1 < end) && buffer[index + word.count - 1] == 0x20 { return true }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        guard description.applies(to: document.language.code) else { return [] }
+        let text = document.text, tokens = document.tokens
+        var findings: [Finding] = []
+        text.withUnsafeBufferPointer { buffer in
+            for token in tokens where token.kind == .punctuation && token.start > 0 {
+                let byte = buffer[token.start]
+                let scalar: UInt32
+                if byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F {
+                    scalar = UInt32(byte)
+                } else if byte == 0xC2 && token.end - token.start == 2 && (buffer[token.start + 1] == 0xAB || buffer[token.start + 1] == 0xBB) {
+                    scalar = UInt32(buffer[token.start + 1])
+                } else { continue }
+                guard let previous = ByteScan.scalar(before: token.start, buffer)?.value else { continue }
+                let next = token.end < buffer.count ? ByteScan.scalar(buffer, token.end).value : 0x0A
+                if scalar == 0xAB {
+                    // «mot: the space after the opening guillemet.
+                    guard ByteScan.isLetter(next) || ByteScan.isDigit(next) else { continue }
+                    findings.append(finding(token.range, "no space after « (French writes «\u{A0}mot\u{A0}»)", suggestions: ["«\u{A0}"],
+                                            fix: Fix(safety: .safe, edits: [Edit(offset: token.end, length: 0, replacement: "\u{A0}")])))
+                    continue
+                }
+                // The mark is glued to a word, a number or a closing mark, and ends a clause.
+                guard ByteScan.isLetter(previous) || (scalar != 0x3A && ByteScan.isDigit(previous)) || previous == 0xBB || previous == 0x29 else { continue }
+                if scalar != 0xBB {
+                    guard ByteScan.isSpace(next) || next == 0x0A || next == 0xBB || QuoteAnalysis.doubleMarks.contains(next) else { continue }
+                    // "?!" and "!!" runs are punctuation-run's business; only the first mark needs the space.
+                }
+                if scalar == 0xBB && !(ByteScan.isLetter(previous) || ByteScan.isDigit(previous) || previous == 0x2E || previous == 0x21 || previous == 0x3F) { continue }
+                if ByteScan.lineLooksLikeCode(buffer, token.start) || !Self.lineLooksFrench(buffer, token.start) { continue }
+                // "%s:", "%pB:", "~1c~2;": after a format placeholder the mark belongs to a template, not prose.
+                var wordStart = token.start
+                while let before = ByteScan.scalar(before: wordStart, buffer), ByteScan.isLetter(before.value) || ByteScan.isDigit(before.value) {
+                    wordStart = before.start
+                }
+                if wordStart > 0 && (buffer[wordStart - 1] == 0x25 || buffer[wordStart - 1] == 0x7E || buffer[wordStart - 1] == 0x2E) { continue }
+                if token.start - wordStart < 2 && scalar != 0xBB { continue }
+                let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
+                let mark = ByteScan.utf8(scalar)
+                findings.append(finding(token.range, "no space before \(mark) (French writes a no-break space before it)",
+                                        suggestions: [space + mark],
+                                        fix: Fix(safety: .safe, edits: [Edit(offset: token.start, length: 0, replacement: space)])))
+            }
+        }
+        return findings
+    }
+}

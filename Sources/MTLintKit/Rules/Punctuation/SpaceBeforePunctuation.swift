@@ -1,0 +1,67 @@
+/// "word , word": a space before a comma, full stop, colon, semicolon, ! or ?.
+public struct SpaceBeforePunctuation: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "space-before-punctuation",
+        family: .punctuation,
+        severity: .warning,
+        languages: ["en", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv", "da", "no", "nb", "fi"],
+        summary: "A space before , . ; : ! or ? in a language that writes these marks against the word (\"said , and\").",
+        rationale: """
+            Detokenisation failures leave the space that the MT tokenizer put before every mark: "the president \
+            , who" or "in 2019 .". English, German, Russian and most European languages attach these marks to \
+            the preceding word (French, which puts a no-break space before : ; ! ?, is checked by \
+            french-spacing). Only a plain space on the same line counts — a wrapped line is not a space before \
+            the mark — and only when a word, number or closing bracket precedes it and a space, line end or \
+            closing mark follows, so ".NET", " .5", an ellipsis and emoticons stay quiet; lines that look like \
+            code or a command line (with $ = { } < > | \\ _ or an option such as "-x") are skipped. Removing the space is safe.
+            """,
+        fixSafety: .safe,
+        examples: [
+            .triggers("The president⟦ ⟧, who arrived late, spoke.", lang: "en", fixed: "The president, who arrived late, spoke."),
+            .triggers("Die Gespräche endeten⟦ ⟧. Niemand sprach.", lang: "de", fixed: "Die Gespräche endeten. Niemand sprach."),
+            .triggers("Переговоры закончились⟦ ⟧! Все ушли.", lang: "ru", fixed: "Переговоры закончились! Все ушли."),
+            .triggers("El presidente dijo⟦ ⟧: no.", lang: "es", fixed: "El presidente dijo: no."),
+            .passes("Version .NET 4, a .5 rate, and he waited ... then left :) fine.", lang: "en"),
+            .passes("The president, who arrived late,\n, spoke.", lang: "en"),
+            .passes("Run find . -name x ; then stop.", lang: "en"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        guard description.applies(to: document.language.code) else { return [] }
+        let text = document.text, tokens = document.tokens
+        var findings: [Finding] = []
+        guard tokens.count > 1 else { return [] }
+        for candidate in PunctuationCandidates.indices(in: document) where candidate > 0 {
+            let index = Int(candidate)
+            let token = tokens[index]
+            guard token.kind == .punctuation, token.start >= 2, text[token.start - 1] == 0x20 else { continue }
+            let byte = text[token.start]
+            guard byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F,
+                  token.end - token.start == 1 else { continue }
+            let previous = tokens[index - 1]
+            guard previous.kind.isWord || text[previous.start] == 0x29 else { continue }
+            var start = token.start - 1
+            while start > previous.end && text[start - 1] == 0x20 { start -= 1 }
+            guard start == previous.end else { continue }   // only spaces between the word and the mark
+            // Real spaces, not masked-out Markdown code or URLs.
+            guard document.source.bytes[start..<token.start].allSatisfy({ $0 == 0x20 }) else { continue }
+            // After the mark: a space, the end, or a closing mark — not ".NET", "...", ":)".
+            let after = token.end < text.count ? text[token.end] : 0x0A
+            guard after == 0x20 || after == 0x0A || after == 0x0D || after == 0x22 || after >= 0xC2 else { continue }
+            if after >= 0xC2 {
+                let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, token.end).value }
+                guard QuoteAnalysis.doubleMarks.contains(scalar) || scalar == 0x2019 || scalar == 0xA0 else { continue }
+            }
+            if byte == 0x2E && after == 0x2E { continue }
+            if previous.kind == .letter && previous.end - previous.start < 2 { continue }
+            if text.withUnsafeBufferPointer({ ByteScan.lineLooksLikeCode($0, token.start) }) { continue }
+            findings.append(finding(start..<token.start, "space before \"\(UnicodeScalar(byte))\"",
+                                    suggestions: [""],
+                                    fix: Fix(safety: .safe, edits: [Edit(offset: start, length: token.start - start, replacement: "")])))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,51 @@
+/// English “ ” in a French article, « » in an English one, straight quotes in German.
+public struct ForeignQuoteStyle: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "foreign-quote-style",
+        family: .quotes,
+        severity: .warning,
+        languages: [],
+        summary: "Quotation marks of another locale (“ ” in French or Russian, « » in English, \" or “ ” in German).",
+        rationale: """
+            MT systems copy the quotation marks of the source, so a French article ends up with English “ ”, a \
+            German one with "…" or “…”, an English one with « ». Each locale's marks come from CLDR through ICU \
+            (ulocdata_getDelimiter): the primary pair is accepted anywhere and the alternate pair inside a \
+            quotation (“ ” inside « » in French). German also accepts »…« (Duden), Chinese 「」 and 『』, and \
+            straight quotes are accepted except in German, whose readers (and the WMT raters) take them for a \
+            typing error — and only around prose, not code, paths or options. English “ ” where the locale's \
+            primary marks are « » are flagged only when the document also uses « » (careful French and Russian \
+            writers often choose “ ” throughout). Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
+            mark for the same role; it is safe only when the document uses one foreign style consistently, \
+            since a mix means the roles may be guessed wrong.
+            """,
+        fixSafety: .safe,
+        examples: [
+            .triggers("« Oui », dit-il. Le ministre a parlé de ⟦“⟧réformes⟦”⟧ nécessaires.", lang: "fr",
+                      fixed: "« Oui », dit-il. Le ministre a parlé de «réformes» nécessaires."),
+            .triggers("The term ⟦«⟧reform⟦»⟧ was used.", lang: "en", fixed: "The term “reform” was used."),
+            .triggers("Er sagte ⟦\"⟧Wir kommen⟦\"⟧ und ging.", lang: "de", fixed: "Er sagte „Wir kommen“ und ging."),
+            .triggers("Er sagte ⟦“⟧Wir kommen⟦”⟧ und ging.", lang: "de", fixed: "Er sagte „Wir kommen“ und ging."),
+            .triggers("«Да», — сказал он. Он назвал это ⟦“⟧ошибкой⟦”⟧.", lang: "ru",
+                      fixed: "«Да», — сказал он. Он назвал это «ошибкой»."),
+            .passes("« Il a dit “non” hier », raconte-t-elle.", lang: "fr"),
+            .passes("Er sagte: „Das ist »Faust«, nicht mehr.“", lang: "de"),
+            .passes("“It’s fine,” he said; the \"old\" plan and North Korea’s reply.", lang: "en"),
+            .passes("他说：“我们会来。”「好」", lang: "zh"),
+            .passes("Le fichier “text” est lu ; voir “name”.", lang: "fr"),
+            .passes("Er ruft open(\"Datei\", O_WRONLY) auf; LANG=\"de_DE\".", lang: "de"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        let target = document.language.quotes.map { "\($0.open)…\($0.close)" } ?? "“…”"
+        return QuoteAnalysis.issues(in: document).compactMap { issue in
+            guard case let .foreign(mark, replacement, _) = issue else { return nil }
+            let text = document.string(mark)
+            return finding(mark, "\(text) is not a quotation mark of this language, which uses \(target)",
+                           suggestions: replacement.map { [$0] } ?? [],
+                           fix: replacement.map { Fix(safety: .safe, edits: [Edit(offset: mark.lowerBound, length: mark.count, replacement: $0)]) })
+        }
+    }
+}

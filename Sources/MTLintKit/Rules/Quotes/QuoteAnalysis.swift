@@ -1,0 +1,302 @@
+/// Pairs the double quotation marks of a document by the target locale's
+/// conventions (ICU `ulocdata_getDelimiter`, primary and alternate) and
+/// reports what the quote rules flag. Quotations are paired over the whole
+/// paragraph, not per sentence, and continue into the next paragraph when that
+/// one opens with the same mark (the English, French and German convention for
+/// multi-paragraph quotations). Single marks (‘ ’ ‚ ‹ ›) are not paired: ’ is
+/// far more often an apostrophe ("It’s", "l’été", "Korea’s").
+struct QuoteAnalysis {
+    enum Role: Sendable { case open, close, either }
+
+    enum Issue: Sendable {
+        /// An opening mark used to close, or a closing mark used to open.
+        case misoriented(mark: Range<Int>, edit: Edit)
+        case unbalanced(mark: Range<Int>, opening: Bool)
+        /// White space inside the quotation next to its mark ("“ The", "word ”").
+        case spacing(space: Range<Int>, opening: Bool)
+        case foreign(mark: Range<Int>, replacement: String?, role: Role)
+    }
+
+    struct Style {
+        var roles: [UInt32: Role]
+        var open: String
+        var close: String
+        /// Marks of the locale's set that pair with each other.
+        var closerFor: [UInt32: UInt32]
+        /// The alternate (inner) marks: at the top level they are foreign.
+        var nestedOnly: Set<UInt32>
+        /// Whether a closing mark follows the word directly (not French « mot »).
+        var closeGlued: Bool
+    }
+
+    static let doubleMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF02]
+
+    /// Languages whose readers take straight quotes for a typing error (the raters
+    /// of WMT en-de mark them in German).
+    static let straightIsForeign: Set<String> = ["de"]
+
+    /// Extra pairs each language accepts besides ICU's primary and alternate.
+    static let extraPairs: [String: [(UInt32, UInt32)]] = [
+        "de": [(0xBB, 0xAB)],                           // »Duden-Stil«
+        "zh": [(0x300C, 0x300D), (0x300E, 0x300F)],     // 「」『』 (also Traditional)
+        "ja": [(0x201C, 0x201D), (0x300E, 0x300F)],     // 『』 for titles at any level
+        "pt": [(0xAB, 0xBB)],
+    ]
+
+    static func style(for language: LanguageProfile) -> Style {
+        var roles: [UInt32: Role] = [:]
+        var closerFor: [UInt32: UInt32] = [:]
+        func add(_ open: UInt32, _ close: UInt32) {
+            guard doubleMarks.contains(open) && doubleMarks.contains(close) else { return }
+            if open == close { roles[open] = .either } else {
+                if roles[open] == nil { roles[open] = .open }
+                if roles[close] == nil { roles[close] = .close }
+            }
+            closerFor[open] = close
+        }
+        let quotes = language.quotes
+        func first(_ text: String?) -> UInt32? { text?.unicodeScalars.first?.value }
+        var open = "“", close = "”"
+        var nestedOnly: Set<UInt32> = []
+        if let quotes, let o = first(quotes.open), let c = first(quotes.close) {
+            add(o, c)
+            if doubleMarks.contains(o) { open = quotes.open; close = quotes.close }
+            if let ao = first(quotes.alternateOpen), let ac = first(quotes.alternateClose) {
+                add(ao, ac)
+                nestedOnly = Set([ao, ac]).subtracting([o, c])
+            }
+        } else {
+            add(0x201C, 0x201D)
+        }
+        // “ ” inside « » (French, Russian, Spanish…) and „ “ inside « » are the usual inner quotes.
+        if open == "«" { add(0x201C, 0x201D); nestedOnly.formUnion([0x201C, 0x201D].filter { roles[$0] != nil && ![first(open), first(close)].contains($0) }) }
+        for (o, c) in extraPairs[language.code] ?? [] { add(o, c); nestedOnly.subtract([o, c]) }
+        if !straightIsForeign.contains(language.code) { roles[0x22] = .either; closerFor[0x22] = 0x22 }
+        if language.code == "zh" || language.code == "ja" { roles[0xFF02] = .either; closerFor[0xFF02] = 0xFF02 }
+        return Style(roles: roles, open: open, close: close, closerFor: closerFor, nestedOnly: nestedOnly,
+                     closeGlued: !["fr"].contains(language.code))
+    }
+
+    /// The role a mark foreign to the locale plays, by its usual use.
+    static func foreignRole(_ mark: UInt32) -> Role {
+        switch mark {
+        case 0x201C, 0x201E, 0xAB, 0x300C, 0x300E: .open
+        case 0x201D, 0xBB, 0x300D, 0x300F: .close
+        default: .either
+        }
+    }
+
+    private struct Mark {
+        var range: Range<Int>
+        var scalar: UInt32
+        var role: Role
+        var foreign: Bool
+    }
+
+    /// The issues of a document, computed once for the four quote rules.
+    static func issues(in document: Document) -> [Issue] {
+        document.shared.value("quotes.issues") { analyse(document) }
+    }
+
+    private static func analyse(_ document: Document) -> [Issue] {
+        let style = style(for: document.language)
+        let checkSpacing = document.language.code != "fr"   // French spacing is punctuation's business
+        return document.text.withUnsafeBufferPointer { buffer -> [Issue] in
+            var issues: [Issue] = []
+            var stack: [Mark] = []
+            var paragraphIndex = 0
+            let paragraphs = document.paragraphs
+            var index = nextCandidate(buffer, from: 0)
+            var foreignMarks: [Mark] = []
+            var sawPrimaryOpen = false
+            var prosePairs: Set<Int> = []   // starts of straight quotes paired around prose
+
+            func closeParagraph(before offset: Int) {
+                // An unclosed quotation continues when the next paragraph opens with the same mark.
+                var continues = false
+                if paragraphIndex + 1 < paragraphs.count, let top = stack.last {
+                    let start = paragraphs[paragraphIndex + 1].start
+                    if start < buffer.count, ByteScan.scalar(buffer, start).value == top.scalar { continues = true }
+                }
+                // In a text without blank lines (one segment a line) a quotation may stay open
+                // across any number of lines; only an orphan closing mark is certain there.
+                if !continues && paragraphs.count > 1 {
+                    for mark in stack where !mark.foreign && mark.scalar != 0x22 && mark.scalar != 0xFF02 {
+                        issues.append(.unbalanced(mark: mark.range, opening: true))
+                    }
+                }
+                stack.removeAll()
+            }
+
+            while index < buffer.count {
+                let (scalar, length) = ByteScan.scalar(buffer, index)
+                defer { index = nextCandidate(buffer, from: index + length) }
+                guard doubleMarks.contains(scalar) else { continue }
+                while paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].end <= index {
+                    closeParagraph(before: index)
+                    paragraphIndex += 1
+                }
+                let range = index..<(index + length)
+                let previous = ByteScan.scalar(before: index, buffer)?.value ?? 0x0A
+                let next = index + length < buffer.count ? ByteScan.scalar(buffer, index + length).value : 0x0A
+                let spaceBefore = ByteScan.isSpace(previous), spaceAfter = ByteScan.isSpace(next)
+                let leftFlanking = !spaceAfter && !isClosingPunctuation(next) && (spaceBefore || isOpeningContext(previous))
+                let rightFlanking = !spaceBefore && !isOpeningContext(previous) && (spaceAfter || isClosingPunctuation(next))
+                var role: Role
+                var foreign = false
+                let nested = stack.contains { !$0.foreign }
+                if let localRole = style.roles[scalar], nested || !style.nestedOnly.contains(scalar) {
+                    role = localRole
+                    // Where “ closes (German „…“), a “ that opens is the English style.
+                    if scalar == 0x201C && localRole == .close && leftFlanking && !rightFlanking && !nested {
+                        role = .open; foreign = true
+                    }
+                } else {
+                    role = foreignRole(scalar); foreign = true
+                }
+                if role == .either {
+                    if let top = stack.last, top.scalar == scalar, !(leftFlanking && !rightFlanking) {
+                        role = .close
+                    } else if rightFlanking && !leftFlanking, stack.last?.role == .open || stack.isEmpty {
+                        role = .close
+                    } else {
+                        role = .open
+                    }
+                }
+                let mark = Mark(range: range, scalar: scalar, role: role, foreign: foreign)
+                if !foreign && role == .open && ByteScan.utf8(scalar) == style.open { sawPrimaryOpen = true }
+                if foreign { foreignMarks.append(mark) }
+                switch role {
+                case .open:
+                    let closingPosition = !leftFlanking
+                        && (isClosingPunctuation(next) || next == 0x0A || (spaceAfter && !spaceBefore))
+                    if !foreign, let top = stack.last, closingPosition, scalar != 0x22,
+                       let closer = style.closerFor[top.scalar], closer != scalar {
+                        // "…are strengthening “." — an opening mark used to close.
+                        var start = index
+                        if style.closeGlued && previous == 0x20 && (isClosingPunctuation(next) || next == 0x0A) { start -= 1 }
+                        issues.append(.misoriented(mark: range, edit: Edit(offset: start, length: index + length - start,
+                                                                          replacement: ByteScan.utf8(closer))))
+                        stack.removeLast()
+                        continue
+                    }
+                    // A quotation that runs over several lines reopens each line with the same mark.
+                    if previous == 0x0A || previous == 0x0D, let top = stack.last, top.scalar == scalar, top.role == .open {
+                        stack.removeLast()
+                    }
+                    if checkSpacing && !foreign && scalar != 0x22, let (end, letter) = spaceRun(buffer, from: index + length), letter {
+                        issues.append(.spacing(space: (index + length)..<end, opening: true))
+                    }
+                    stack.append(mark)
+                case .close:
+                    if let top = stack.last, top.role == .open {
+                        stack.removeLast()
+                        if foreign && scalar == 0x22 && top.scalar == 0x22
+                            && isProse(buffer, top.range.upperBound, index) && !ByteScan.lineLooksLikeCode(buffer, index) {
+                            prosePairs.insert(top.range.lowerBound); prosePairs.insert(index)
+                        }
+                        if checkSpacing && !foreign && scalar != 0x22, spaceBefore && previous == 0x20,
+                           let start = spaceStart(buffer, before: index), start > top.range.upperBound {
+                            issues.append(.spacing(space: start..<index, opening: false))
+                        }
+                    } else if !foreign && leftFlanking && !rightFlanking,
+                              let opener = style.closerFor.first(where: { $0.value == scalar && $0.key != scalar })?.key {
+                        // ”Word — a closing mark used to open.
+                        issues.append(.misoriented(mark: range, edit: Edit(offset: index, length: length,
+                                                                          replacement: ByteScan.utf8(opener))))
+                        stack.append(Mark(range: range, scalar: opener, role: .open, foreign: false))
+                    } else if !foreign && scalar != 0x22 && scalar != 0xFF02 {
+                        issues.append(.unbalanced(mark: range, opening: false))
+                    }
+                case .either: break
+                }
+            }
+            while paragraphIndex < paragraphs.count {
+                closeParagraph(before: buffer.count)
+                paragraphIndex += 1
+            }
+            // Straight quotes count only around prose (not code, options or paths);
+            // “ ” where « » is the norm count only when the document also uses « ».
+            foreignMarks.removeAll { mark in
+                (mark.scalar == 0x22 && !prosePairs.contains(mark.range.lowerBound))
+                    || ((mark.scalar == 0x201C || mark.scalar == 0x201D) && style.open == "«" && !sawPrimaryOpen)
+            }
+            // Style conversion is safe only when the document uses one foreign style throughout.
+            let foreignScalars = Set(foreignMarks.map(\.scalar))
+            let consistent = foreignScalars.isSubset(of: [0x201C, 0x201D]) || foreignScalars == [0x22]
+                || foreignScalars.isSubset(of: [0xAB, 0xBB]) || foreignScalars.isSubset(of: [0x201E, 0x201C])
+            for mark in foreignMarks {
+                let replacement = mark.role == .close ? style.close : style.open
+                issues.append(.foreign(mark: mark.range, replacement: consistent ? replacement : nil, role: mark.role))
+            }
+            return issues
+        }
+    }
+
+    /// Quoted prose: one line, at most 300 bytes, with a letter and none of % / \\ = _ { } < > $ |.
+    private static func isProse(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        guard to > from, to - from <= 300 else { return false }
+        var letter = false
+        for index in from..<to {
+            switch buffer[index] {
+            case 0x0A, 0x25, 0x2F, 0x5C, 0x3D, 0x5F, 0x7B, 0x7D, 0x3C, 0x3E, 0x24, 0x7C: return false
+            case 0x41...0x5A, 0x61...0x7A, 0xC3...0xF4: letter = true
+            default: break
+            }
+        }
+        return letter
+    }
+
+    /// A space run after an opening mark that ends at a letter or digit: (end, true).
+    private static func spaceRun(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Bool)? {
+        var end = start
+        while end < buffer.count && (buffer[end] == 0x20 || buffer[end] == 0x09) { end += 1 }
+        guard end > start, end < buffer.count else { return nil }
+        let next = ByteScan.scalar(buffer, end).value
+        return (end, ByteScan.isLetter(next) || ByteScan.isDigit(next))
+    }
+
+    /// The start of the spaces before `index`, when a letter, digit or sentence mark precedes them.
+    private static func spaceStart(_ buffer: UnsafeBufferPointer<UInt8>, before index: Int) -> Int? {
+        var start = index
+        while start > 0 && (buffer[start - 1] == 0x20 || buffer[start - 1] == 0x09) { start -= 1 }
+        guard start < index, let previous = ByteScan.scalar(before: start, buffer)?.value else { return nil }
+        return ByteScan.isLetter(previous) || ByteScan.isDigit(previous) || isClosingPunctuation(previous) ? start : nil
+    }
+
+    static func isClosingPunctuation(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x2026, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0x3001: true
+        default: false
+        }
+    }
+
+    static func isOpeningContext(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x28, 0x5B, 0x7B, 0x2014, 0x2013, 0x2F, 0x0A, 0x0D, 0x3A, 0x2018, 0x201A, 0x2039, 0xFF1A, 0xFF0C, 0x3001, 0x3002: true
+        default: doubleMarks.contains(scalar)
+        }
+    }
+
+    /// The next byte that can start a double quotation mark: `"`, or any
+    /// non-ASCII byte; eight ASCII bytes without `"` are skipped at once.
+    @inline(__always)
+    static func nextCandidate(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return count }
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quotes = word ^ 0x2222_2222_2222_2222
+            let hasQuote = (quotes &- 0x0101_0101_0101_0101) & ~quotes & 0x8080_8080_8080_8080
+            if (word & 0x8080_8080_8080_8080) | hasQuote != 0 { break }
+            index += 8
+        }
+        while index < count {
+            let byte = buffer[index]
+            if byte == 0x22 || byte >= 0xC2 { return index }
+            index += 1
+        }
+        return count
+    }
+}

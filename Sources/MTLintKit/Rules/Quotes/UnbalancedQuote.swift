@@ -1,0 +1,46 @@
+/// A quotation that never closes, or a closing mark without an opening one.
+public struct UnbalancedQuote: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "unbalanced-quote",
+        family: .quotes,
+        severity: .warning,
+        languages: [],
+        summary: "An opening quotation mark that is never closed in its paragraph, or a closing mark that closes nothing.",
+        rationale: """
+            Machine translation drops or duplicates quotation marks when it reorders a sentence, and the reader \
+            can no longer tell where the quoted words end. The rule pairs the locale's marks over the whole \
+            paragraph, because quotations span sentences (in a text without blank lines, such as one segment a \
+            line, only closing marks that close nothing are reported, since a quotation may run over many \
+            lines), and lets a quotation continue into the next paragraph \
+            when that paragraph opens with the same mark (the convention for quoting several paragraphs). \
+            Straight quotes (") are paired but never reported, since they double as inch and ditto marks, and \
+            marks foreign to the locale are left to foreign-quote-style. There is no mechanical fix: only the \
+            editor knows where the quotation ends.
+            """,
+        fixSafety: nil,
+        examples: [
+            .triggers("⟦“⟧The summit ended without a deal, the minister said. Talks resume in May.\n\nThe next round is in June.", lang: "en"),
+            .triggers("The deal is dead⟦”⟧ the minister said.", lang: "en"),
+            .triggers("Selon lui, ⟦«⟧\u{A0}le sommet a échoué. Les discussions reprendront en mai.\n\nLa suite en juin.", lang: "fr"),
+            .triggers("Er sagte: ⟦„⟧Wir kommen. Dann ging er.\n\nDas war alles.", lang: "de"),
+            .triggers("Он сказал: ⟦«⟧Мы придём. Потом ушёл.\n\nВот и всё.", lang: "ru"),
+            .triggers("他说：⟦“⟧我们会来。然后离开了。\n\n就这样。", lang: "zh"),
+            .passes("“We will come. We will stay. We will win,” he said.", lang: "en"),
+            .passes("“The first paragraph of a long quotation.\n\n“The second one, which closes it.”", lang: "en"),
+            .passes("He is 6' 2\" tall and \"fine\".", lang: "en"),
+            .passes("Er sagte: „Wir kommen.“ Dann ging er.", lang: "de"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        QuoteAnalysis.issues(in: document).compactMap { issue in
+            guard case let .unbalanced(mark, opening) = issue else { return nil }
+            let text = document.string(mark)
+            return finding(mark, opening
+                           ? "\(text) opens a quotation that is never closed in this paragraph"
+                           : "\(text) closes a quotation that was never opened")
+        }
+    }
+}
