@@ -9,6 +9,8 @@ public final class LanguageProfile: Sendable {
     public let icuLocale: String
     public let quotes: LocaleData.Quotes?
     public let exemplars: ExemplarSet?
+    /// Letters of loanwords and foreign names the language also writes (CLDR's auxiliary set).
+    public let auxiliaryExemplars: ExemplarSet?
     /// Writing systems with upper and lower case letters.
     public let isCased: Bool
 
@@ -18,6 +20,7 @@ public final class LanguageProfile: Sendable {
         code = String(normalized.split(separator: "_").first ?? "en").lowercased()
         quotes = LocaleData.quotes(for: normalized)
         exemplars = ExemplarSet(locale: normalized)
+        auxiliaryExemplars = ExemplarSet(locale: normalized, kind: .auxiliary)
         isCased = !LanguageProfile.caselessLanguages.contains(code)
     }
 

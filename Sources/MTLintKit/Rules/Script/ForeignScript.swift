@@ -35,7 +35,7 @@ public struct ForeignScript: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         let exemplars = document.language.exemplars
-        let auxiliary = ExemplarSet(locale: document.language.icuLocale, kind: .auxiliary)
+        let auxiliary = document.language.auxiliaryExemplars
         var allowed: [Script: Bool] = [.latin: true, .common: true, .inherited: true]
         func isAllowed(_ script: Script, _ scalar: UInt32) -> Bool {
             if let known = allowed[script] { return known }
