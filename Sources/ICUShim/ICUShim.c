@@ -261,7 +261,24 @@ int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *byt
     }
     bool wanted[256] = {false};
     for (int32_t i = 0; i < byteCount; i++) wanted[bytes[i]] = true;
-    for (int64_t i = 0; i < length; i++) {
+    int64_t i = 0;
+    if (byteCount <= 4) {
+        /* Eight bytes at a time: a word holds a wanted byte when its XOR with
+           that byte repeated has a zero byte (the classic has-zero-byte test). */
+        uint64_t patterns[4];
+        for (int32_t k = 0; k < byteCount; k++) patterns[k] = 0x0101010101010101ULL * bytes[k];
+        for (; i + 8 <= length; i += 8) {
+            uint64_t word;
+            memcpy(&word, haystack + i, 8);
+            uint64_t hit = 0;
+            for (int32_t k = 0; k < byteCount; k++) {
+                uint64_t x = word ^ patterns[k];
+                hit |= (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+            }
+            if (hit) break;
+        }
+    }
+    for (; i < length; i++) {
         if (wanted[haystack[i]]) return i;
     }
     return -1;

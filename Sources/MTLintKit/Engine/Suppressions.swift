@@ -1,3 +1,5 @@
+import ICUShim
+
 /// Inline suppressions in HTML comments (Markdown, HTML, and plain text alike):
 ///
 ///     <!-- mtlint-disable repeated-word -->   … <!-- mtlint-enable repeated-word -->
@@ -85,13 +87,12 @@ public struct Suppressions: Sendable {
         return result
     }
 
+    /// memmem: every document is searched for comments, and most have none.
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = from
-        while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        guard from < haystack.count else { return nil }
+        let found = haystack.withUnsafeBufferPointer { buffer in
+            mtl_find(buffer.baseAddress! + from, Int64(buffer.count - from), needle, Int64(needle.count))
         }
-        return nil
+        return found < 0 ? nil : from + Int(found)
     }
 }

@@ -41,19 +41,17 @@ public struct RepeatedPhrase: Rule {
         var last = [Int32](repeating: -1, count: 4096)
         var i = 0
         while i < tokens.count {
-            let token = tokens[i]
-            guard token.kind.isWord else { i += 1; continue }
-            let length = token.end - token.start
-            let b0 = UInt32(text[token.start] | 0x20), b1 = length > 1 ? UInt32(text[token.start + 1] | 0x20) : 0
-            let key = UInt32(truncatingIfNeeded: length) << 16 | b0 << 8 | b1
-            let slot = Int((key &* 2_654_435_761) >> 20) & 4095
-            let j = Int(last[slot])
-            last[slot] = Int32(truncatingIfNeeded: i)
+            // The cheap candidate test runs on every word, so it reads raw buffers.
+            let candidate = text.withUnsafeBufferPointer { text in
+                tokens.withUnsafeBufferPointer { tokens in
+                    last.withUnsafeMutableBufferPointer { last in
+                        nextCandidate(from: &i, text, tokens, last)
+                    }
+                }
+            }
+            guard let j = candidate else { break }
             let n = i - j
-            guard j >= 0, n >= 2, n <= 10, i + 1 < tokens.count,
-                  tokens[j + 1].end - tokens[j + 1].start == tokens[i + 1].end - tokens[i + 1].start,
-                  text[tokens[j + 1].start] | 0x20 == text[tokens[i + 1].start] | 0x20,
-                  blockMatches(j, i, n, tokens, document, joinedFrom: j + 1) else { i += 1; continue }
+            guard blockMatches(j, i, n, tokens, document, joinedFrom: j + 1) else { i += 1; continue }
             var repeats = 2
             while blockMatches(j, j + repeats * n, n, tokens, document, joinedFrom: j + repeats * n) { repeats += 1 }
             let first = tokens[j], lastOfFirst = tokens[j + n - 1], end = tokens[j + repeats * n - 1]
@@ -75,6 +73,30 @@ public struct RepeatedPhrase: Rule {
             }
         }
         return findings
+    }
+
+    /// Advances `i` to the next word whose key (length and first two bytes) was seen 2–10 tokens
+    /// before, with the words after both also alike, and returns that earlier position; nil at the end.
+    private func nextCandidate(from i: inout Int, _ text: UnsafeBufferPointer<UInt8>,
+                               _ tokens: UnsafeBufferPointer<Token>, _ last: UnsafeMutableBufferPointer<Int32>) -> Int? {
+        while i < tokens.count {
+            let token = tokens[i]
+            guard token.kind.isWord else { i += 1; continue }
+            let length = token.end - token.start
+            let b0 = UInt32(text[token.start] | 0x20), b1 = length > 1 ? UInt32(text[token.start + 1] | 0x20) : 0
+            let key = UInt32(truncatingIfNeeded: length) << 16 | b0 << 8 | b1
+            let slot = Int((key &* 2_654_435_761) >> 20) & 4095
+            let j = Int(last[slot])
+            last[slot] = Int32(truncatingIfNeeded: i)
+            let n = i - j
+            if j >= 0, n >= 2, n <= 10, i + 1 < tokens.count,
+               tokens[j + 1].end - tokens[j + 1].start == tokens[i + 1].end - tokens[i + 1].start,
+               text[tokens[j + 1].start] | 0x20 == text[tokens[i + 1].start] | 0x20 {
+                return j
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether the n tokens at `b` are words repeating the n at `a`, and the tokens from
