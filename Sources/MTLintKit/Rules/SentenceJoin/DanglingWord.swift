@@ -45,7 +45,7 @@ public struct DanglingWord: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         let language = document.language.code
-        let lexicon = JoinLexicon(language: language, lists: document.dictionaries)
+        let lexicon = JoinLexicon.of(language, in: document.dictionaries)
         guard !lexicon.dangling.isEmpty else { return [] }
         return document.text.withUnsafeBufferPointer { buffer -> [Finding] in
             let text = JoinText(bytes: buffer)

@@ -43,7 +43,7 @@ public struct MissingSentenceSpace: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         let language = document.language.code
-        let lexicon = JoinLexicon(language: language, lists: document.dictionaries)
+        let lexicon = JoinLexicon.of(language, in: document.dictionaries)
         return document.text.withUnsafeBufferPointer { buffer -> [Finding] in
             let text = JoinText(bytes: buffer)
             var findings: [Finding] = []

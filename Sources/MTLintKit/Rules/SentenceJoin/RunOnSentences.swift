@@ -45,7 +45,7 @@ public struct RunOnSentences: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         let language = document.language.code
-        let lexicon = JoinLexicon(language: language, lists: document.dictionaries)
+        let lexicon = JoinLexicon.of(language, in: document.dictionaries)
         guard !lexicon.starters.isEmpty, !lexicon.verbs.isEmpty else { return [] }
         let tokens = document.tokens
         return document.text.withUnsafeBufferPointer { buffer -> [Finding] in

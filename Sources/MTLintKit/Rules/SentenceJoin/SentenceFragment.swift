@@ -59,7 +59,7 @@ public struct SentenceFragment: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         let language = document.language.code
-        let lexicon = JoinLexicon(language: language, lists: document.dictionaries)
+        let lexicon = JoinLexicon.of(language, in: document.dictionaries)
         guard !lexicon.prepositions.isEmpty else { return [] }
         let endings = SentenceFragment.participleEndings[language] ?? []
         return document.text.withUnsafeBufferPointer { buffer -> [Finding] in

@@ -6,7 +6,7 @@ import ICUShim
 /// look at words only there, so the hot loop is a byte comparison.
 
 /// The word lists of one language (case-folded); empty for languages without lists.
-struct JoinLexicon {
+struct JoinLexicon: Sendable {
     /// Words written with a full stop that does not end a sentence ("approx", "bzw", "т").
     let abbreviations: Set<String>
     /// Articles, prepositions and conjunctions that cannot end a sentence ("the", "of", "und").
@@ -27,6 +27,11 @@ struct JoinLexicon {
         verbs = lists.wordList("\(language)/finite-verbs.txt")
         starters = lists.wordList("\(language)/sentence-starters.txt")
         subordinators = lists.wordList("\(language)/clause-openers.txt")
+    }
+
+    /// The lexicon of a language, built once per dictionary set: five rules ask for it on every document.
+    static func of(_ language: String, in lists: Dictionaries) -> JoinLexicon {
+        lists.derived("join-lexicon/\(language)") { JoinLexicon(language: language, lists: lists) }
     }
 
     var isEmpty: Bool { dangling.isEmpty && verbs.isEmpty }
