@@ -65,12 +65,18 @@ public struct Document: Sendable {
 
 /// Per-document results computed once for all the rules that need them.
 public final class SharedAnalyses: Sendable {
-    private let values = Mutex<[String: any Sendable]>([:])
+    /// Values are boxed: a class cast is cheap, where casting `any Sendable` back to an
+    /// array is a dynamic cast that showed up in the profile (seven lookups a document).
+    private final class Box<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+    private let values = Mutex<[String: AnyObject & Sendable]>([:])
 
     public func value<Value: Sendable>(_ key: String, _ compute: () -> Value) -> Value {
-        if let known = values.withLock({ $0[key] }) as? Value { return known }
+        if let known = values.withLock({ $0[key] }) as? Box<Value> { return known.value }
         let value = compute()
-        values.withLock { $0[key] = value }
+        values.withLock { $0[key] = Box(value) }
         return value
     }
 }
