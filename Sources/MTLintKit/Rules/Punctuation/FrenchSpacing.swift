@@ -13,20 +13,27 @@ public struct FrenchSpacing: Rule {
             (U+00A0) before : and inside the guillemets, a narrow no-break space (U+202F) before ; ! ?. MT \
             trained mostly on English output glues the marks to the word ("a déclaré:", «non»). Any space \
             counts as present (no-break, narrow or plain), so careful human text is never flagged; only a mark \
-            glued to a word is. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
+            glued to a word is, and only where the document mostly follows the French convention for that kind \
+            of mark (at least three of its : ; ! ? in four are spaced, and likewise for « »): a text that glues \
+            every colon, such as a terse software catalogue, has a house style, and flagging each colon would \
+            drown the rest. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
             common French word (English quoted in French manuals) are left alone. The fix inserts the \
             no-break space the Imprimerie nationale's rules prescribe; it is safe.
             """,
         fixSafety: .safe,
         examples: [
-            .triggers("Le ministre a déclaré⟦:⟧ « Nous sommes prêts. »", lang: "fr",
-                      fixed: "Le ministre a déclaré\u{A0}: « Nous sommes prêts. »"),
-            .triggers("Vraiment⟦?⟧ Personne ne le savait⟦!⟧", lang: "fr", fixed: "Vraiment\u{202F}? Personne ne le savait\u{202F}!"),
-            .triggers("Il a répondu ⟦«⟧non⟦»⟧.", lang: "fr", fixed: "Il a répondu «\u{A0}non\u{A0}»."),
-            .triggers("Le dossier est clos⟦;⟧ on passe à autre chose.", lang: "fr",
-                      fixed: "Le dossier est clos\u{202F}; on passe à autre chose."),
+            // The rest of each example follows the French convention, as the rule requires of a document.
+            .triggers("Le ministre a déclaré⟦:⟧ « Nous sommes prêts. » Vraiment ? Oui ! Il a dit : « non » ; fini.", lang: "fr",
+                      fixed: "Le ministre a déclaré\u{A0}: « Nous sommes prêts. » Vraiment ? Oui ! Il a dit : « non » ; fini."),
+            .triggers("Personne ne le savait⟦!⟧ Vraiment ? Oui ! Il a dit : « non » ; fini.", lang: "fr",
+                      fixed: "Personne ne le savait\u{202F}! Vraiment ? Oui ! Il a dit : « non » ; fini."),
+            .triggers("Il a répondu ⟦«⟧non⟦»⟧. Puis : « merci », « oui » et « bien ».", lang: "fr",
+                      fixed: "Il a répondu «\u{A0}non\u{A0}». Puis : « merci », « oui » et « bien »."),
+            .triggers("Le dossier est clos⟦;⟧ on passe à autre chose. Vraiment ? Oui ! Il a dit : « non » ; fini.", lang: "fr",
+                      fixed: "Le dossier est clos\u{202F}; on passe à autre chose. Vraiment ? Oui ! Il a dit : « non » ; fini."),
             .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment\u{202F}? Oui ! À 10:30, voir http://exemple.fr.", lang: "fr"),
             .passes("Quoi ?! Il est parti : c'est fini ; « bien ».", lang: "fr"),
+            .passes("Erreur: fichier introuvable. Attention: accès refusé pour le groupe!", lang: "fr"),
         ]
     )
 
@@ -55,10 +62,30 @@ public struct FrenchSpacing: Rule {
         return false
     }
 
+    /// A mark with its space, between words of a French prose line ("déclaré : le", "« non »").
+    private func writtenTheFrenchWay(_ token: Token, _ scalar: UInt32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word: UInt32
+        if scalar == 0xAB {
+            guard let (space, length) = Optional(ByteScan.scalar(buffer, token.end)), token.end + length < buffer.count,
+                  space != 0x0A else { return false }
+            word = ByteScan.scalar(buffer, token.end + length).value
+        } else {
+            guard let space = ByteScan.scalar(before: token.start, buffer), space.value != 0x0A,
+                  let before = ByteScan.scalar(before: space.start, buffer) else { return false }
+            word = before.value
+        }
+        return (ByteScan.isLetter(word) || ByteScan.isDigit(word) || word == 0xBB || word == 0x29 || word == 0x2E)
+            && !ByteScan.lineLooksLikeCode(buffer, token.start) && Self.lineLooksFrench(buffer, token.start)
+    }
+
     public func check(_ document: Document) -> [Finding] {
         guard description.applies(to: document.language.code) else { return [] }
         let text = document.text, tokens = document.tokens
         var findings: [Finding] = []
+        // Per kind of mark (0: « », 1: : ; ! ?), how often the document writes it the French way, and the
+        // glued ones found: the convention is the document's own where three in four are spaced.
+        var spaced = [0, 0]
+        var glued: [[Finding]] = [[], []]
         text.withUnsafeBufferPointer { buffer in
             for token in tokens where token.kind == .punctuation && token.start > 0 {
                 let byte = buffer[token.start]
@@ -70,10 +97,14 @@ public struct FrenchSpacing: Rule {
                 } else { continue }
                 guard let previous = ByteScan.scalar(before: token.start, buffer)?.value else { continue }
                 let next = token.end < buffer.count ? ByteScan.scalar(buffer, token.end).value : 0x0A
+                if scalar == 0xAB ? ByteScan.isSpace(next) : ByteScan.isSpace(previous) {
+                    if writtenTheFrenchWay(token, scalar, buffer) { spaced[scalar == 0xAB || scalar == 0xBB ? 0 : 1] += 1 }
+                    continue
+                }
                 if scalar == 0xAB {
                     // «mot: the space after the opening guillemet.
                     guard ByteScan.isLetter(next) || ByteScan.isDigit(next) else { continue }
-                    findings.append(finding(token.range, "no space after « (French writes «\u{A0}mot\u{A0}»)", suggestions: ["«\u{A0}"],
+                    glued[0].append(finding(token.range, "no space after « (French writes «\u{A0}mot\u{A0}»)", suggestions: ["«\u{A0}"],
                                             fix: Fix(safety: .safe, edits: [Edit(offset: token.end, length: 0, replacement: "\u{A0}")])))
                     continue
                 }
@@ -94,11 +125,12 @@ public struct FrenchSpacing: Rule {
                 if token.start - wordStart < 2 && scalar != 0xBB { continue }
                 let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
                 let mark = ByteScan.utf8(scalar)
-                findings.append(finding(token.range, "no space before \(mark) (French writes a no-break space before it)",
+                glued[scalar == 0xBB ? 0 : 1].append(finding(token.range, "no space before \(mark) (French writes a no-break space before it)",
                                         suggestions: [space + mark],
                                         fix: Fix(safety: .safe, edits: [Edit(offset: token.start, length: 0, replacement: space)])))
             }
         }
-        return findings
+        for kind in 0..<2 where glued[kind].count * 3 <= spaced[kind] { findings += glued[kind] }
+        return findings.sorted { $0.start < $1.start }
     }
 }
