@@ -92,6 +92,9 @@ extension ByteScan {
         while index < buffer.count && buffer[index] != 0x0A && index - offset < 1000 {
             switch buffer[index] {
             case 0x24, 0x3D, 0x7B, 0x7D, 0x3C, 0x3E, 0x7C, 0x5C, 0x5F: return true
+            // "Proxy::example.org" and `"DIRECT";`: a scope operator, a statement ending after a string.
+            case 0x3A where index + 1 < buffer.count && buffer[index + 1] == 0x3A: return true
+            case 0x22 where index + 1 < buffer.count && buffer[index + 1] == 0x3B: return true
             case 0x2D:
                 if index + 1 < buffer.count, index == start || buffer[index - 1] == 0x20 || buffer[index - 1] == 0x2D {
                     let next = buffer[index + 1] | 0x20
