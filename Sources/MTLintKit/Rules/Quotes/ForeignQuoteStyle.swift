@@ -13,8 +13,9 @@ public struct ForeignQuoteStyle: Rule {
             German one with "…" or “…”, an English one with « ». Each locale's marks come from CLDR through ICU \
             (ulocdata_getDelimiter): the primary pair is accepted anywhere and the alternate pair inside a \
             quotation (“ ” inside « » in French). German also accepts »…« (Duden), Chinese 「」 and 『』, and \
-            straight quotes are accepted except in German, whose readers (and the WMT raters) take them for a \
-            typing error — and only around prose, not code, paths or options. English “ ” where the locale's \
+            straight quotes are accepted except in German, whose readers (and the WMT news raters) take them for a \
+            typing error — only around prose, not code, paths or options, and only in a document that also uses \
+            „ “: a German text with "…" throughout has a house style (TED subtitles do), a mix is the artefact. English “ ” where the locale's \
             primary marks are « » are flagged only when the document also uses « » (careful French and Russian \
             writers often choose “ ” throughout). Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
             mark for the same role; it is safe only when the document uses one foreign style consistently, \
@@ -25,7 +26,8 @@ public struct ForeignQuoteStyle: Rule {
             .triggers("« Oui », dit-il. Le ministre a parlé de ⟦“⟧réformes⟦”⟧ nécessaires.", lang: "fr",
                       fixed: "« Oui », dit-il. Le ministre a parlé de «réformes» nécessaires."),
             .triggers("The term ⟦«⟧reform⟦»⟧ was used.", lang: "en", fixed: "The term “reform” was used."),
-            .triggers("Er sagte ⟦\"⟧Wir kommen⟦\"⟧ und ging.", lang: "de", fixed: "Er sagte „Wir kommen“ und ging."),
+            .triggers("„Ja“, sagte sie. Er sagte ⟦\"⟧Wir kommen⟦\"⟧ und ging.", lang: "de",
+                      fixed: "„Ja“, sagte sie. Er sagte „Wir kommen“ und ging."),
             .triggers("Er sagte ⟦“⟧Wir kommen⟦”⟧ und ging.", lang: "de", fixed: "Er sagte „Wir kommen“ und ging."),
             .triggers("«Да», — сказал он. Он назвал это ⟦“⟧ошибкой⟦”⟧.", lang: "ru",
                       fixed: "«Да», — сказал он. Он назвал это «ошибкой»."),
@@ -34,6 +36,7 @@ public struct ForeignQuoteStyle: Rule {
             .passes("“It’s fine,” he said; the \"old\" plan and North Korea’s reply.", lang: "en"),
             .passes("他说：“我们会来。”「好」", lang: "zh"),
             .passes("Le fichier “text” est lu ; voir “name”.", lang: "fr"),
+            .passes("Er sagte \"Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
             .passes("Er ruft open(\"Datei\", O_WRONLY) auf; LANG=\"de_DE\".", lang: "de"),
         ]
     )

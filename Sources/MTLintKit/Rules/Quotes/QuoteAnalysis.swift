@@ -215,10 +215,12 @@ struct QuoteAnalysis {
                 closeParagraph(before: buffer.count)
                 paragraphIndex += 1
             }
-            // Straight quotes count only around prose (not code, options or paths);
-            // “ ” where « » is the norm count only when the document also uses « ».
+            // Straight quotes count only around prose (not code, options or paths), and only when the
+            // document also uses the locale's own marks: a German text written with "…" throughout has a
+            // house style (news agencies and subtitles use one), a mix is the artefact.
+            // “ ” where « » is the norm likewise count only when the document also uses « ».
             foreignMarks.removeAll { mark in
-                (mark.scalar == 0x22 && !prosePairs.contains(mark.range.lowerBound))
+                (mark.scalar == 0x22 && (!prosePairs.contains(mark.range.lowerBound) || !sawPrimaryOpen))
                     || ((mark.scalar == 0x201C || mark.scalar == 0x201D) && style.open == "«" && !sawPrimaryOpen)
             }
             // Style conversion is safe only when the document uses one foreign style throughout.
