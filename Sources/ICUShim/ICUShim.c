@@ -254,19 +254,19 @@ void mtl_gzip_close(MTLGzip *file) {
 }
 
 int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *bytes, int32_t byteCount) {
-    if (haystack == NULL || length <= 0) return -1;
+    if (haystack == NULL || length <= 0 || byteCount <= 0) return -1;
     if (byteCount == 1) {
         const uint8_t *hit = memchr(haystack, bytes[0], (size_t)length);
         return hit == NULL ? -1 : (int64_t)(hit - haystack);
     }
-    bool wanted[256] = {false};
-    for (int32_t i = 0; i < byteCount; i++) wanted[bytes[i]] = true;
-    int64_t i = 0;
+    /* Rules call this every few dozen bytes (each full stop), so there is no
+       per-call table: up to four bytes are compared directly, eight bytes at a
+       time first (a word holds a wanted byte when its XOR with that byte
+       repeated has a zero byte). */
     if (byteCount <= 4) {
-        /* Eight bytes at a time: a word holds a wanted byte when its XOR with
-           that byte repeated has a zero byte (the classic has-zero-byte test). */
         uint64_t patterns[4];
         for (int32_t k = 0; k < byteCount; k++) patterns[k] = 0x0101010101010101ULL * bytes[k];
+        int64_t i = 0;
         for (; i + 8 <= length; i += 8) {
             uint64_t word;
             memcpy(&word, haystack + i, 8);
@@ -277,17 +277,31 @@ int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *byt
             }
             if (hit) break;
         }
+        for (; i < length; i++) {
+            for (int32_t k = 0; k < byteCount; k++) if (haystack[i] == bytes[k]) return i;
+        }
+        return -1;
     }
-    for (; i < length; i++) {
+    bool wanted[256] = {false};
+    for (int32_t k = 0; k < byteCount; k++) wanted[bytes[k]] = true;
+    for (int64_t i = 0; i < length; i++) {
         if (wanted[haystack[i]]) return i;
     }
     return -1;
 }
 
 int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength) {
-    if (haystack == NULL || needle == NULL || length <= 0 || needleLength <= 0) return -1;
-    const uint8_t *hit = memmem(haystack, (size_t)length, needle, (size_t)needleLength);
-    return hit == NULL ? -1 : (int64_t)(hit - haystack);
+    if (haystack == NULL || needle == NULL || length <= 0 || needleLength <= 0 || needleLength > length) return -1;
+    /* memchr for the first byte, then compare: the needles here are short and
+       their first byte rare ("<!--"), which beats memmem's set-up on every call. */
+    const uint8_t *at = haystack, *end = haystack + length - needleLength + 1;
+    while (at < end) {
+        const uint8_t *hit = memchr(at, needle[0], (size_t)(end - at));
+        if (hit == NULL) return -1;
+        if (memcmp(hit, needle, (size_t)needleLength) == 0) return (int64_t)(hit - haystack);
+        at = hit + 1;
+    }
+    return -1;
 }
 
 static UTransliterator *nameFolder = NULL;
