@@ -39,6 +39,8 @@ final class BreakIterator {
 
     /// Calls `body` with each segment end and the ICU rule status of the segment.
     /// `bytes` must stay alive and unchanged during the call (it is read in place).
+    /// Inlined so that the tokenizer's per-token closure is too: it runs once per word.
+    @inline(__always)
     func forEachBoundary(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int32) -> Void) throws(ICUError) {
         var error: Int32 = 0
         guard mtl_breaker_set_text(handle, bytes.baseAddress, Int64(bytes.count), &error) else {
