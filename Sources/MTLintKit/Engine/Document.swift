@@ -23,7 +23,7 @@ public struct Document: Sendable {
     /// The word lists of this run (built-in plus the user's).
     public let dictionaries: Dictionaries
     /// Analyses that several rules share (e.g. the name mentions), computed on first use.
-    public let shared = SharedAnalyses()
+    public let shared = ComputedOnce()
 
     public init(source: SourceText, format: DocumentFormat, language: LanguageProfile,
                 dictionaries: Dictionaries = .shared) throws {
@@ -63,8 +63,9 @@ public struct Document: Sendable {
     }
 }
 
-/// Per-document results computed once for all the rules that need them.
-public final class SharedAnalyses: Sendable {
+/// Values computed once per key and then shared: a document's analyses that several rules
+/// use (`Document.shared`), and what is derived from a dictionary set (`Dictionaries.derived`).
+public final class ComputedOnce: Sendable {
     /// Values are boxed: a class cast is cheap, where casting `any Sendable` back to an
     /// array is a dynamic cast that showed up in the profile (seven lookups a document).
     private final class Box<Value: Sendable>: Sendable {

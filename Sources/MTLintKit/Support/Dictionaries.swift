@@ -12,7 +12,7 @@ public final class Dictionaries: Sendable {
     /// adds to that one list.
     public let additions: [URL]
     private let wordLists = Mutex<[String: Set<String>]>([:])
-    private let derivedData = Mutex<[String: any Sendable]>([:])
+    private let derivedData = ComputedOnce()
 
     public init(root: URL?, additions: [String] = []) {
         self.root = root
@@ -49,10 +49,7 @@ public final class Dictionaries: Sendable {
 
     /// Data built from these lists once and shared (e.g. the names rules' index per language).
     public func derived<Value: Sendable>(_ key: String, _ build: () -> Value) -> Value {
-        if let cached = derivedData.withLock({ $0[key] }) as? Value { return cached }
-        let value = build()
-        derivedData.withLock { $0[key] = value }
-        return value
+        derivedData.value(key, build)
     }
 
     /// Case-folded words that may legitimately appear twice in a row.

@@ -145,8 +145,10 @@ final class NameIndex: Sendable {
         var mentions: [NameMention] = []
         text.withUnsafeBufferPointer { buffer in
             for word in document.tokens where word.kind == .letter {
-                // French and Italian elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire".
-                let token = NameIndex.withoutElision(word, in: buffer)
+                // French and Italian elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire". An elided
+                // word starts in lower case, so most words (capitalised or not) skip the look.
+                let first = buffer[word.start]
+                let token = first >= 0x61 && first <= 0x7A ? NameIndex.withoutElision(word, in: buffer) : word
                 let lead = buffer[token.start]
                 // Names start with a capital: ASCII A–Z, or a non-ASCII upper-case letter.
                 if lead < 0x80 {

@@ -206,42 +206,46 @@ public struct NameVariant: Rule {
     }
 
     /// Runs of capitalised words joined by single spaces or hyphens ("Kim Jong-un").
+    /// It looks at every word of every document, so it reads raw buffers.
     private func capitalisedPhrases(_ document: Document) -> [Range<Int>] {
-        let text = document.text
-        let tokens = document.tokens
-        var phrases: [Range<Int>] = []
-        var index = 0
-        func isCapitalised(_ token: Token) -> Bool {
-            guard token.kind == .letter else { return false }
-            let lead = text[token.start]
-            if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
-            return text.withUnsafeBufferPointer { Unicode.Scalar(ScriptLookup.scalar(at: token.start, in: $0))?.properties.isUppercase ?? false }
-        }
-        while index < tokens.count {
-            guard isCapitalised(tokens[index]) else { index += 1; continue }
-            let start = index
-            var end = index
-            while end + 1 < tokens.count {
-                let gap = text[tokens[end].end..<tokens[end + 1].start]
-                if gap.count == 1 && gap.first == 0x20 && isCapitalised(tokens[end + 1]) {
-                    end += 1
-                } else if gap.isEmpty && tokens[end + 1].kind == .punctuation && text[tokens[end + 1].start] == UInt8(ascii: "-")
-                            && end + 2 < tokens.count && tokens[end + 2].start == tokens[end + 1].end && tokens[end + 2].kind == .letter {
-                    end += 2
-                } else {
-                    break
+        document.text.withUnsafeBufferPointer { text in
+            document.tokens.withUnsafeBufferPointer { tokens in
+                var phrases: [Range<Int>] = []
+                func isCapitalised(_ token: Token) -> Bool {
+                    guard token.kind == .letter else { return false }
+                    let lead = text[token.start]
+                    if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+                    return Unicode.Scalar(ScriptLookup.scalar(at: token.start, in: text))?.properties.isUppercase ?? false
                 }
+                var index = 0
+                while index < tokens.count {
+                    guard isCapitalised(tokens[index]) else { index += 1; continue }
+                    let start = index
+                    var end = index
+                    while end + 1 < tokens.count {
+                        let gapStart = tokens[end].end, gapEnd = tokens[end + 1].start
+                        if gapEnd == gapStart + 1 && text[gapStart] == 0x20 && isCapitalised(tokens[end + 1]) {
+                            end += 1
+                        } else if gapEnd == gapStart && tokens[end + 1].kind == .punctuation && text[gapEnd] == UInt8(ascii: "-")
+                                    && end + 2 < tokens.count && tokens[end + 2].start == tokens[end + 1].end && tokens[end + 2].kind == .letter {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
+                    // The possessive is trimmed inside the last word only, never the whole word.
+                    let trimmed = withoutPossessive(tokens[end].end, document.text)
+                    let phraseEnd = trimmed > tokens[end].start ? trimmed : tokens[end].end
+                    phrases.append(tokens[start].start..<phraseEnd)
+                    // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
+                    if start < end && isSentenceStart(tokens[start].start, in: document.text),
+                       let second = nextWord(after: start, upTo: end, document.tokens) {
+                        phrases.append(tokens[second].start..<phraseEnd)
+                    }
+                    index = end + 1
+                }
+                return phrases
             }
-            // The possessive is trimmed inside the last word only, never the whole word.
-            let trimmed = withoutPossessive(tokens[end].end, text)
-            let phraseEnd = trimmed > tokens[end].start ? trimmed : tokens[end].end
-            phrases.append(tokens[start].start..<phraseEnd)
-            // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
-            if start < end && isSentenceStart(tokens[start].start, in: text), let second = nextWord(after: start, upTo: end, tokens) {
-                phrases.append(tokens[second].start..<phraseEnd)
-            }
-            index = end + 1
         }
-        return phrases
     }
 }
