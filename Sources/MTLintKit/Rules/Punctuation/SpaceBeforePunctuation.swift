@@ -6,13 +6,13 @@ public struct SpaceBeforePunctuation: Rule {
         id: "space-before-punctuation",
         family: .punctuation,
         severity: .warning,
-        languages: ["en", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv", "da", "no", "nb", "fi"],
+        languages: ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv", "da", "no", "nb", "fi"],
         summary: "A space before , . ; : ! or ? in a language that writes these marks against the word (\"said , and\").",
         rationale: """
             Detokenisation failures leave the space that the MT tokenizer put before every mark: "the president \
             , who" or "in 2019 .". English, German, Russian and most European languages attach these marks to \
-            the preceding word (French, which puts a no-break space before : ; ! ?, is checked by \
-            french-spacing). Only a plain space on the same line counts — a wrapped line is not a space before \
+            the preceding word; so does French for , and . (its space before : ; ! ? is the norm, and \
+            french-spacing's business). Only a plain space on the same line counts — a wrapped line is not a space before \
             the mark — and only when a word, number or closing bracket precedes it and a space, line end or \
             closing mark follows, so ".NET", " .5", an ellipsis and emoticons stay quiet; lines that look like \
             code or a command line (with $ = { } < > | \\ _ or an option such as "-x") are skipped. Removing the space is safe.
@@ -23,6 +23,8 @@ public struct SpaceBeforePunctuation: Rule {
             .triggers("Die Gespräche endeten⟦ ⟧. Niemand sprach.", lang: "de", fixed: "Die Gespräche endeten. Niemand sprach."),
             .triggers("Переговоры закончились⟦ ⟧! Все ушли.", lang: "ru", fixed: "Переговоры закончились! Все ушли."),
             .triggers("El presidente dijo⟦ ⟧: no.", lang: "es", fixed: "El presidente dijo: no."),
+            .triggers("Le président⟦ ⟧, arrivé en retard, a parlé.", lang: "fr", fixed: "Le président, arrivé en retard, a parlé."),
+            .passes("Vraiment ? Oui : il est parti ; c'est fini ! Le point . désigne le dossier courant.", lang: "fr"),
             .passes("Version .NET 4, a .5 rate, and he waited ... then left :) fine.", lang: "en"),
             .passes("The president, who arrived late,\n, spoke.", lang: "en"),
             .passes("Run find . -name x ; then stop.", lang: "en"),
@@ -34,12 +36,13 @@ public struct SpaceBeforePunctuation: Rule {
         let text = document.text, tokens = document.tokens
         var findings: [Finding] = []
         guard tokens.count > 1 else { return [] }
+        let spacedBeforeTwoPartMarks = document.language.code == "fr"
         for candidate in PunctuationCandidates.indices(in: document) where candidate > 0 {
             let index = Int(candidate)
             let token = tokens[index]
             guard token.kind == .punctuation, token.start >= 2, text[token.start - 1] == 0x20 else { continue }
             let byte = text[token.start]
-            guard byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F,
+            guard byte == 0x2C || byte == 0x2E || (!spacedBeforeTwoPartMarks && (byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F)),
                   token.end - token.start == 1 else { continue }
             let previous = tokens[index - 1]
             guard previous.kind.isWord || text[previous.start] == 0x29 else { continue }
@@ -56,6 +59,9 @@ public struct SpaceBeforePunctuation: Rule {
                 guard QuoteAnalysis.doubleMarks.contains(scalar) || scalar == 0x2019 || scalar == 0xA0 else { continue }
             }
             if byte == 0x2E && after == 0x2E { continue }
+            // "quand . se termine", "the . command": a full stop with a lower-case word after it is
+            // the character itself, named in the text, not the end of a sentence.
+            if byte == 0x2E && after == 0x20 && token.end + 1 < text.count && text[token.end + 1] >= 0x61 && text[token.end + 1] <= 0x7A { continue }
             if previous.kind == .letter && previous.end - previous.start < 2 { continue }
             if text.withUnsafeBufferPointer({ ByteScan.lineLooksLikeCode($0, token.start) }) { continue }
             findings.append(finding(start..<token.start, "space before \"\(UnicodeScalar(byte))\"",
