@@ -33,7 +33,7 @@ struct MojibakeCase: CustomTestStringConvertible, Sendable {
 let encodingRules: [any Rule] = RuleRegistry.all.filter { $0.description.family == .encoding }
 
 @Suite(.enabled(if: MojibakeCase.available, "../shared/eval-dev/mojibake is not present"))
-struct Issue5MojibakeTests {
+struct MojibakeEvalDevTests {
     @Test(arguments: MojibakeCase.all)
     func repairsExactlyWhatNeedsRepair(_ item: MojibakeCase) throws {
         let document = try Document(source: SourceText(item.original), format: .plain, language: .forTag("en"))
