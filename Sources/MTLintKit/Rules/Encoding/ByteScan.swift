@@ -1,3 +1,5 @@
+import ICUShim
+
 /// Byte-level helpers shared by the encoding, script, quote and punctuation
 /// rules: they skip ASCII eight bytes at a time and decode scalars without
 /// building Strings, so a rule that looks only at rare characters costs
@@ -18,21 +20,12 @@ enum ByteScan {
         return index
     }
 
-    /// The offset of the first `byte` at or after `from`, or `buffer.count`.
+    /// The offset of the first `byte` at or after `from`, or `buffer.count` (memchr).
     @inline(__always)
     static func next(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var index = from
-        let count = buffer.count
-        guard let base = buffer.baseAddress else { return count }
-        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
-            // A zero byte in `word` is a match (the classic has-zero-byte test).
-            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-            index += 8
-        }
-        while index < count && buffer[index] != byte { index += 1 }
-        return index
+        guard from < buffer.count, let base = buffer.baseAddress else { return buffer.count }
+        let found = withUnsafePointer(to: byte) { mtl_find_any(base + from, Int64(buffer.count - from), $0, 1) }
+        return found < 0 ? buffer.count : from + Int(found)
     }
 
     /// The byte length of the UTF-8 sequence led by `lead`.

@@ -66,8 +66,9 @@ public struct FrenchSpacing: Rule {
     private func writtenTheFrenchWay(_ token: Token, _ scalar: UInt32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let word: UInt32
         if scalar == 0xAB {
-            guard let (space, length) = Optional(ByteScan.scalar(buffer, token.end)), token.end + length < buffer.count,
-                  space != 0x0A else { return false }
+            guard token.end < buffer.count else { return false }
+            let (space, length) = ByteScan.scalar(buffer, token.end)
+            guard space != 0x0A, token.end + length < buffer.count else { return false }
             word = ByteScan.scalar(buffer, token.end + length).value
         } else {
             guard let space = ByteScan.scalar(before: token.start, buffer), space.value != 0x0A,
