@@ -14,6 +14,7 @@
 #include <unicode/utext.h>
 #include <unicode/uldnames.h>
 #include <unicode/utrans.h>
+#include <unicode/uspoof.h>
 #include <pthread.h>
 #include <zlib.h>
 
@@ -330,4 +331,32 @@ int32_t mtl_fold_name(const uint8_t *utf8, int32_t length, char *out, int32_t ca
     int32_t written = 0;
     u_strToUTF8(out, capacity, &written, text, textLength, &status);
     return U_SUCCESS(status) ? written : -1;
+}
+
+static USpoofChecker *spoofChecker = NULL;
+static pthread_once_t spoofCheckerOnce = PTHREAD_ONCE_INIT;
+
+static void openSpoofChecker(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    USpoofChecker *checker = uspoof_open(&status);
+    if (U_SUCCESS(status)) spoofChecker = checker;
+}
+
+int32_t mtl_confusable_skeleton(uint32_t codePoint, char *out, int32_t capacity) {
+    pthread_once(&spoofCheckerOnce, openSpoofChecker);
+    if (spoofChecker == NULL || capacity <= 0) return -1;
+    UChar text[2];
+    int32_t length = 0;
+    UBool error = false;
+    U16_APPEND((UChar *)text, length, 2, (UChar32)codePoint, error);
+    if (error) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    UChar skeleton[16];
+    int32_t skeletonLength = uspoof_getSkeleton(spoofChecker, 0, text, length, skeleton, 16, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t written = 0;
+    u_strToUTF8(out, capacity - 1, &written, skeleton, skeletonLength, &status);
+    if (U_FAILURE(status)) return -1;
+    out[written] = '\0';
+    return written;
 }

@@ -42,6 +42,9 @@ int64_t mtl_breaker_count(MTLBreaker *breaker);
 
 /// ICU UScriptCode of a code point (0 Common, 1 Inherited, 25 Latin, ...).
 int32_t mtl_script_of(uint32_t codePoint);
+/// The confusable skeleton (UTS #39, ICU's spoof checker) of one code point, as
+/// NUL-terminated UTF-8 in `out`: "a" for Cyrillic U+0430. Returns its byte length, or -1.
+int32_t mtl_confusable_skeleton(uint32_t codePoint, char *out, int32_t capacity);
 /// Short (ISO 15924) name of a script code, e.g. "Latn"; "Zzzz" when unknown.
 const char *mtl_script_short_name(int32_t script);
 

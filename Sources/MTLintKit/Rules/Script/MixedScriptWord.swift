@@ -1,3 +1,5 @@
+import ICUShim
+
 /// "Frаnce" with a Cyrillic "а": a word mixing confusable letters of two scripts.
 public struct MixedScriptWord: Rule {
     public init() {}
@@ -9,8 +11,8 @@ public struct MixedScriptWord: Rule {
         languages: [],
         summary: "A word mixing Latin with Cyrillic or Greek look-alike letters (\"Frаnce\" with a Cyrillic а, \"Москвa\" with a Latin a).",
         rationale: """
-            Look-alike letters of another script inside a word (Unicode's "confusables", which ICU's spoof \
-            checker is built on) come from keyboards switched mid-word, OCR, and MT systems that copy source \
+            Look-alike letters of another script inside a word (letters with the same confusable skeleton in \
+            ICU's spoof checker, from Unicode's confusables data) come from keyboards switched mid-word, OCR, and MT systems that copy source \
             fragments: "Frаnce" with a Cyrillic а looks right but breaks search, spell checking, hyphenation and \
             name matching. The rule looks only at words whose letters are all Latin, Cyrillic or Greek and that \
             mix two of these scripts, and only when every letter of the minority script has a look-alike in the \
@@ -29,19 +31,36 @@ public struct MixedScriptWord: Rule {
         ]
     )
 
-    /// Cyrillic and Greek letters with a Latin look-alike, and the reverse for Cyrillic.
-    static let toLatin: [UInt32: UInt32] = [
-        0x430: 0x61, 0x435: 0x65, 0x43E: 0x6F, 0x440: 0x70, 0x441: 0x63, 0x443: 0x79, 0x445: 0x78, 0x456: 0x69, 0x458: 0x6A,
-        0x455: 0x73, 0x501: 0x64, 0x410: 0x41, 0x412: 0x42, 0x415: 0x45, 0x41A: 0x4B, 0x41C: 0x4D, 0x41D: 0x48, 0x41E: 0x4F,
-        0x420: 0x50, 0x421: 0x43, 0x422: 0x54, 0x425: 0x58, 0x406: 0x49, 0x408: 0x4A, 0x405: 0x53,
-        0x3BF: 0x6F, 0x391: 0x41, 0x392: 0x42, 0x395: 0x45, 0x396: 0x5A, 0x397: 0x48, 0x399: 0x49, 0x39A: 0x4B, 0x39C: 0x4D,
-        0x39D: 0x4E, 0x39F: 0x4F, 0x3A1: 0x50, 0x3A4: 0x54, 0x3A5: 0x59, 0x3A7: 0x58,
-    ]
-    static let latinToCyrillic: [UInt32: UInt32] = {
+    /// Cyrillic and Greek letters with a Latin look-alike of the same case, and the reverse for
+    /// Cyrillic: letters whose confusable skeletons (ICU's spoof checker, Unicode's confusables
+    /// data) are equal. Built once from ICU.
+    static let toLatin: [UInt32: UInt32] = lookAlikes(of: Array(0x370...0x3FF) + cyrillicLetters, among: latinLetters)
+    static let latinToCyrillic: [UInt32: UInt32] = lookAlikes(of: latinLetters, among: cyrillicLetters)
+
+    private static let latinLetters = Array(0x41...0x5A) + Array(0x61...0x7A)
+    /// Russian's own letters first, so that they win over the rarer ones of other Cyrillic alphabets.
+    private static let cyrillicLetters = Array(0x410...0x44F) + Array(0x400...0x40F) + Array(0x450...0x52F)
+
+    private static func lookAlikes(of letters: [Int], among targets: [Int]) -> [UInt32: UInt32] {
+        func scalar(_ value: Int) -> Unicode.Scalar? { Unicode.Scalar(UInt32(value)).flatMap { $0.properties.isAlphabetic ? $0 : nil } }
+        var targetBySkeleton: [String: [Unicode.Scalar]] = [:]
+        for value in targets {
+            if let target = scalar(value), case let key = skeleton(target), !key.isEmpty { targetBySkeleton[key, default: []].append(target) }
+        }
         var map: [UInt32: UInt32] = [:]
-        for (cyrillic, latin) in toLatin where cyrillic >= 0x400 && cyrillic < 0x530 && map[latin] == nil { map[latin] = cyrillic }
+        for value in letters {
+            guard let letter = scalar(value), case let key = skeleton(letter), !key.isEmpty, let candidates = targetBySkeleton[key],
+                  let match = candidates.first(where: { $0.properties.isUppercase == letter.properties.isUppercase }) else { continue }
+            map[letter.value] = match.value
+        }
         return map
-    }()
+    }
+
+    private static func skeleton(_ scalar: Unicode.Scalar) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard mtl_confusable_skeleton(scalar.value, &buffer, 64) > 0 else { return "" }
+        return String(cString: buffer)
+    }
 
     public func check(_ document: Document) -> [Finding] {
         let targetCyrillic = ["ru", "uk", "be", "bg", "sr", "mk", "kk"].contains(document.language.code)
