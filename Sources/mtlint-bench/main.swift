@@ -74,6 +74,8 @@ if CommandLine.arguments.contains("--breakdown") {
     var stages: [(String, Double)] = []
     func stage(_ name: String, _ body: () throws -> Void) rethrows { stages.append((name, try seconds(body))) }
     var documents: [Document] = []
+    try stage("ICU words alone (reference)") { for (_, source) in sources { _ = try ICUBaseline.wordPass(source.bytes, locale: language) } }
+    try stage("ICU sentences alone (reference)") { for (_, source) in sources { _ = try ICUBaseline.sentencePass(source.bytes, locale: language) } }
     try stage("mask") { for (path, source) in sources { _ = ProseMask.mask(source.bytes, markdown: DocumentFormat.forPath(path) == .markdown) } }
     try stage("words") { for (_, source) in sources { _ = try Tokenizer.tokens(of: source.bytes, locale: language) } }
     try stage("sentences") { for (_, source) in sources { _ = try Tokenizer.sentences(of: source.bytes, locale: language) } }
