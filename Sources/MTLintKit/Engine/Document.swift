@@ -18,7 +18,6 @@ public struct Document: Sendable {
     public let text: [UInt8]
     public let language: LanguageProfile
     public let tokens: [Token]
-    public let sentences: [Span]
     public let paragraphs: [Paragraph]
     /// The word lists of this run (built-in plus the user's).
     public let dictionaries: Dictionaries
@@ -32,8 +31,14 @@ public struct Document: Sendable {
         self.dictionaries = dictionaries
         text = ProseMask.mask(source.bytes, markdown: format == .markdown)
         tokens = try Tokenizer.tokens(of: text, locale: language.icuLocale)
-        sentences = try Tokenizer.sentences(of: text, locale: language.icuLocale)
         paragraphs = Tokenizer.paragraphs(of: text)
+    }
+
+    /// ICU's sentences, computed on first use: the sentence pass costs a third of the
+    /// tokenizing time and no default rule needs it (the sentence-join rules look at the
+    /// full stops themselves). An ICU failure here, after the word pass succeeded, gives none.
+    public var sentences: [Span] {
+        shared.value("sentences") { (try? Tokenizer.sentences(of: text, locale: language.icuLocale)) ?? [] }
     }
 
     /// The original text of a byte range.
