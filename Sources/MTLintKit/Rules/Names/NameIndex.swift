@@ -29,9 +29,9 @@ final class NameIndex: Sendable {
     let language: String
     let catalog: EntityCatalog
     let patterns: [NamePattern]
-    private let byFirstToken: [UInt64: [Int]]
+    private let byFirstToken: HashedKeyTable<[Int]>
     /// The entity of each fold key of its forms and variants ("pyongyang" → Pyongyang).
-    let entityOfFold: [UInt64: Int]
+    let entityOfFold: HashedKeyTable<Int>
 
     static func forLanguage(_ language: String, dictionaries: Dictionaries) -> NameIndex {
         dictionaries.derived("names:\(language)") {
@@ -87,13 +87,13 @@ final class NameIndex: Sendable {
         // Longest first, so "South Korea" wins over "South" at the same place.
         for key in byFirstToken.keys { byFirstToken[key]!.sort { patterns[$0].bytes.count > patterns[$1].bytes.count } }
         self.patterns = patterns
-        self.byFirstToken = byFirstToken
+        self.byFirstToken = HashedKeyTable(byFirstToken)
         var entityOfFold: [UInt64: Int] = [:]
         for pattern in patterns where pattern.role != .garbled {
             let fold = NameFold.hash(pattern.bytes[...]).fold
             if fold != 0 && entityOfFold[fold] == nil { entityOfFold[fold] = pattern.entity }
         }
-        self.entityOfFold = entityOfFold
+        self.entityOfFold = HashedKeyTable(entityOfFold)
     }
 
     // MARK: Building
@@ -143,12 +143,13 @@ final class NameIndex: Sendable {
     func mentions(in document: Document) -> [NameMention] {
         let text = document.text
         var mentions: [NameMention] = []
+        let elides = ["fr", "it", "ca"].contains(language)
         text.withUnsafeBufferPointer { buffer in
             for word in document.tokens where word.kind == .letter {
-                // French and Italian elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire". An elided
-                // word starts in lower case, so most words (capitalised or not) skip the look.
+                // French, Italian and Catalan elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire".
+                // An elided word starts in lower case; other languages skip the look.
                 let first = buffer[word.start]
-                let token = first >= 0x61 && first <= 0x7A ? NameIndex.withoutElision(word, in: buffer) : word
+                let token = elides && first >= 0x61 && first <= 0x7A ? NameIndex.withoutElision(word, in: buffer) : word
                 let lead = buffer[token.start]
                 // Names start with a capital: ASCII A–Z, or a non-ASCII upper-case letter.
                 if lead < 0x80 {
