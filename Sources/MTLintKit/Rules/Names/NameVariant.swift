@@ -103,7 +103,7 @@ public struct NameVariant: Rule {
             }
         }
         var findings: [Finding] = []
-        for (key, mentions) in groups {
+        for (key, mentions) in groups where mentions.count > 1 {
             // Spellings that differ beyond case.
             let spellings = Dictionary(grouping: mentions, by: { spellingKey($0.surface) })
             guard spellings.count > 1 else { continue }

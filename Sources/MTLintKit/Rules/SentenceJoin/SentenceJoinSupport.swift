@@ -161,7 +161,14 @@ struct JoinText {
         var ascii = true
         for index in range where bytes[index] >= 0x80 { ascii = false; break }
         if ascii {
-            return String(decoding: bytes[range].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            // Written straight into the string's storage: this runs for the words around every full stop.
+            return String(unsafeUninitializedCapacity: range.count) { output in
+                for (offset, index) in range.enumerated() {
+                    let byte = bytes[index]
+                    output[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return range.count
+            }
         }
         return CaseFolding.fold(UnsafeBufferPointer(rebasing: bytes[range]))
     }
