@@ -141,31 +141,28 @@ final class NameIndex: Sendable {
 
     /// Every match at every capitalised token (matches may overlap: "South Korea" and "Korea North").
     func mentions(in document: Document) -> [NameMention] {
-        let text = document.text
         var mentions: [NameMention] = []
-        let elides = ["fr", "it", "ca"].contains(language)
-        text.withUnsafeBufferPointer { buffer in
-            for word in document.tokens where word.kind == .letter {
-                // French, Italian and Catalan elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire".
-                // An elided word starts in lower case; other languages skip the look.
-                let first = buffer[word.start]
-                let token = elides && first >= 0x61 && first <= 0x7A ? NameIndex.withoutElision(word, in: buffer) : word
-                let lead = buffer[token.start]
-                // Names start with a capital: ASCII A–Z, or a non-ASCII upper-case letter.
-                if lead < 0x80 {
-                    guard lead >= 0x41 && lead <= 0x5A else { continue }
-                } else {
-                    guard Unicode.Scalar(ScriptLookup.scalar(at: token.start, in: buffer))?.properties.isUppercase == true else { continue }
-                }
-                guard let candidates = byFirstToken[NameIndex.hash(buffer[token.range])] else { continue }
-                for candidate in candidates {
-                    let pattern = patterns[candidate]
-                    if let end = NameIndex.match(pattern.bytes, in: buffer, at: token.start),
-                       NameIndex.endsName(at: end, in: buffer, allowHyphen: pattern.role != .garbled) {
-                        mentions.append(NameMention(range: token.start..<end, pattern: candidate))
-                        break
+        document.text.withUnsafeBufferPointer { buffer in
+            document.tokens.withUnsafeBufferPointer { tokens in
+                func match(_ token: Token) {
+                    guard let candidates = byFirstToken[NameIndex.hash(buffer[token.range])] else { return }
+                    for candidate in candidates {
+                        let pattern = patterns[candidate]
+                        if let end = NameIndex.match(pattern.bytes, in: buffer, at: token.start),
+                           NameIndex.endsName(at: end, in: buffer, allowHyphen: pattern.role != .garbled) {
+                            mentions.append(NameMention(range: token.start..<end, pattern: candidate))
+                            return
+                        }
                     }
                 }
+                for index in CapitalisedWords.indices(in: document) { match(tokens[Int(index)]) }
+                // French, Italian and Catalan elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire".
+                guard ["fr", "it", "ca"].contains(language) else { return }
+                for word in tokens where word.kind == .letter && buffer[word.start] >= 0x61 && buffer[word.start] <= 0x7A {
+                    let token = NameIndex.withoutElision(word, in: buffer)
+                    if token.start != word.start && CapitalisedWords.startsWithCapital(token.start, buffer) { match(token) }
+                }
+                mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
         return mentions

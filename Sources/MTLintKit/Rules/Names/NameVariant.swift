@@ -206,25 +206,17 @@ public struct NameVariant: Rule {
     }
 
     /// Runs of capitalised words joined by single spaces or hyphens ("Kim Jong-un").
-    /// It looks at every word of every document, so it reads raw buffers.
     private func capitalisedPhrases(_ document: Document) -> [Range<Int>] {
         document.text.withUnsafeBufferPointer { text in
             document.tokens.withUnsafeBufferPointer { tokens in
                 var phrases: [Range<Int>] = []
-                func isCapitalised(_ token: Token) -> Bool {
-                    guard token.kind == .letter else { return false }
-                    let lead = text[token.start]
-                    if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
-                    return Unicode.Scalar(ScriptLookup.scalar(at: token.start, in: text))?.properties.isUppercase ?? false
-                }
-                var index = 0
-                while index < tokens.count {
-                    guard isCapitalised(tokens[index]) else { index += 1; continue }
-                    let start = index
-                    var end = index
+                var consumed = 0
+                for first in CapitalisedWords.indices(in: document) where Int(first) >= consumed {
+                    let start = Int(first)
+                    var end = start
                     while end + 1 < tokens.count {
                         let gapStart = tokens[end].end, gapEnd = tokens[end + 1].start
-                        if gapEnd == gapStart + 1 && text[gapStart] == 0x20 && isCapitalised(tokens[end + 1]) {
+                        if gapEnd == gapStart + 1 && text[gapStart] == 0x20 && CapitalisedWords.isCapitalised(tokens[end + 1], text) {
                             end += 1
                         } else if gapEnd == gapStart && tokens[end + 1].kind == .punctuation && text[gapEnd] == UInt8(ascii: "-")
                                     && end + 2 < tokens.count && tokens[end + 2].start == tokens[end + 1].end && tokens[end + 2].kind == .letter {
@@ -242,7 +234,7 @@ public struct NameVariant: Rule {
                        let second = nextWord(after: start, upTo: end, document.tokens) {
                         phrases.append(tokens[second].start..<phraseEnd)
                     }
-                    index = end + 1
+                    consumed = end + 1
                 }
                 return phrases
             }
