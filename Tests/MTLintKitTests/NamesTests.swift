@@ -37,6 +37,32 @@ import Foundation
         #expect(NameFold.hash(Array("Kim Jong-un".utf8)[...]).fold == NameFold.hash(Array("Kim Jong Un".utf8)[...]).fold)
     }
 
+    @Test func foldHashesTellPlainWordsFromOtherSpellings() {
+        func hashes(_ spelling: String) -> NameFold.Hashes { Array(spelling.utf8).withUnsafeBufferPointer(NameFold.hashes) }
+        let linux = hashes("Linux")
+        #expect(linux.plain && linux.ascii && linux.fold != 0)
+        #expect(NameFold.hash(Array("LINUX".utf8)[...]) == NameFold.hash(Array("Linux".utf8)[...]))
+        for spelling in ["P'yongyang", "Jong-un", "Kim Jong", "People’s"] {
+            #expect(!hashes(spelling).plain, "\(spelling)")
+        }
+        #expect(NameFold.hash(Array("People’s".utf8)[...]) == NameFold.hash(Array("People's".utf8)[...]))
+        #expect(NameFold.hash(Array("Pjöngjang".utf8)[...]).fold == NameFold.hash(Array("Pjongjang".utf8)[...]).fold)
+        #expect(NameFold.hash(Array("Kim".utf8)[...]).fold == 0)  // too short to compare
+    }
+
+    @Test func hashedKeyTableStoresReplacesAndMisses() {
+        var table = HashedKeyTable<Int>(capacity: 40)
+        // Keys that land in neighbouring slots, and the key 0 that marks empty slots.
+        let keys: [UInt64] = (0..<40).map { $0 } + [UInt64.max]
+        for key in keys.prefix(40) { table.set(Int(key) * 10, for: key) }
+        for key in keys.prefix(40) { #expect(table[key] == Int(key) * 10) }
+        #expect(table[UInt64.max] == nil)
+        table.set(7, for: 3)
+        #expect(table[3] == 7 && table[0] == 0 && table[39] == 390)
+        let built = HashedKeyTable<String>([5: "five", 0: "zero"])
+        #expect(built[5] == "five" && built[0] == "zero" && built[6] == nil)
+    }
+
     @Test func garblingsAreTheOtherWordOrders() {
         #expect(NameIndex.garblings(of: "North Korea") == ["Korea North"])
         #expect(Set(NameIndex.garblings(of: "Corée du Nord")) == ["Corée Nord du", "Nord du Corée", "Nord Corée du"])

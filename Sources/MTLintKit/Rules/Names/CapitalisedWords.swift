@@ -1,14 +1,48 @@
-/// The letter tokens of a document that start with a capital ("Kim", "Éric"), found once
-/// per document: the mention scan and name-variant's phrase pass both start only there,
-/// and walking every token twice was a visible share of the names family's time.
+/// A letter token that starts with a capital ("Kim", "Éric"), with the hash that both
+/// names passes look it up by.
+struct CapitalisedWord {
+    let token: Int32
+    /// `NameIndex.hash` of the token's bytes. For a plain word it is also the hash of
+    /// the word's fold key and of its spelling (`NameFold`), so no pass hashes it again.
+    let hash: UInt64
+    /// ASCII letters and digits only: "Linux", not "China's", "Éric" or "U.S".
+    let plain: Bool
+}
+
+/// The capitalised words of a document, found and hashed once per document: the mention
+/// scan and name-variant's phrase pass both start only there, and walking every token
+/// twice was a visible share of the names family's time.
 enum CapitalisedWords {
-    static func indices(in document: Document) -> [Int32] {
+    static func words(in document: Document) -> [CapitalisedWord] {
         document.shared.value("names:capitalised") {
             document.text.withUnsafeBufferPointer { text in
                 document.tokens.withUnsafeBufferPointer { tokens in
-                    var result: [Int32] = []
-                    for index in tokens.indices where isCapitalised(tokens[index], text) {
-                        result.append(Int32(truncatingIfNeeded: index))
+                    // First the candidates, without a branch per token: letter tokens and marks
+                    // alternate with no pattern a branch predictor could learn. A candidate is a
+                    // letter token led by A–Z or by a non-ASCII byte (looked at more closely below).
+                    var candidates = [Int32](repeating: 0, count: tokens.count + 1)
+                    var count = 0
+                    candidates.withUnsafeMutableBufferPointer { candidates in
+                        for index in tokens.indices {
+                            let token = tokens[index], lead = text[token.start]
+                            let letter = unsafeBitCast(token.kind == .letter, to: UInt8.self)
+                            let capitalOrOther = unsafeBitCast(lead &- 0x41 < 26, to: UInt8.self) | lead >> 7
+                            candidates[count] = Int32(truncatingIfNeeded: index)
+                            count += Int(letter & capitalOrOther)
+                        }
+                    }
+                    var result: [CapitalisedWord] = []
+                    result.reserveCapacity(count)
+                    for index in candidates[..<count] {
+                        let token = tokens[Int(index)]
+                        guard text[token.start] < 0x80 || startsWithCapital(token.start, text) else { continue }
+                        var hash = NameIndex.hashStart, plain = true
+                        for byte in text[token.range] {
+                            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            if !(lower >= 0x61 && lower <= 0x7A) && !(byte >= 0x30 && byte <= 0x39) { plain = false }
+                            hash = NameIndex.hash(hash, lower)
+                        }
+                        result.append(CapitalisedWord(token: index, hash: hash, plain: plain))
                     }
                     return result
                 }

@@ -29,9 +29,16 @@ final class NameIndex: Sendable {
     let language: String
     let catalog: EntityCatalog
     let patterns: [NamePattern]
-    private let byFirstToken: HashedKeyTable<[Int]>
-    /// The entity of each fold key of its forms and variants ("pyongyang" → Pyongyang).
-    let entityOfFold: HashedKeyTable<Int>
+    /// What a word's hash (`NameIndex.hash`) leads to: the patterns that start with that word,
+    /// longest first (a range of `candidates`, so that a lookup copies no reference), and the
+    /// entity with that fold key among its forms and variants ("pyongyang" → Pyongyang; -1: none).
+    /// A plain word's hash is its fold key's, so the mention scan's one lookup serves both.
+    private struct WordEntry: Sendable {
+        var candidates: Range<Int32> = 0..<0
+        var entityOfFold: Int32 = -1
+    }
+    private let byWord: HashedKeyTable<WordEntry>
+    private let candidates: [Int]
 
     static func forLanguage(_ language: String, dictionaries: Dictionaries) -> NameIndex {
         dictionaries.derived("names:\(language)") {
@@ -85,15 +92,29 @@ final class NameIndex: Sendable {
             byFirstToken[NameIndex.hash(first[...]), default: []].append(index)
         }
         // Longest first, so "South Korea" wins over "South" at the same place.
-        for key in byFirstToken.keys { byFirstToken[key]!.sort { patterns[$0].bytes.count > patterns[$1].bytes.count } }
-        self.patterns = patterns
-        self.byFirstToken = HashedKeyTable(byFirstToken)
-        var entityOfFold: [UInt64: Int] = [:]
+        var candidates: [Int] = []
+        var byWord: [UInt64: WordEntry] = [:]
+        for (key, list) in byFirstToken {
+            let start = Int32(candidates.count)
+            candidates += list.sorted { patterns[$0].bytes.count > patterns[$1].bytes.count }
+            byWord[key, default: WordEntry()].candidates = start..<Int32(candidates.count)
+        }
         for pattern in patterns where pattern.role != .garbled {
             let fold = NameFold.hash(pattern.bytes[...]).fold
-            if fold != 0 && entityOfFold[fold] == nil { entityOfFold[fold] = pattern.entity }
+            var entry = byWord[fold] ?? WordEntry()
+            guard fold != 0 && entry.entityOfFold < 0 else { continue }
+            entry.entityOfFold = Int32(pattern.entity)
+            byWord[fold] = entry
         }
-        self.entityOfFold = HashedKeyTable(entityOfFold)
+        self.patterns = patterns
+        self.candidates = candidates
+        self.byWord = HashedKeyTable(byWord)
+    }
+
+    /// The entity one of whose forms or variants has this fold key.
+    func entity(ofFold fold: UInt64) -> Int? {
+        guard let entity = byWord[fold]?.entityOfFold, entity >= 0 else { return nil }
+        return Int(entity)
     }
 
     // MARK: Building
@@ -139,33 +160,51 @@ final class NameIndex: Sendable {
 
     // MARK: Matching
 
-    /// Every match at every capitalised token (matches may overlap: "South Korea" and "Korea North").
-    func mentions(in document: Document) -> [NameMention] {
+    /// What the scan of one document found.
+    struct Scan: Sendable {
+        /// Every match at every capitalised token (matches may overlap: "South Korea" and "Korea North").
         var mentions: [NameMention] = []
+        /// Plain capitalised words that are no pattern but fold like an entity's name
+        /// ("PYONGYANG", "Kimjongun"), in document order: name-variant's to judge.
+        var plainWordsOfEntities: [(range: Range<Int>, entity: Int)] = []
+    }
+
+    func scan(_ document: Document) -> Scan {
+        var scan = Scan()
+        let (patterns, candidates) = (self.patterns, self.candidates)
         document.text.withUnsafeBufferPointer { buffer in
             document.tokens.withUnsafeBufferPointer { tokens in
-                func match(_ token: Token) {
-                    guard let candidates = byFirstToken[NameIndex.hash(buffer[token.range])] else { return }
-                    for candidate in candidates {
+                func match(_ token: Token, _ range: Range<Int32>) {
+                    for candidate in candidates[Int(range.lowerBound)..<Int(range.upperBound)] {
                         let pattern = patterns[candidate]
                         if let end = NameIndex.match(pattern.bytes, in: buffer, at: token.start),
                            NameIndex.endsName(at: end, in: buffer, allowHyphen: pattern.role != .garbled) {
-                            mentions.append(NameMention(range: token.start..<end, pattern: candidate))
+                            scan.mentions.append(NameMention(range: token.start..<end, pattern: candidate))
                             return
                         }
                     }
                 }
-                for index in CapitalisedWords.indices(in: document) { match(tokens[Int(index)]) }
+                for word in CapitalisedWords.words(in: document) {
+                    guard let entry = byWord[word.hash] else { continue }
+                    let token = tokens[Int(word.token)]
+                    match(token, entry.candidates)
+                    if word.plain && entry.entityOfFold >= 0 {
+                        scan.plainWordsOfEntities.append((token.range, Int(entry.entityOfFold)))
+                    }
+                }
                 // French, Italian and Catalan elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire".
                 guard ["fr", "it", "ca"].contains(language) else { return }
                 for word in tokens where word.kind == .letter && buffer[word.start] >= 0x61 && buffer[word.start] <= 0x7A {
                     let token = NameIndex.withoutElision(word, in: buffer)
-                    if token.start != word.start && CapitalisedWords.startsWithCapital(token.start, buffer) { match(token) }
+                    if token.start != word.start && CapitalisedWords.startsWithCapital(token.start, buffer),
+                       let entry = byWord[NameIndex.hash(buffer[token.range])] {
+                        match(token, entry.candidates)
+                    }
                 }
-                mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+                scan.mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
-        return mentions
+        return scan
     }
 
     /// The token without an elided article or preposition ("l'", "d’", "qu'", "dell'").
@@ -232,10 +271,19 @@ final class NameIndex: Sendable {
         return first.properties.isUppercase
     }
 
+    /// FNV-1a of the bytes with ASCII letters in lower case: the key of a first word
+    /// (bytes are compared exactly after a hit) and the hash of a fold key.
     static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xcbf29ce484222325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100000001b3 }
+        var value = hashStart
+        for byte in bytes { value = hash(value, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
         return value
+    }
+
+    static let hashStart: UInt64 = 0xcbf29ce484222325
+
+    @inline(__always)
+    static func hash(_ value: UInt64, _ byte: UInt8) -> UInt64 {
+        (value ^ UInt64(byte)) &* 0x100000001b3
     }
 
     // MARK: Reading
@@ -249,31 +297,55 @@ final class NameIndex: Sendable {
 /// Fold-key hashes for names: ASCII is folded in place (letters and digits,
 /// lower case), other scripts through ICU transliteration (`NameFolding`).
 enum NameFold {
-    /// The fold key's hash (0 when the key has under 5 letters, too short to
-    /// compare) and the spelling's hash ignoring ASCII case.
+    struct Hashes {
+        /// The fold key's hash; 0 when the key has under 5 letters (too short to
+        /// compare) or, before `transliterated`, when the bytes are not all ASCII
+        /// (a typographic apostrophe aside).
+        var fold: UInt64
+        /// The spelling's hash, ignoring ASCII case and apostrophes.
+        let spelling: UInt64
+        let ascii: Bool
+        /// One ASCII word: no space, hyphen or apostrophe, so the fold key is its lower case.
+        let plain: Bool
+    }
+
     static func hash(_ bytes: ArraySlice<UInt8>) -> (fold: UInt64, spelling: UInt64) {
-        var fold: UInt64 = 0xcbf29ce484222325, spelling: UInt64 = 0xcbf29ce484222325
-        var kept = 0, ascii = true
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+        bytes.withUnsafeBufferPointer { buffer in
+            let hashes = NameFold.hashes(buffer)
+            return (hashes.ascii ? hashes.fold : transliterated(buffer), hashes.spelling)
+        }
+    }
+
+    /// One pass over the bytes; the fold of non-ASCII bytes is left to `transliterated`.
+    static func hashes(_ bytes: UnsafeBufferPointer<UInt8>) -> Hashes {
+        var fold = NameIndex.hashStart, spelling = NameIndex.hashStart
+        var kept = 0, ascii = true, plain = true
+        var index = 0
+        while index < bytes.count {
             let byte = bytes[index]
             index += 1
             // "People’s" and "People's" are one spelling: the apostrophe's style is the quotes rules' matter.
-            if byte == 0x27 { continue }
-            if byte == 0xE2 && index + 1 < bytes.endIndex && bytes[index] == 0x80 && bytes[index + 1] == 0x99 {
+            if byte == 0x27 { plain = false; continue }
+            if byte == 0xE2 && index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0x99 {
                 index += 2
+                plain = false
                 continue
             }
             if byte >= 0x80 { ascii = false }
+            if byte == 0x20 || byte == UInt8(ascii: "-") { plain = false }
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            spelling = (spelling ^ UInt64(lower)) &* 0x100000001b3
+            spelling = NameIndex.hash(spelling, lower)
             if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                fold = (fold ^ UInt64(lower)) &* 0x100000001b3
+                fold = NameIndex.hash(fold, lower)
                 kept += 1
             }
         }
-        if ascii { return (kept >= 5 ? fold : 0, spelling) }
+        return Hashes(fold: ascii && kept >= 5 ? fold : 0, spelling: spelling, ascii: ascii, plain: ascii && plain)
+    }
+
+    /// The fold key's hash of any script (0 under 5 letters), through ICU.
+    static func transliterated(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let key = NameFolding.key(String(decoding: bytes, as: UTF8.self))
-        return (key.utf8.count >= 5 ? NameIndex.hash(key.utf8) : 0, spelling)
+        return key.utf8.count >= 5 ? NameIndex.hash(key.utf8) : 0
     }
 }

@@ -1,15 +1,17 @@
 /// The name mentions of one document, found once and shared by the names rules.
 struct NameMentions: Sendable {
     let index: NameIndex
-    let all: [NameMention]
+    let scan: NameIndex.Scan
     let document: Document
 
     init(_ document: Document) {
         self.document = document
         let index = NameIndex.forLanguage(document.language.code, dictionaries: document.dictionaries)
         self.index = index
-        all = document.shared.value("names:mentions") { index.mentions(in: document) }
+        scan = document.shared.value("names:scan") { index.scan(document) }
     }
+
+    var all: [NameMention] { scan.mentions }
 
     func pattern(_ mention: NameMention) -> NamePattern { index.patterns[mention.pattern] }
 

@@ -15,7 +15,8 @@ public struct NameVariant: Rule {
             dictionaries list them for the same entity (dictionaries/entities/), or when they fold to the same key \
             with ICU (transliteration to Latin, case folding, without hyphens, apostrophes, spaces and diacritics). \
             A full name and a surname alone ("Volodymyr Zelensky", "Zelensky") are not variants of each other, and \
-            neither are spellings that differ only in case (headlines) or in the style of apostrophe. The article's \
+            neither are spellings that differ only in case (headlines) or in the style of apostrophe. Code \
+            identifiers and placeholders ("PROJECT_ID", "WorkerPool", "BACKUP-PLAN") are not names. The article's \
             most frequent spelling is taken as its choice (on a tie, the dictionary's form for the target \
             language); the other spellings are flagged, and replacing them with it is a safe fix.
             """,
@@ -39,6 +40,7 @@ public struct NameVariant: Rule {
             .passes("The People's Republic of China and the People’s Republic of China.", lang: "en"),
             .passes("The World Health Organization (WHO) said the WHO would help.", lang: "en"),
             .passes("金正恩说了。金正恩走了。", lang: "zh"),
+            .passes("Set PROJECT_ID to your Project ID. A WorkerPool is a Worker Pool; see WORKER-POOL.", lang: "en"),
         ],
         // Opt-in until the family fits its speed budget (see the names issue).
         enabledByDefault: false
@@ -63,45 +65,78 @@ public struct NameVariant: Rule {
         }
         // Capitalised phrases the dictionaries do not list as such, grouped by their fold key: with
         // the entity whose form folds alike ("P'yongyang" with Pyongyang), else with each other.
-        // A first pass only hashes; only fold keys written in two ways are looked at again.
-        var folds = FoldCache()
-        let phrases = capitalisedPhrases(document)
-        let text = document.text
-        // Most phrases are one plain ASCII word ("However", "Linux"); they only matter when a
-        // dictionary entity or a phrase with a hyphen, apostrophe, space or accent folds alike.
-        var keyed: [(range: Range<Int>, fold: UInt64, spelling: UInt64, plain: Bool)] = []
-        keyed.reserveCapacity(phrases.count)
-        var namedIndex = 0
-        for phrase in phrases {
-            while namedIndex < named.count && named[namedIndex].upperBound <= phrase.lowerBound { namedIndex += 1 }
-            if namedIndex < named.count && named[namedIndex].overlaps(phrase) { continue }
-            let (fold, spelling) = folds.hashes(text[phrase])
-            guard fold != 0 else { continue }
-            let plain = !text[phrase].contains { $0 >= 0x80 || $0 == 0x20 || $0 == 0x27 || $0 == UInt8(ascii: "-") }
-            keyed.append((phrase, fold, spelling, plain))
+        // Most phrases are one plain ASCII word ("However", "Linux"), whose hash is already its fold
+        // key's: the scan found those that fold like an entity, and the others only count where a
+        // phrase with a space, hyphen, apostrophe or accent folds alike. Only such phrases are hashed.
+        func addToEntity(_ entity: Int, _ range: Range<Int>) {
+            let surface = document.string(range)
+            groups[groupKey(entity: entity, surface), default: []].append((range, surface))
         }
-        let specialFolds = Set(keyed.lazy.filter { !$0.plain }.map(\.fold))
+        var plainWords: [(range: Range<Int>, fold: UInt64)] = []
+        var otherPhrases: [(range: Range<Int>, hashes: NameFold.Hashes)] = []
+        var foldOfSpelling: [UInt64: UInt64] = [:]  // ICU transliteration, once per non-ASCII spelling
+        document.text.withUnsafeBufferPointer { text in
+            var namedIndex = 0
+            for (phrase, plainWordHash) in capitalisedPhrases(document) {
+                while namedIndex < named.count && named[namedIndex].upperBound <= phrase.lowerBound { namedIndex += 1 }
+                if namedIndex < named.count && named[namedIndex].overlaps(phrase) { continue }
+                // Under 5 bytes, under 5 letters: too short a key to compare ("The", "In").
+                guard phrase.count >= 5 else { continue }
+                if let plainWordHash {
+                    plainWords.append((phrase, plainWordHash))
+                    continue
+                }
+                let bytes = UnsafeBufferPointer(rebasing: text[phrase])
+                var hashes = NameFold.hashes(bytes)
+                if !hashes.ascii {
+                    if let known = foldOfSpelling[hashes.spelling] {
+                        hashes.fold = known
+                    } else {
+                        hashes.fold = NameFold.transliterated(bytes)
+                        foldOfSpelling[hashes.spelling] = hashes.fold
+                    }
+                }
+                guard hashes.fold != 0 else { continue }
+                if let entity = names.index.entity(ofFold: hashes.fold) {
+                    addToEntity(entity, phrase)
+                } else if !looksLikeCode(bytes) {
+                    otherPhrases.append((phrase, hashes))
+                }
+            }
+        }
         // For each fold key: the first spelling seen, and whether another appeared.
-        var spellingsOfFold: [UInt64: (first: UInt64, several: Bool)] = [:]
-        for item in keyed where !item.plain || specialFolds.contains(item.fold) {
-            if let seen = spellingsOfFold[item.fold] {
-                if !seen.several && seen.first != item.spelling { spellingsOfFold[item.fold] = (seen.first, true) }
+        var spellingsOfFold = HashedKeyTable<(first: UInt64, several: Bool)>(capacity: otherPhrases.count)
+        func note(_ fold: UInt64, spelling: UInt64) {
+            if let seen = spellingsOfFold[fold] {
+                if !seen.several && seen.first != spelling { spellingsOfFold.set((seen.first, true), for: fold) }
             } else {
-                spellingsOfFold[item.fold] = (item.spelling, false)
+                spellingsOfFold.set((spelling, false), for: fold)
+            }
+        }
+        for (_, hashes) in otherPhrases { note(hashes.fold, spelling: hashes.spelling) }
+        // Both lists are in document order.
+        var entityWords = names.scan.plainWordsOfEntities[...]
+        var foldedPlainWords: [(range: Range<Int>, fold: UInt64)] = []
+        for (range, fold) in plainWords {
+            while let next = entityWords.first, next.range.lowerBound < range.lowerBound { entityWords = entityWords.dropFirst() }
+            if let next = entityWords.first, next.range == range {
+                addToEntity(next.entity, range)
+            } else if !otherPhrases.isEmpty && spellingsOfFold[fold] != nil,
+                      !document.text.withUnsafeBufferPointer({ looksLikeCode(UnsafeBufferPointer(rebasing: $0[range])) }) {
+                note(fold, spelling: fold)  // a plain word's spelling hash is its fold hash
+                foldedPlainWords.append((range, fold))
             }
         }
         // German writes every noun with a capital: "Tochter" and "Töchter" are one noun, not a name.
         let capitalisesNouns = ["de", "lb"].contains(document.language.code)
-        for (range, fold, _, _) in keyed {
-            if let entity = names.index.entityOfFold[fold] {
-                let surface = document.string(range)
-                groups[groupKey(entity: entity, surface), default: []].append((range, surface))
-            } else if spellingsOfFold[fold]?.several == true {
-                let surface = document.string(range)
-                if capitalisesNouns && wordCount(surface) == 1 { continue }
-                groups["fold:\(fold)", default: []].append((range, surface))
-            }
+        func addToFold(_ fold: UInt64, _ range: Range<Int>) {
+            guard spellingsOfFold[fold]?.several == true else { return }
+            let surface = document.string(range)
+            if capitalisesNouns && wordCount(surface) == 1 { return }
+            groups["fold:\(fold)", default: []].append((range, surface))
         }
+        for (range, hashes) in otherPhrases { addToFold(hashes.fold, range) }
+        for (range, fold) in foldedPlainWords { addToFold(fold, range) }
         var findings: [Finding] = []
         for (key, mentions) in groups where mentions.count > 1 {
             // Spellings that differ beyond case.
@@ -120,18 +155,19 @@ public struct NameVariant: Rule {
         return findings.sorted { $0.start < $1.start }
     }
 
-    /// `NameFold` with the ICU results of one document remembered per spelling.
-    private struct FoldCache {
-        var transliterated: [UInt64: UInt64] = [:]
-
-        mutating func hashes(_ bytes: ArraySlice<UInt8>) -> (fold: UInt64, spelling: UInt64) {
-            if bytes.allSatisfy({ $0 < 0x80 }) { return NameFold.hash(bytes) }
-            let spelling = NameIndex.hash(bytes)
-            if let known = transliterated[spelling] { return (known, spelling) }
-            let fold = NameFold.hash(bytes).fold
-            transliterated[spelling] = fold
-            return (fold, spelling)
+    /// "PROJECT_ID", "WorkerPool", "BACKUP-PLAN": identifiers and placeholders in technical
+    /// text, spelled differently on purpose from the words they stand for ("Project ID").
+    private func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lowerCase = false, ascii = true, previousLower = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "_") { return true }
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if previousLower && byte >= 0x41 && byte <= 0x5A { return true }
+            previousLower = isLower
+            lowerCase = lowerCase || isLower
+            ascii = ascii && byte < 0x80
         }
+        return ascii && !lowerCase
     }
 
     /// The article's most frequent spelling; on a tie, the dictionary's form
@@ -164,7 +200,8 @@ public struct NameVariant: Rule {
 
     /// What makes two spellings different: not case (headlines), not the apostrophe's style.
     private func spellingKey(_ surface: String) -> String {
-        CaseFolding.fold(surface).replacingAll("’", "'")
+        let folded = CaseFolding.fold(surface)
+        return folded.utf8.contains(0xE2) ? folded.replacingAll("’", "'") : folded
     }
 
     /// Spellings compared with each other: one entity, the same number of words
@@ -205,14 +242,15 @@ public struct NameVariant: Rule {
         return next <= end ? next : nil
     }
 
-    /// Runs of capitalised words joined by single spaces or hyphens ("Kim Jong-un").
-    private func capitalisedPhrases(_ document: Document) -> [Range<Int>] {
+    /// Runs of capitalised words joined by single spaces or hyphens ("Kim Jong-un"); for a
+    /// phrase that is one plain word, its hash, which is also its fold key's and spelling's.
+    private func capitalisedPhrases(_ document: Document) -> [(range: Range<Int>, plainWordHash: UInt64?)] {
         document.text.withUnsafeBufferPointer { text in
             document.tokens.withUnsafeBufferPointer { tokens in
-                var phrases: [Range<Int>] = []
+                var phrases: [(range: Range<Int>, plainWordHash: UInt64?)] = []
                 var consumed = 0
-                for first in CapitalisedWords.indices(in: document) where Int(first) >= consumed {
-                    let start = Int(first)
+                for word in CapitalisedWords.words(in: document) where Int(word.token) >= consumed {
+                    let start = Int(word.token)
                     var end = start
                     while end + 1 < tokens.count {
                         let gapStart = tokens[end].end, gapEnd = tokens[end + 1].start
@@ -228,11 +266,12 @@ public struct NameVariant: Rule {
                     // The possessive is trimmed inside the last word only, never the whole word.
                     let trimmed = withoutPossessive(tokens[end].end, document.text)
                     let phraseEnd = trimmed > tokens[end].start ? trimmed : tokens[end].end
-                    phrases.append(tokens[start].start..<phraseEnd)
+                    let isPlainWord = start == end && word.plain && phraseEnd == tokens[end].end
+                    phrases.append((tokens[start].start..<phraseEnd, isPlainWord ? word.hash : nil))
                     // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
                     if start < end && isSentenceStart(tokens[start].start, in: document.text),
                        let second = nextWord(after: start, upTo: end, document.tokens) {
-                        phrases.append(tokens[second].start..<phraseEnd)
+                        phrases.append((tokens[second].start..<phraseEnd, nil))
                     }
                     consumed = end + 1
                 }
