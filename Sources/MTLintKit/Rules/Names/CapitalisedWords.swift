@@ -20,9 +20,8 @@ enum CapitalisedWords {
                     // First the candidates, without a branch per token: letter tokens and marks
                     // alternate with no pattern a branch predictor could learn. A candidate is a
                     // letter token led by A–Z or by a non-ASCII byte (looked at more closely below).
-                    var candidates = [Int32](repeating: 0, count: tokens.count + 1)
                     var count = 0
-                    candidates.withUnsafeMutableBufferPointer { candidates in
+                    let candidates = [Int32](unsafeUninitializedCapacity: tokens.count + 1) { candidates, initialised in
                         for index in tokens.indices {
                             let token = tokens[index], lead = text[token.start]
                             let letter = unsafeBitCast(token.kind == .letter, to: UInt8.self)
@@ -30,10 +29,11 @@ enum CapitalisedWords {
                             candidates[count] = Int32(truncatingIfNeeded: index)
                             count += Int(letter & capitalOrOther)
                         }
+                        initialised = count
                     }
                     var result: [CapitalisedWord] = []
                     result.reserveCapacity(count)
-                    for index in candidates[..<count] {
+                    for index in candidates {
                         let token = tokens[Int(index)]
                         guard text[token.start] < 0x80 || startsWithCapital(token.start, text) else { continue }
                         var hash = NameIndex.hashStart, plain = true

@@ -72,20 +72,12 @@ public struct NameVariant: Rule {
             let surface = document.string(range)
             groups[groupKey(entity: entity, surface), default: []].append((range, surface))
         }
-        var plainWords: [(range: Range<Int>, fold: UInt64)] = []
+        let namedRanges = NamedRanges(named)
+        let (phrases, plainWords) = capitalisedPhrases(document)
         var otherPhrases: [(range: Range<Int>, hashes: NameFold.Hashes)] = []
         var foldOfSpelling: [UInt64: UInt64] = [:]  // ICU transliteration, once per non-ASCII spelling
         document.text.withUnsafeBufferPointer { text in
-            var namedIndex = 0
-            for (phrase, plainWordHash) in capitalisedPhrases(document) {
-                while namedIndex < named.count && named[namedIndex].upperBound <= phrase.lowerBound { namedIndex += 1 }
-                if namedIndex < named.count && named[namedIndex].overlaps(phrase) { continue }
-                // Under 5 bytes, under 5 letters: too short a key to compare ("The", "In").
-                guard phrase.count >= 5 else { continue }
-                if let plainWordHash {
-                    plainWords.append((phrase, plainWordHash))
-                    continue
-                }
+            for phrase in phrases where !namedRanges.overlaps(phrase) {
                 let bytes = UnsafeBufferPointer(rebasing: text[phrase])
                 var hashes = NameFold.hashes(bytes)
                 if !hashes.ascii {
@@ -117,11 +109,11 @@ public struct NameVariant: Rule {
         // Both lists are in document order.
         var entityWords = names.scan.plainWordsOfEntities[...]
         var foldedPlainWords: [(range: Range<Int>, fold: UInt64)] = []
-        for (range, fold) in plainWords {
+        for (range, fold) in plainWords where !entityWords.isEmpty || !otherPhrases.isEmpty {
             while let next = entityWords.first, next.range.lowerBound < range.lowerBound { entityWords = entityWords.dropFirst() }
             if let next = entityWords.first, next.range == range {
-                addToEntity(next.entity, range)
-            } else if !otherPhrases.isEmpty && spellingsOfFold[fold] != nil,
+                if !namedRanges.overlaps(range) { addToEntity(next.entity, range) }
+            } else if !otherPhrases.isEmpty && spellingsOfFold[fold] != nil && !namedRanges.overlaps(range),
                       !document.text.withUnsafeBufferPointer({ looksLikeCode(UnsafeBufferPointer(rebasing: $0[range])) }) {
                 note(fold, spelling: fold)  // a plain word's spelling hash is its fold hash
                 foldedPlainWords.append((range, fold))
@@ -213,7 +205,7 @@ public struct NameVariant: Rule {
     }
 
     /// "China's", "China’s", "Reuters'": the possessive ending is not part of the name.
-    private func withoutPossessive(_ end: Int, _ text: [UInt8]) -> Int {
+    private func withoutPossessive(_ end: Int, _ text: UnsafeBufferPointer<UInt8>) -> Int {
         let s = UInt8(ascii: "s"), capitalS = UInt8(ascii: "S")
         guard end >= 2, text[end - 1] == s || text[end - 1] == capitalS else { return end }
         if text[end - 2] == 0x27 { return end - 2 }
@@ -225,7 +217,7 @@ public struct NameVariant: Rule {
         text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\n" }).count
     }
 
-    private func isSentenceStart(_ offset: Int, in text: [UInt8]) -> Bool {
+    private func isSentenceStart(_ offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = offset
         while index > 0 && (text[index - 1] == 0x20 || text[index - 1] == 0x09) { index -= 1 }
         guard index > 0 else { return true }
@@ -236,23 +228,29 @@ public struct NameVariant: Rule {
     }
 
     /// The next letter token after `index` within the phrase (skipping a hyphen and its word).
-    private func nextWord(after index: Int, upTo end: Int, _ tokens: [Token]) -> Int? {
+    private func nextWord(after index: Int, upTo end: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int? {
         var next = index + 1
         while next <= end && tokens[next].kind != .letter { next += 1 }
         return next <= end ? next : nil
     }
 
-    /// Runs of capitalised words joined by single spaces or hyphens ("Kim Jong-un"); for a
-    /// phrase that is one plain word, its hash, which is also its fold key's and spelling's.
-    private func capitalisedPhrases(_ document: Document) -> [(range: Range<Int>, plainWordHash: UInt64?)] {
+    /// Runs of capitalised words joined by single spaces or hyphens ("Kim Jong-un"), of at least
+    /// 5 bytes (a shorter one has under 5 letters: too short a key to compare). A run that is one
+    /// plain word comes apart, with its hash: that is also its fold key's and its spelling's.
+    private func capitalisedPhrases(_ document: Document) -> (phrases: [Range<Int>], plainWords: [(range: Range<Int>, fold: UInt64)]) {
         document.text.withUnsafeBufferPointer { text in
             document.tokens.withUnsafeBufferPointer { tokens in
-                var phrases: [(range: Range<Int>, plainWordHash: UInt64?)] = []
+                var phrases: [Range<Int>] = []
+                var plainWords: [(range: Range<Int>, fold: UInt64)] = []
                 var consumed = 0
-                for word in CapitalisedWords.words(in: document) where Int(word.token) >= consumed {
+                let words = CapitalisedWords.words(in: document)
+                for (position, word) in words.enumerated() where Int(word.token) >= consumed {
                     let start = Int(word.token)
                     var end = start
-                    while end + 1 < tokens.count {
+                    // Most capitalised words stand alone: not followed by another one, nor by a hyphen.
+                    let nextIsCapitalised = position + 1 < words.count && words[position + 1].token == word.token + 1
+                    let joined = nextIsCapitalised || (tokens[start].end < text.count && text[tokens[start].end] == UInt8(ascii: "-"))
+                    while joined && end + 1 < tokens.count {
                         let gapStart = tokens[end].end, gapEnd = tokens[end + 1].start
                         if gapEnd == gapStart + 1 && text[gapStart] == 0x20 && CapitalisedWords.isCapitalised(tokens[end + 1], text) {
                             end += 1
@@ -263,20 +261,51 @@ public struct NameVariant: Rule {
                             break
                         }
                     }
-                    // The possessive is trimmed inside the last word only, never the whole word.
-                    let trimmed = withoutPossessive(tokens[end].end, document.text)
-                    let phraseEnd = trimmed > tokens[end].start ? trimmed : tokens[end].end
-                    let isPlainWord = start == end && word.plain && phraseEnd == tokens[end].end
-                    phrases.append((tokens[start].start..<phraseEnd, isPlainWord ? word.hash : nil))
-                    // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
-                    if start < end && isSentenceStart(tokens[start].start, in: document.text),
-                       let second = nextWord(after: start, upTo: end, document.tokens) {
-                        phrases.append((tokens[second].start..<phraseEnd, nil))
-                    }
                     consumed = end + 1
+                    if start == end && word.plain {
+                        if tokens[start].end - tokens[start].start >= 5 { plainWords.append((tokens[start].range, word.hash)) }
+                        continue
+                    }
+                    // The possessive is trimmed inside the last word only, never the whole word.
+                    let trimmed = withoutPossessive(tokens[end].end, text)
+                    let phraseEnd = trimmed > tokens[end].start ? trimmed : tokens[end].end
+                    if phraseEnd - tokens[start].start >= 5 { phrases.append(tokens[start].start..<phraseEnd) }
+                    // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
+                    if start < end && isSentenceStart(tokens[start].start, in: text),
+                       let second = nextWord(after: start, upTo: end, tokens), phraseEnd - tokens[second].start >= 5 {
+                        phrases.append(tokens[second].start..<phraseEnd)
+                    }
                 }
-                return phrases
+                return (phrases, plainWords)
             }
         }
+    }
+}
+
+/// The ranges of the names the dictionaries know in a document, for asking whether a
+/// phrase overlaps one of them (they may nest: "Korea" inside "North Korea").
+private struct NamedRanges {
+    private let starts: [Int]
+    /// The furthest end among the ranges up to each one, in order of their starts.
+    private let reach: [Int]
+
+    init(_ ranges: [Range<Int>]) {
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        starts = sorted.map(\.lowerBound)
+        var furthest = Int.min
+        reach = sorted.map { range in
+            furthest = max(furthest, range.upperBound)
+            return furthest
+        }
+    }
+
+    /// Among the ranges that start before `range` ends, one overlaps it if it reaches past its start.
+    func overlaps(_ range: Range<Int>) -> Bool {
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < range.upperBound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && reach[low - 1] > range.lowerBound
     }
 }
