@@ -18,18 +18,18 @@ public struct ForeignQuoteStyle: Rule {
             „ “: a German text with "…" throughout has a house style (TED subtitles do), a mix is the artefact. English “ ” where the locale's \
             primary marks are « » are flagged only when the document also uses « » (careful French and Russian \
             writers often choose “ ” throughout). Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
-            mark for the same role; it is safe only when the document uses one foreign style consistently, \
+            mark for the same role, both marks of a quotation at once (one finding per quotation); it is safe only when the document uses one foreign style consistently, \
             since a mix means the roles may be guessed wrong.
             """,
         fixSafety: .safe,
         examples: [
-            .triggers("« Oui », dit-il. Le ministre a parlé de ⟦“⟧réformes⟦”⟧ nécessaires.", lang: "fr",
+            .triggers("« Oui », dit-il. Le ministre a parlé de ⟦“réformes”⟧ nécessaires.", lang: "fr",
                       fixed: "« Oui », dit-il. Le ministre a parlé de «réformes» nécessaires."),
-            .triggers("The term ⟦«⟧reform⟦»⟧ was used.", lang: "en", fixed: "The term “reform” was used."),
-            .triggers("„Ja“, sagte sie. Er sagte ⟦\"⟧Wir kommen⟦\"⟧ und ging.", lang: "de",
+            .triggers("The term ⟦«reform»⟧ was used.", lang: "en", fixed: "The term “reform” was used."),
+            .triggers("„Ja“, sagte sie. Er sagte ⟦\"Wir kommen\"⟧ und ging.", lang: "de",
                       fixed: "„Ja“, sagte sie. Er sagte „Wir kommen“ und ging."),
-            .triggers("Er sagte ⟦“⟧Wir kommen⟦”⟧ und ging.", lang: "de", fixed: "Er sagte „Wir kommen“ und ging."),
-            .triggers("«Да», — сказал он. Он назвал это ⟦“⟧ошибкой⟦”⟧.", lang: "ru",
+            .triggers("Er sagte ⟦“Wir kommen”⟧ und ging.", lang: "de", fixed: "Er sagte „Wir kommen“ und ging."),
+            .triggers("«Да», — сказал он. Он назвал это ⟦“ошибкой”⟧.", lang: "ru",
                       fixed: "«Да», — сказал он. Он назвал это «ошибкой»."),
             .passes("« Il a dit “non” hier », raconte-t-elle.", lang: "fr"),
             .passes("Er sagte: „Das ist »Faust«, nicht mehr.“", lang: "de"),
@@ -44,11 +44,17 @@ public struct ForeignQuoteStyle: Rule {
     public func check(_ document: Document) -> [Finding] {
         let target = document.language.quotes.map { "\($0.open)…\($0.close)" } ?? "“…”"
         return QuoteAnalysis.issues(in: document).compactMap { issue in
-            guard case let .foreign(mark, replacement, _) = issue else { return nil }
-            let text = document.string(mark)
-            return finding(mark, "\(text) is not a quotation mark of this language, which uses \(target)",
-                           suggestions: replacement.map { [$0] } ?? [],
-                           fix: replacement.map { Fix(safety: .safe, edits: [Edit(offset: mark.lowerBound, length: mark.count, replacement: $0)]) })
+            guard case let .foreign(marks, replacements) = issue, let first = marks.first, let last = marks.last else { return nil }
+            let span = first.lowerBound..<last.upperBound
+            let message = marks.count == 1
+                ? "\(document.string(first)) is not a quotation mark of this language, which uses \(target)"
+                : "\(document.string(first))…\(document.string(last)) are not the quotation marks of this language, which uses \(target)"
+            guard let replacements else { return finding(span, message) }
+            let edits = zip(marks, replacements).map { Edit(offset: $0.lowerBound, length: $0.count, replacement: $1) }
+            // The suggestion is the whole span with its marks replaced.
+            var suggestion = replacements[0]
+            if marks.count == 2 { suggestion += document.string(first.upperBound..<last.lowerBound) + replacements[1] }
+            return finding(span, message, suggestions: [suggestion], fix: Fix(safety: .safe, edits: edits))
         }
     }
 }

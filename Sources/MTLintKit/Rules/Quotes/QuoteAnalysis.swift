@@ -14,7 +14,9 @@ struct QuoteAnalysis {
         case unbalanced(mark: Range<Int>, opening: Bool)
         /// White space inside the quotation next to its mark ("“ The", "word ”").
         case spacing(space: Range<Int>, opening: Bool)
-        case foreign(mark: Range<Int>, replacement: String?, role: Role)
+        /// Marks of another locale: an opening and its closing mark together (one quotation,
+        /// fixed as a whole), or a lone mark. The replacements are the locale's marks, when safe.
+        case foreign(marks: [Range<Int>], replacements: [String]?)
     }
 
     struct Style {
@@ -108,6 +110,7 @@ struct QuoteAnalysis {
             let paragraphs = document.paragraphs
             var index = nextCandidate(buffer, from: 0)
             var foreignMarks: [Mark] = []
+            var foreignCloserOf: [Int: Range<Int>] = [:]  // by the opening mark's offset
             var sawPrimaryOpen = false
             var prosePairs: Set<Int> = []   // starts of straight quotes paired around prose
 
@@ -191,6 +194,7 @@ struct QuoteAnalysis {
                 case .close:
                     if let top = stack.last, top.role == .open {
                         stack.removeLast()
+                        if foreign && top.foreign { foreignCloserOf[top.range.lowerBound] = range }
                         if foreign && scalar == 0x22 && top.scalar == 0x22
                             && isProse(buffer, top.range.upperBound, index) && !ByteScan.lineLooksLikeCode(buffer, index) {
                             prosePairs.insert(top.range.lowerBound); prosePairs.insert(index)
@@ -227,9 +231,18 @@ struct QuoteAnalysis {
             let foreignScalars = Set(foreignMarks.map(\.scalar))
             let consistent = foreignScalars.isSubset(of: [0x201C, 0x201D]) || foreignScalars == [0x22]
                 || foreignScalars.isSubset(of: [0xAB, 0xBB]) || foreignScalars.isSubset(of: [0x201E, 0x201C])
-            for mark in foreignMarks {
-                let replacement = mark.role == .close ? style.close : style.open
-                issues.append(.foreign(mark: mark.range, replacement: consistent ? replacement : nil, role: mark.role))
+            // A quotation opened and closed with foreign marks is one finding, fixed as a whole:
+            // changing one of its marks alone would leave a mismatched pair.
+            let kept = Set(foreignMarks.map(\.range.lowerBound))
+            var pairedClosers = Set<Int>()
+            for mark in foreignMarks where !pairedClosers.contains(mark.range.lowerBound) {
+                if mark.role == .open, let closer = foreignCloserOf[mark.range.lowerBound], kept.contains(closer.lowerBound) {
+                    pairedClosers.insert(closer.lowerBound)
+                    issues.append(.foreign(marks: [mark.range, closer], replacements: consistent ? [style.open, style.close] : nil))
+                } else {
+                    let replacement = mark.role == .close ? style.close : style.open
+                    issues.append(.foreign(marks: [mark.range], replacements: consistent ? [replacement] : nil))
+                }
             }
             return issues
         }
