@@ -78,6 +78,15 @@ import Foundation
         #expect(Linter(options: options).lint(SourceText(text), path: "a.txt").findings.map(\.rule) == ["garbled-name"])
     }
 
+    @Test func aNarrowNoBreakSpaceAfterANameIsNotPartOfIt() {
+        // ICU keeps U+202F in the word's token; French writes it before : ; ! ?
+        var options = LintOptions(language: "en")
+        options.onlyEnabled = ["untranslated-name"]
+        let text = "Crowds in Pékin\u{202F}! Then Pékin\u{202F}: quiet."
+        let findings = Linter(options: options).lint(SourceText(text), path: "a.txt").findings
+        #expect(findings.map { text.utf8Slice($0.range) } == ["Pékin", "Pékin"])
+    }
+
     @Test func userEntityFilesAreRead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-names-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -37,7 +37,7 @@ enum CapitalisedWords {
                         let token = tokens[Int(index)]
                         guard text[token.start] < 0x80 || startsWithCapital(token.start, text) else { continue }
                         var hash = NameIndex.hashStart, plain = true
-                        for byte in text[token.range] {
+                        for byte in text[token.start..<wordEnd(token, text)] {
                             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                             if !(lower >= 0x61 && lower <= 0x7A) && !(byte >= 0x30 && byte <= 0x39) { plain = false }
                             hash = NameIndex.hash(hash, lower)
@@ -48,6 +48,14 @@ enum CapitalisedWords {
                 }
             }
         }
+    }
+
+    /// Where the word ends: ICU's word break keeps a narrow no-break space (U+202F) in the
+    /// token, and French writes one after a word before : ; ! ? ("Pyongyang\u{202F}!").
+    static func wordEnd(_ token: Token, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = token.end
+        while end - token.start > 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 && text[end - 1] == 0xAF { end -= 3 }
+        return end
     }
 
     @inline(__always)

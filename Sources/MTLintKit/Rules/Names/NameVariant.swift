@@ -16,7 +16,9 @@ public struct NameVariant: Rule {
             with ICU (transliteration to Latin, case folding, without hyphens, apostrophes, spaces and diacritics). \
             A full name and a surname alone ("Volodymyr Zelensky", "Zelensky") are not variants of each other, and \
             neither are spellings that differ only in case (headlines) or in the style of apostrophe. Code \
-            identifiers and placeholders ("PROJECT_ID", "WorkerPool", "BACKUP-PLAN") are not names. The article's \
+            identifiers and placeholders ("PROJECT_ID", "WorkerPool", "BACKUP-PLAN") are not names; nor is a \
+            lone capitalised word at a sentence start that the dictionaries do not know ("Utilisé"), nor, in \
+            German, which capitalises every noun, a phrase without a space ("Multi-Thread-Modus"). The article's \
             most frequent spelling is taken as its choice (on a tie, the dictionary's form for the target \
             language); the other spellings are flagged, and replacing them with it is a safe fix.
             """,
@@ -41,6 +43,8 @@ public struct NameVariant: Rule {
             .passes("The World Health Organization (WHO) said the WHO would help.", lang: "en"),
             .passes("金正恩说了。金正恩走了。", lang: "zh"),
             .passes("Set PROJECT_ID to your Project ID. A WorkerPool is a Worker Pool; see WORKER-POOL.", lang: "en"),
+            .passes("Utilisé par défaut.\nUtilise le serveur Avahi\u{202F}: Avahi répond.", lang: "fr"),
+            .passes("Der Multithread-Modus ist schneller als der Multi-Thread-Modus.", lang: "de"),
         ],
         // Opt-in until the family fits its speed budget (see the names issue).
         enabledByDefault: false
@@ -119,12 +123,15 @@ public struct NameVariant: Rule {
                 foldedPlainWords.append((range, fold))
             }
         }
-        // German writes every noun with a capital: "Tochter" and "Töchter" are one noun, not a name.
         let capitalisesNouns = ["de", "lb"].contains(document.language.code)
         func addToFold(_ fold: UInt64, _ range: Range<Int>) {
             guard spellingsOfFold[fold]?.several == true else { return }
             let surface = document.string(range)
-            if capitalisesNouns && wordCount(surface) == 1 { return }
+            // German capitalises every noun, compounds too ("Multi-Thread-Modus"): there only
+            // phrases of several words can be told for names.
+            if capitalisesNouns && !surface.contains(" ") { return }
+            // One word at a sentence start may be any word ("Utilisé", "Utilise"): the capital says nothing.
+            if wordCount(surface) == 1 && document.text.withUnsafeBufferPointer({ isSentenceStart(range.lowerBound, in: $0) }) { return }
             groups["fold:\(fold)", default: []].append((range, surface))
         }
         for (range, hashes) in otherPhrases { addToFold(hashes.fold, range) }
@@ -263,12 +270,14 @@ public struct NameVariant: Rule {
                     }
                     consumed = end + 1
                     if start == end && word.plain {
-                        if tokens[start].end - tokens[start].start >= 5 { plainWords.append((tokens[start].range, word.hash)) }
+                        let range = tokens[start].start..<CapitalisedWords.wordEnd(tokens[start], text)
+                        if range.count >= 5 { plainWords.append((range, word.hash)) }
                         continue
                     }
                     // The possessive is trimmed inside the last word only, never the whole word.
-                    let trimmed = withoutPossessive(tokens[end].end, text)
-                    let phraseEnd = trimmed > tokens[end].start ? trimmed : tokens[end].end
+                    let wordEnd = CapitalisedWords.wordEnd(tokens[end], text)
+                    let trimmed = withoutPossessive(wordEnd, text)
+                    let phraseEnd = trimmed > tokens[end].start ? trimmed : wordEnd
                     if phraseEnd - tokens[start].start >= 5 { phrases.append(tokens[start].start..<phraseEnd) }
                     // A capital at a sentence start may be an ordinary word ("Then Kim Jong Un"): try without it too.
                     if start < end && isSentenceStart(tokens[start].start, in: text),
