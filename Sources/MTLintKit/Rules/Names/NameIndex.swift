@@ -189,7 +189,7 @@ final class NameIndex: Sendable {
                     let token = tokens[Int(word.token)]
                     match(token, entry.candidates)
                     if word.plain && entry.entityOfFold >= 0 {
-                        scan.plainWordsOfEntities.append((token.range, Int(entry.entityOfFold)))
+                        scan.plainWordsOfEntities.append((token.start..<CapitalisedWords.wordEnd(token, buffer), Int(entry.entityOfFold)))
                     }
                 }
                 // French, Italian and Catalan elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire".
