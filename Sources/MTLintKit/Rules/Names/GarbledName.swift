@@ -41,7 +41,8 @@ public struct GarbledName: Rule {
             .passes("Северная Корея и Южная Корея.", lang: "ru"),
             .passes("朝鲜和韩国举行了会谈。", lang: "zh"),
         ],
-        // Opt-in until the family fits its speed budget (see the names issue).
+        // Opt-in: the family now fits its speed budget (about 12% more lint time), but turning it
+        // on changes every report; that decision is left open in the names issue's closing note.
         enabledByDefault: false
     )
 
