@@ -9,6 +9,7 @@ struct HashedKeyTable<Value: Sendable>: Sendable {
     private var keys: [UInt64]
     private var values: [Value?]
     private var valueOfZero: Value?
+    private var count = 0
     private var filter: [UInt64]
     private let shift: UInt64, filterShift: UInt64
 
@@ -49,6 +50,11 @@ struct HashedKeyTable<Value: Sendable>: Sendable {
         filter[Int(bit >> 6)] |= 1 << (bit & 63)
         var slot = Int(truncatingIfNeeded: mixed >> shift)
         while keys[slot] != key && keys[slot] != 0 { slot = (slot + 1) & (keys.count - 1) }
+        if keys[slot] == 0 {
+            // A full table would leave a lookup of a missing key probing forever.
+            count += 1
+            precondition(count < keys.count, "HashedKeyTable holds more keys than its capacity")
+        }
         keys[slot] = key
         values[slot] = value
     }
