@@ -1,6 +1,6 @@
 // Measures mtlint's speed as a ratio to a plain ICU word+sentence pass over the
 // same text, in one run, on one core (DESIGN §6). Usage:
-//   mtlint-bench [--lang en] [--rounds 3] FILE|FOLDER…
+//   mtlint-bench [--lang en] [--rounds 3] [--all-rules | --without-family F] [--breakdown] [--parallel] FILE|FOLDER…
 import Foundation
 import MTLintKit
 
@@ -14,6 +14,7 @@ var arguments = Array(CommandLine.arguments.dropFirst()).filter { !flags.contain
 }
 let language = option("--lang", "en")
 let rounds = Int(option("--rounds", "3")) ?? 3
+let excludedFamily = option("--without-family", "")
 
 var sources: [(String, SourceText)] = []
 for input in InputCollector.collect(arguments) {
@@ -32,55 +33,77 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-// The default rules; with --all-rules also every opt-in rule, measured in the same rounds,
-// so that what the opt-in rules add is a ratio from one run too.
+// The default rules. A comparison measures in the same rounds what some rules add, so that it
+// is a ratio from one run too: --all-rules adds the opt-in rules to the default ones,
+// --without-family F takes the default rules without family F as the base.
 let linter = Linter(options: LintOptions(language: language))
-var allRulesOptions = LintOptions(language: language)
-allRulesOptions.enabled = Set(RuleRegistry.all.map(\.id))
-let allRules = CommandLine.arguments.contains("--all-rules") ? Linter(options: allRulesOptions) : nil
-var baselineBest = Double.infinity, lintBest = Double.infinity, allRulesBest = Double.infinity
+let comparison: (base: Linter, extended: Linter, added: String)?
+if !excludedFamily.isEmpty {
+    var options = LintOptions(language: language)
+    options.disabled = Set(RuleRegistry.all.filter { $0.description.family.rawValue == excludedFamily }.map(\.id))
+    comparison = (Linter(options: options), linter, "the \(excludedFamily) family adds")
+} else if CommandLine.arguments.contains("--all-rules") {
+    var options = LintOptions(language: language)
+    options.enabled = Set(RuleRegistry.all.map(\.id))
+    comparison = (linter, Linter(options: options), "the opt-in rules add")
+} else {
+    comparison = nil
+}
+var baselineBest = Double.infinity, lintBest = Double.infinity, baseBest = Double.infinity, extendedBest = Double.infinity
 var findings = 0, words = 0
-@MainActor func lintAll(_ linter: Linter) {
-    findings = 0
-    words = 0
-    for (path, source) in sources {
-        let result = linter.lint(source, path: path)
-        findings += result.findings.count
-        words += result.words
+@MainActor func lintAll(_ linter: Linter) -> (seconds: Double, findings: Int, words: Int) {
+    var findings = 0, words = 0
+    let time = seconds {
+        for (path, source) in sources {
+            let result = linter.lint(source, path: path)
+            findings += result.findings.count
+            words += result.words
+        }
     }
+    return (time, findings, words)
 }
 // Alternate the passes so that machine noise hits them alike; keep the best round of each.
-// The two lint passes also take turns at going first: with both set to the same rules, the
-// pass that always ran right after the ICU pass came out up to 11% slower in 8 rounds.
-// What the opt-in rules add is also timed document by document: both linters check each
-// document in turn (taking turns at going first), so a slow spell of the machine, which lasts
-// far longer than one document, hits both alike. The totals over all rounds give the ratio.
-var pairedDefault = 0.0, pairedAll = 0.0
+// The two passes of a comparison also take turns at going first: with both set to the same
+// rules, the pass that always ran right after the ICU pass came out up to 11% slower in 8 rounds.
+// What the rules add is also timed document by document: both linters check each document
+// in turn (taking turns at going first), so a slow spell of the machine, which lasts far
+// longer than one document, hits both alike. The totals over all rounds give the ratio.
+var pairedBase = 0.0, pairedExtended = 0.0
 for round in 0..<rounds {
     baselineBest = min(baselineBest, try seconds {
         for (_, source) in sources { _ = try ICUBaseline.wordAndSentencePass(source.bytes, locale: language) }
     })
-    if round % 2 == 1 { lintBest = min(lintBest, seconds { lintAll(linter) }) }
-    if let allRules { allRulesBest = min(allRulesBest, seconds { lintAll(allRules) }) }
-    if round % 2 == 0 { lintBest = min(lintBest, seconds { lintAll(linter) }) }
-    guard let allRules else { continue }
-    for (index, (path, source)) in sources.enumerated() {
-        let defaultFirst = (index + round) % 2 == 0
-        if defaultFirst { pairedDefault += seconds { _ = linter.lint(source, path: path) } }
-        pairedAll += seconds { _ = allRules.lint(source, path: path) }
-        if !defaultFirst { pairedDefault += seconds { _ = linter.lint(source, path: path) } }
+    guard let comparison else {
+        let run = lintAll(linter)
+        (lintBest, findings, words) = (min(lintBest, run.seconds), run.findings, run.words)
+        continue
     }
+    let baseFirst = round % 2 == 1
+    if baseFirst { baseBest = min(baseBest, lintAll(comparison.base).seconds) }
+    extendedBest = min(extendedBest, lintAll(comparison.extended).seconds)
+    if !baseFirst { baseBest = min(baseBest, lintAll(comparison.base).seconds) }
+    for (index, (path, source)) in sources.enumerated() {
+        let first = (index + round) % 2 == 0
+        if first { pairedBase += seconds { _ = comparison.base.lint(source, path: path) } }
+        pairedExtended += seconds { _ = comparison.extended.lint(source, path: path) }
+        if !first { pairedBase += seconds { _ = comparison.base.lint(source, path: path) } }
+    }
+}
+if comparison != nil {
+    // The default rules are one side of either comparison.
+    lintBest = excludedFamily.isEmpty ? baseBest : extendedBest
+    (_, findings, words) = lintAll(linter)
 }
 let megabytes = Double(totalBytes) / 1_000_000
 print("input: \(sources.count) files, \(String(format: "%.1f", megabytes)) MB, \(words) words, \(findings) findings; best of \(rounds) rounds, one core")
 print("ICU word+sentence pass: \(String(format: "%.2f", baselineBest)) s  \(String(format: "%.1f", megabytes / baselineBest)) MB/s")
 print("mtlint lint (\(linter.rules.count) default rules): \(String(format: "%.2f", lintBest)) s  \(String(format: "%.1f", megabytes / lintBest)) MB/s")
 print("ratio lint/ICU speed: \(String(format: "%.2f", baselineBest / lintBest))")
-if let allRules {
-    print("mtlint lint (\(allRules.rules.count) rules, opt-in included): \(String(format: "%.2f", allRulesBest)) s, "
-        + "ratio \(String(format: "%.2f", baselineBest / allRulesBest)); the opt-in rules add "
-        + "\(String(format: "%.0f", (allRulesBest / lintBest - 1) * 100))% to lint time (best rounds)")
-    print("the opt-in rules add \(String(format: "%.1f", (pairedAll / pairedDefault - 1) * 100))% to lint time "
+if let comparison {
+    print("base \(comparison.base.rules.count) rules: \(String(format: "%.2f", baseBest)) s, with \(comparison.extended.rules.count) rules: "
+        + "\(String(format: "%.2f", extendedBest)) s; \(comparison.added) "
+        + "\(String(format: "%.0f", (extendedBest / baseBest - 1) * 100))% to lint time (best rounds)")
+    print("\(comparison.added) \(String(format: "%.1f", (pairedExtended / pairedBase - 1) * 100))% to lint time "
         + "(document by document, both linters in turn, all rounds)")
 }
 
@@ -99,7 +122,7 @@ if CommandLine.arguments.contains("--breakdown") {
     try stage("document (all of the above)") {
         documents = try sources.map { try Document(source: $0.1, format: .forPath($0.0), language: profile) }
     }
-    for rule in (allRules ?? linter).rules {
+    for rule in (comparison?.extended ?? linter).rules {
         stage("rule \(rule.id)") { for document in documents { _ = rule.check(document) } }
     }
     for (name, time) in stages { print("  \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(format: "%.3f", time)) s") }

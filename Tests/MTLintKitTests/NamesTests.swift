@@ -70,12 +70,12 @@ import Foundation
         #expect(NameIndex.garblings(of: "Bosnia & Herzegovina").isEmpty)
     }
 
-    @Test func namesRulesAreOptIn() {
+    @Test func namesRulesRunByDefaultAndCanBeSwitchedOff() {
         let text = "Missiles were fired by Korea North on Monday."
-        #expect(Linter(options: LintOptions(language: "en")).lint(SourceText(text), path: "a.txt").findings.isEmpty)
+        #expect(Linter(options: LintOptions(language: "en")).lint(SourceText(text), path: "a.txt").findings.map(\.rule) == ["garbled-name"])
         var options = LintOptions(language: "en")
-        options.enabled = ["garbled-name"]  // what a severity in .mtlint.yml does
-        #expect(Linter(options: options).lint(SourceText(text), path: "a.txt").findings.map(\.rule) == ["garbled-name"])
+        options.disabled = ["garbled-name"]  // what --disable does
+        #expect(Linter(options: options).lint(SourceText(text), path: "a.txt").findings.isEmpty)
     }
 
     @Test func aNarrowNoBreakSpaceAfterANameIsNotPartOfIt() {

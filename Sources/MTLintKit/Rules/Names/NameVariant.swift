@@ -45,10 +45,7 @@ public struct NameVariant: Rule {
             .passes("Set PROJECT_ID to your Project ID. A WorkerPool is a Worker Pool; see WORKER-POOL.", lang: "en"),
             .passes("Utilisé par défaut.\nUtilise le serveur Avahi\u{202F}: Avahi répond.", lang: "fr"),
             .passes("Der Multithread-Modus ist schneller als der Multi-Thread-Modus.", lang: "de"),
-        ],
-        // Opt-in: the family now fits its speed budget (about 12% more lint time), but turning it
-        // on changes every report; that decision is left open in the names issue's closing note.
-        enabledByDefault: false
+        ]
     )
 
     private typealias Groups = [String: [(range: Range<Int>, surface: String)]]
