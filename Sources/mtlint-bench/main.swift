@@ -41,6 +41,10 @@ let comparison: (base: Linter, extended: Linter, added: String)?
 if !excludedFamily.isEmpty {
     var options = LintOptions(language: language)
     options.disabled = Set(RuleRegistry.all.filter { $0.description.family.rawValue == excludedFamily }.map(\.id))
+    guard !options.disabled.isEmpty else {
+        FileHandle.standardError.write(Data("mtlint-bench: no rule of family '\(excludedFamily)'\n".utf8))
+        exit(2)
+    }
     comparison = (Linter(options: options), linter, "the \(excludedFamily) family adds")
 } else if CommandLine.arguments.contains("--all-rules") {
     var options = LintOptions(language: language)
