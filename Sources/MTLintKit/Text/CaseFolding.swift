@@ -19,4 +19,11 @@ public enum CaseFolding {
     }
 
     public static func fold(_ string: String) -> String { fold(Array(string.utf8)) }
+
+    /// A–Z to a–z, every other byte as it is (UTF-8 lead and continuation bytes are ≥ 0x80):
+    /// the case folding of the byte-level hashes and keys on hot paths.
+    @inline(__always)
+    public static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
 }

@@ -38,7 +38,7 @@ enum CapitalisedWords {
                         guard text[token.start] < 0x80 || startsWithCapital(token.start, text) else { continue }
                         var hash = NameIndex.hashStart, plain = true
                         for byte in text[token.start..<wordEnd(token, text)] {
-                            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            let lower = CaseFolding.asciiLower(byte)
                             if !(lower >= 0x61 && lower <= 0x7A) && !(byte >= 0x30 && byte <= 0x39) { plain = false }
                             hash = NameIndex.hash(hash, lower)
                         }

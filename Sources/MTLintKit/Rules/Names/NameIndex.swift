@@ -275,7 +275,7 @@ final class NameIndex: Sendable {
     /// (bytes are compared exactly after a hit) and the hash of a fold key.
     static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
         var value = hashStart
-        for byte in bytes { value = hash(value, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        for byte in bytes { value = hash(value, CaseFolding.asciiLower(byte)) }
         return value
     }
 
@@ -333,7 +333,7 @@ enum NameFold {
             }
             if byte >= 0x80 { ascii = false }
             if byte == 0x20 || byte == UInt8(ascii: "-") { plain = false }
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let lower = CaseFolding.asciiLower(byte)
             spelling = NameIndex.hash(spelling, lower)
             if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                 fold = NameIndex.hash(fold, lower)

@@ -165,7 +165,7 @@ struct JoinText {
             return String(unsafeUninitializedCapacity: range.count) { output in
                 for (offset, index) in range.enumerated() {
                     let byte = bytes[index]
-                    output[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    output[offset] = CaseFolding.asciiLower(byte)
                 }
                 return range.count
             }
