@@ -87,8 +87,7 @@ public enum Tokenizer {
 
     /// The offset of the next "\n" (memchr), or the end of the text.
     static func nextLineBreak(in bytes: [UInt8], from index: Int) -> Int {
-        let found = bytes.withUnsafeBufferPointer { mtl_find_any($0.baseAddress! + index, Int64($0.count - index), [0x0A], 1) }
-        return found < 0 ? bytes.count : index + Int(found)
+        bytes.withUnsafeBufferPointer { ByteScan.next(0x0A, $0, from: index) }
     }
 
     private static func isHeading(_ bytes: [UInt8], _ start: Int, _ end: Int, lines: Int) -> Bool {

@@ -41,7 +41,7 @@ public struct C1ControlCharacter: Rule {
                 let second = buffer[index + 1]
                 if second >= 0x80 && second <= 0x9F,
                    let replacement = MojibakeDecoder.byteString(second) {
-                    if covered == nil { covered = MojibakeDecoder.repairs(in: buffer).map(\.range) }
+                    if covered == nil { covered = MojibakeDecoder.repairs(in: document).map(\.range) }
                     if !covered!.contains(where: { $0.contains(index) }) {
                         let range = index..<(index + 2)
                         findings.append(finding(range,

@@ -46,8 +46,7 @@ public struct Mojibake: Rule {
     )
 
     public func check(_ document: Document) -> [Finding] {
-        let repairs = document.text.withUnsafeBufferPointer { MojibakeDecoder.repairs(in: $0) }
-        return repairs.map { repair in
+        MojibakeDecoder.repairs(in: document).map { repair in
             let original = document.string(repair.range)
             return finding(repair.range,
                            "\"\(original)\" looks like UTF-8 read as \(repair.codec.name) (mojibake); it should read \"\(repair.replacement)\"",

@@ -75,6 +75,11 @@ enum MojibakeDecoder {
     /// Every repair in the text, in order, not overlapping. `stray` holds the
     /// lines with a non-ASCII character that is not part of any candidate:
     /// correctly encoded text, which makes a weak candidate beside it unlikely.
+    /// The document's repairs, found once for the rules that need them (mojibake and c1-control-character).
+    static func repairs(in document: Document) -> [Repair] {
+        document.shared.value("encoding.repairs") { document.text.withUnsafeBufferPointer { repairs(in: $0) } }
+    }
+
     static func repairs(in buffer: UnsafeBufferPointer<UInt8>) -> [Repair] {
         var repairs: [Repair] = []
         var strayLines: Set<Int> = []
@@ -123,7 +128,7 @@ enum MojibakeDecoder {
 
     /// From the start of the word before `range` to the end of the word after it.
     private static func wordWindow(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        let isSpace = Tokenizer.isASCIISpace
         var start = range.lowerBound
         for _ in 0..<2 {
             while start > 0 && isSpace(buffer[start - 1]) { start -= 1 }

@@ -52,10 +52,12 @@ public struct ReplacementCharacter: Rule {
         return findings
     }
 
+    private static let leads: [UInt8] = [0xEF, 0xE2]
+
     /// The next byte that can start either mark (C scan).
     private func nextLead(_ text: [UInt8], from index: Int) -> Int? {
         guard index < text.count else { return nil }
-        let found = text.withUnsafeBufferPointer { mtl_find_any($0.baseAddress! + index, Int64($0.count - index), [0xEF, 0xE2], 2) }
+        let found = text.withUnsafeBufferPointer { mtl_find_any($0.baseAddress! + index, Int64($0.count - index), Self.leads, 2) }
         return found < 0 ? nil : index + Int(found)
     }
 

@@ -31,6 +31,8 @@ public struct FrenchSpacing: Rule {
                       fixed: "Il a répondu «\u{A0}non\u{A0}». Puis : « merci », « oui » et « bien »."),
             .triggers("Le dossier est clos⟦;⟧ on passe à autre chose. Vraiment ? Oui ! Il a dit : « non » ; fini.", lang: "fr",
                       fixed: "Le dossier est clos\u{202F}; on passe à autre chose. Vraiment ? Oui ! Il a dit : « non » ; fini."),
+            .triggers("Il a dit : « Nous sommes prêts.⟦»⟧ Puis : « merci », « oui » et « bien ».", lang: "fr",
+                      fixed: "Il a dit : « Nous sommes prêts.\u{A0}» Puis : « merci », « oui » et « bien »."),
             .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment\u{202F}? Oui ! À 10:30, voir http://exemple.fr.", lang: "fr"),
             .passes("Quoi ?! Il est parti : c'est fini ; « bien ».", lang: "fr"),
             .passes("Erreur: fichier introuvable. Attention: accès refusé pour le groupe!", lang: "fr"),
@@ -54,7 +56,7 @@ public struct FrenchSpacing: Rule {
                 for word in frenchWords where index + word.count <= end {
                     var match = true
                     for k in 1..<word.count where (buffer[index + k] | 0x20) != word[k] && word[k] != 0x20 { match = false; break }
-                    if match && (index + word.count - 1 < end) && buffer[index + word.count - 1] == 0x20 { return true }
+                    if match && buffer[index + word.count - 1] == 0x20 { return true }
                 }
             }
             index += 1
@@ -110,9 +112,11 @@ public struct FrenchSpacing: Rule {
                     continue
                 }
                 // The mark is glued to a word, a number or a closing mark, and ends a clause.
-                guard ByteScan.isLetter(previous) || (scalar != 0x3A && ByteScan.isDigit(previous)) || previous == 0xBB || previous == 0x29 else { continue }
+                // (» has its own test below: it may also follow the sentence's end, "prêts.»".)
+                guard scalar == 0xBB || ByteScan.isLetter(previous) || (scalar != 0x3A && ByteScan.isDigit(previous))
+                        || previous == 0xBB || previous == 0x29 else { continue }
                 if scalar != 0xBB {
-                    guard ByteScan.isSpace(next) || next == 0x0A || next == 0xBB || QuoteAnalysis.doubleMarks.contains(next) else { continue }
+                    guard ByteScan.isSpace(next) || next == 0xBB || QuoteAnalysis.doubleMarks.contains(next) else { continue }
                     // "?!" and "!!" runs are punctuation-run's business; only the first mark needs the space.
                 }
                 if scalar == 0xBB && !(ByteScan.isLetter(previous) || ByteScan.isDigit(previous) || previous == 0x2E || previous == 0x21 || previous == 0x3F) { continue }
@@ -122,7 +126,7 @@ public struct FrenchSpacing: Rule {
                 while let before = ByteScan.scalar(before: wordStart, buffer), ByteScan.isLetter(before.value) || ByteScan.isDigit(before.value) {
                     wordStart = before.start
                 }
-                if wordStart > 0 && (buffer[wordStart - 1] == 0x25 || buffer[wordStart - 1] == 0x7E || buffer[wordStart - 1] == 0x2E) { continue }
+                if wordStart > 0 && wordStart < token.start && (buffer[wordStart - 1] == 0x25 || buffer[wordStart - 1] == 0x7E || buffer[wordStart - 1] == 0x2E) { continue }
                 if token.start - wordStart < 2 && scalar != 0xBB { continue }
                 let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
                 let mark = ByteScan.utf8(scalar)

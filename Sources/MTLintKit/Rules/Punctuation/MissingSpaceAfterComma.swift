@@ -34,15 +34,14 @@ public struct MissingSpaceAfterComma: Rule {
         for candidate in PunctuationCandidates.indices(in: document) where candidate > 0 && Int(candidate) < tokens.count - 1 {
             let index = Int(candidate)
             let token = tokens[index]
-            guard token.kind == .punctuation, token.end - token.start == 1,
-                  text[token.start] == 0x2C || text[token.start] == 0x3B else { continue }
+            guard text[token.start] == 0x2C || text[token.start] == 0x3B else { continue }
             let before = tokens[index - 1], after = tokens[index + 1]
             guard before.end == token.start, after.start == token.end, before.kind == .letter, after.kind == .letter,
                   before.end - before.start >= 2, after.end - after.start >= 2 else { continue }
             // The chunk between white space must look like prose, not an option list or identifier.
             var start = before.start, end = after.end
-            while start > 0 && !isSpace(text[start - 1]) { start -= 1 }
-            while end < text.count && !isSpace(text[end]) { end += 1 }
+            while start > 0 && !Tokenizer.isASCIISpace(text[start - 1]) { start -= 1 }
+            while end < text.count && !Tokenizer.isASCIISpace(text[end]) { end += 1 }
             if text[start..<end].contains(where: { $0 == 0x3D || $0 == 0x2F || $0 == 0x5F || $0 == 0x40 || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0xC2 }) { continue }
             if text.withUnsafeBufferPointer({ ByteScan.lineLooksLikeCode($0, token.start) }) { continue }
             findings.append(finding(token.range, "no space after \"\(UnicodeScalar(text[token.start]))\"",
@@ -52,5 +51,4 @@ public struct MissingSpaceAfterComma: Rule {
         return findings
     }
 
-    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 }

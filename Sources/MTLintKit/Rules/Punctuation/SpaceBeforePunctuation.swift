@@ -40,10 +40,9 @@ public struct SpaceBeforePunctuation: Rule {
         for candidate in PunctuationCandidates.indices(in: document) where candidate > 0 {
             let index = Int(candidate)
             let token = tokens[index]
-            guard token.kind == .punctuation, token.start >= 2, text[token.start - 1] == 0x20 else { continue }
+            guard token.start >= 2, text[token.start - 1] == 0x20 else { continue }
             let byte = text[token.start]
-            guard byte == 0x2C || byte == 0x2E || (!spacedBeforeTwoPartMarks && (byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F)),
-                  token.end - token.start == 1 else { continue }
+            guard byte == 0x2C || byte == 0x2E || (!spacedBeforeTwoPartMarks && (byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F)) else { continue }
             let previous = tokens[index - 1]
             guard previous.kind.isWord || text[previous.start] == 0x29 else { continue }
             var start = token.start - 1

@@ -114,7 +114,7 @@ struct QuoteAnalysis {
             var sawPrimaryOpen = false
             var prosePairs: Set<Int> = []   // starts of straight quotes paired around prose
 
-            func closeParagraph(before offset: Int) {
+            func closeParagraph() {
                 // An unclosed quotation continues when the next paragraph opens with the same mark.
                 var continues = false
                 if paragraphIndex + 1 < paragraphs.count, let top = stack.last {
@@ -136,7 +136,7 @@ struct QuoteAnalysis {
                 defer { index = nextCandidate(buffer, from: index + length) }
                 guard doubleMarks.contains(scalar) else { continue }
                 while paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].end <= index {
-                    closeParagraph(before: index)
+                    closeParagraph()
                     paragraphIndex += 1
                 }
                 let range = index..<(index + length)
@@ -216,7 +216,7 @@ struct QuoteAnalysis {
                 }
             }
             while paragraphIndex < paragraphs.count {
-                closeParagraph(before: buffer.count)
+                closeParagraph()
                 paragraphIndex += 1
             }
             // Straight quotes count only around prose (not code, options or paths), and only when the

@@ -83,6 +83,9 @@ public struct MixedScriptWord: Rule {
                     end += length
                 }
                 defer { index = ByteScan.nextNonASCII(buffer, from: max(end, index + 1)) }
+                // Every lead byte D0–D4 is a word of Cyrillic letters only (U+0400–U+052F): nothing to
+                // mix, so the script of each letter need not be looked up (most words of Russian text).
+                if buffer[start..<end].allSatisfy({ ($0 >= 0x80 && $0 <= 0xBF) || ($0 >= 0xD0 && $0 <= 0xD4) }) { continue }
                 var latin: [(Int, UInt32, Int)] = [], other: [(Int, UInt32, Int)] = []
                 var cursor = start
                 var otherScripts = Set<Script>()
