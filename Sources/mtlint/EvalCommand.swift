@@ -28,7 +28,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let mqmPaths = paths.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.gz") }
         let corpusPaths = paths.filter { !mqmPaths.contains($0) }
-        var base = rules.lintOptions
+        var base = try rules.lintRun(configuration: try rules.loadConfiguration()).commandLine
         // Evaluation measures every rule, opt-in ones included, unless --enable narrows it.
         if base.onlyEnabled.isEmpty {
             base.onlyEnabled = Set(RuleRegistry.all.map(\.id)).subtracting(base.disabled)

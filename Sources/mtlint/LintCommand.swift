@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MTLintKit
 
 struct LintCommand: ParsableCommand {
@@ -21,6 +22,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Record the current findings in this file and exit 0.")
     var writeBaselinePath: String?
 
+    @Flag(name: .customLong("force"), help: "Let --write-baseline replace a file that is not an mtlint baseline.")
+    var force = false
+
     @Flag(name: .customLong("report-unused-suppressions"), help: "Report mtlint-disable comments that suppress nothing.")
     var reportUnusedSuppressions = false
 
@@ -33,16 +37,24 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Files or folders to lint; \"-\" or nothing reads standard input.")
     var paths: [String] = []
 
+    func validate() throws {
+        try rules.validatePaths(paths)
+        if force && writeBaselinePath == nil { throw ValidationError("--force only applies to --write-baseline") }
+    }
+
     func run() throws {
+        try rules.refuseTerminalInput(paths, command: "lint")
         let configuration = try rules.loadConfiguration()
-        var run = rules.lintRun(configuration: configuration)
+        var run = try rules.lintRun(configuration: configuration)
         run.commandLine.reportUnusedSuppressions = reportUnusedSuppressions
+        if let writeBaselinePath { try checkBaselineTarget(writeBaselinePath) }
         let progress = ProgressLine()
-        var report = LintReport(results: run.lint(run.inputs(paths), progress: progress.update))
+        var report = LintReport(results: run.lint(run.inputs(paths, reportingSkipped: Output.standardError), progress: progress.update))
         progress.finish()
 
         if let writeBaselinePath {
-            do { try AtomicWriter.write(Array(Baseline(report: report).serialized().utf8), to: writeBaselinePath, creating: true) } catch {
+            let baseline = Baseline(report: report, folder: Baseline.folder(of: writeBaselinePath))
+            do { try AtomicWriter.write(Array(baseline.serialized().utf8), to: writeBaselinePath, creating: true) } catch {
                 Output.standardError("mtlint: \(writeBaselinePath): \(error.description)\n")
                 throw ExitCode(2)
             }
@@ -70,6 +82,14 @@ struct LintCommand: ParsableCommand {
         for violation in gate.thresholdViolations(report) { Output.standardError("mtlint: over the threshold: \(violation)\n") }
         let code = gate.exitCode(report)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// --write-baseline replaces only an earlier baseline, unless --force.
+    func checkBaselineTarget(_ path: String) throws {
+        guard !force, FileManager.default.fileExists(atPath: path), (try? Baseline.load(path: path)) == nil else { return }
+        Output.standardError("mtlint: \(path): not an mtlint baseline, so --write-baseline leaves it alone; "
+            + "give --force to replace it\n")
+        throw ExitCode(2)
     }
 
     func render(_ report: LintReport) -> String {

@@ -38,12 +38,18 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("severity"), help: "Re-grade a rule: RULE=error|warning|info (repeatable).")
     var severity: [String] = []
 
+    // No default value here: ArgumentParser would print it beside the help's own words.
     @Option(name: .customLong("jobs"), help: "Files linted in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobsOption: Int?
+
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         for tag in [language, sourceLanguage].compactMap({ $0 }) where !LanguageDetector.isValidTag(tag) {
-            throw ValidationError("'\(tag)' is not a BCP 47 language tag (e.g. en, fr, pt-BR, zh-Hant)")
+            // en_US is a POSIX locale name; BCP 47 writes it en-US.
+            let dashed = tag.replacingOccurrences(of: "_", with: "-")
+            let hint = dashed != tag && LanguageDetector.isValidTag(dashed) ? "; did you mean '\(dashed)'?" : " (e.g. en, fr, pt-BR, zh-Hant)"
+            throw ValidationError("'\(tag)' is not a BCP 47 language tag\(hint)")
         }
         let known = Set(RuleRegistry.all.map(\.id))
         for id in enable + disable + severity.map({ String($0.split(separator: "=").first ?? "") }) where !known.contains(id) {
@@ -75,6 +81,26 @@ struct RuleOptions: ParsableArguments {
 }
 
 extension RuleOptions {
+    /// A first path that does not exist but reads like a mistyped command is a usage error.
+    func validatePaths(_ paths: [String]) throws {
+        guard let first = paths.first, !first.contains("/"), !first.contains("."),
+              !FileManager.default.fileExists(atPath: first) else { return }
+        let commands = MTLintCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let near = commands.first(where: { editDistance($0, first) <= 2 }) {
+            throw ValidationError("'\(first)' is neither a command nor a file; did you mean `mtlint \(near)`? "
+                + "(to lint a file of that name, write ./\(first))")
+        }
+    }
+
+    /// No path and a terminal on standard input: the user expects help, not a silent wait.
+    func refuseTerminalInput(_ paths: [String], command: String) throws {
+        guard paths.isEmpty, isatty(STDIN_FILENO) == 1 else { return }
+        Output.standardError("mtlint \(command): no file given, and standard input is a terminal.\n"
+            + "Give files or folders (mtlint \(command) article.md), pipe text in (mtlint \(command) - < article.txt), "
+            + "or see mtlint --help.\n")
+        throw ExitCode(2)
+    }
+
     /// The configuration in force: --config, else the nearest .mtlint.yml (none with --no-config).
     func loadConfiguration() throws -> Configuration? {
         guard !noConfig else { return nil }
@@ -85,11 +111,16 @@ extension RuleOptions {
         }
     }
 
-    /// The run these options and the configuration describe.
-    func lintRun(configuration: Configuration?) -> LintRun {
+    /// The run these options and the configuration describe; exit 2 when its word lists are unusable.
+    func lintRun(configuration: Configuration?) throws -> LintRun {
         var options = lintOptions
         let extra = extraDictionaries.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         options.dictionaries = Dictionaries.shared.adding((configuration?.dictionaries ?? []) + extra)
+        let problems = options.dictionaries.problems
+        guard problems.isEmpty else {
+            problems.forEach { Output.standardError("mtlint: \($0)\n") }
+            throw ExitCode(2)
+        }
         return LintRun(configuration: configuration, commandLine: options, jobs: jobs)
     }
 }
@@ -117,12 +148,21 @@ final class ProgressLine: Sendable {
 }
 
 enum Output {
+    /// Messages on standard error; when even that fails there is nowhere left to say so.
     static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? StandardStreams.write(text.utf8, to: STDERR_FILENO)
     }
 
-    static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    static func standardOutput(_ text: String, what: String = "the report") {
+        standardOutput(bytes: Array(text.utf8), what: what)
+    }
+
+    /// Output that cannot be written ends the run with exit code 2 and the reason.
+    static func standardOutput(bytes: [UInt8], what: String = "the report") {
+        do { try StandardStreams.write(bytes, to: STDOUT_FILENO) } catch {
+            standardError("mtlint: cannot write \(what) to standard output: \(error.reason)\n")
+            exit(2)
+        }
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.

@@ -20,11 +20,13 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil, executable: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil, executable: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -38,6 +40,12 @@ struct CLI {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a shell command line with $MTLINT set to the binary, for redirections
+    /// (closed or full standard streams) that Process cannot express.
+    static func shell(_ script: String, in folder: URL? = nil) throws -> Result {
+        try run(["-c", script], in: folder, executable: URL(fileURLWithPath: "/bin/sh"), environment: ["MTLINT": binary.path])
     }
 }
 

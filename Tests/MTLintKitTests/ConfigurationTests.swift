@@ -160,8 +160,10 @@ import Testing
 
     @Test func baselineSurvivesEditsElsewhereAndCatchesNewFindings() throws {
         let before = "Intro.\n\nWe saw the the ship in the harbour.\n\nEnd.\n"
-        let baseline = Baseline(report: report(before))
-        let reloaded = try Baseline.load(path: try writeTemporary(baseline.serialized()))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-\(UUID().uuidString).json").path
+        let baseline = Baseline(report: report(before), folder: Baseline.folder(of: file))
+        try baseline.serialized().write(toFile: file, atomically: true, encoding: .utf8)
+        let reloaded = try Baseline.load(path: file)
         #expect(reloaded.counts == baseline.counts)
         // Lines added above and the paragraph re-wrapped: still the same finding.
         let edited = "A new first paragraph.\n\nIntro.\n\nWe saw the\nthe ship in the harbour.\n\nEnd.\n"
@@ -184,11 +186,5 @@ import Testing
         #expect(Gate(failOn: .error, maxPer1000Words: [.warning: 5]).exitCode(report(text)) == 0)
         #expect(Gate(failOn: .error, maxPer1000Words: [.warning: 3]).exitCode(report(text)) == 1)
         #expect(Gate(failOn: nil, maxPer1000Words: [.error: 0]).exitCode(report("a �")) == 1)
-    }
-
-    func writeTemporary(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-\(UUID().uuidString).json").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
     }
 }

@@ -13,38 +13,46 @@ public struct Baseline: Sendable {
 
     /// How many findings each key covers (the same text can be flagged twice).
     public var counts: [Key: Int] = [:]
+    /// The baseline file's folder (absolute, links resolved). Paths are stored
+    /// relative to it, so a baseline matches from any working folder.
+    public var folder: String
 
-    public init() {}
+    public init(folder: String) { self.folder = folder }
 
-    public init(report: LintReport) {
+    public init(report: LintReport, folder: String) {
+        self.folder = folder
         for file in report.files {
             guard let source = file.result.source else { continue }
             for located in file.findings {
-                counts[Baseline.key(located.finding, path: file.result.path, source: source), default: 0] += 1
+                counts[key(located.finding, path: file.result.path, source: source), default: 0] += 1
             }
         }
     }
 
-    static func normalizedPath(_ path: String) -> String {
-        var path = path
-        while path.hasPrefix("./") { path.removeFirst(2) }
-        return path
+    /// The folder a baseline at `path` stores its paths relative to.
+    public static func folder(of path: String) -> String {
+        FilePaths.real(FilePaths.absolute((path as NSString).deletingLastPathComponent))
+    }
+
+    /// A linted file's path as the baseline stores it: relative to the baseline's folder.
+    func storedPath(_ path: String) -> String {
+        path == "<stdin>" ? path : FilePaths.relative(FilePaths.real(FilePaths.absolute(path)), to: folder)
     }
 
     static let contextBytes = 40
 
     /// The rule, the flagged text and the word on each side of it, white space
     /// collapsed: stable under edits elsewhere and under re-wrapping.
-    public static func key(_ finding: Finding, path: String, source: SourceText) -> Key {
+    public func key(_ finding: Finding, path: String, source: SourceText) -> Key {
         let bytes = source.bytes
-        let before = collapsingWhiteSpace(bytes[max(0, finding.start - contextBytes)..<finding.start])
-        let after = collapsingWhiteSpace(bytes[finding.end..<min(bytes.count, finding.end + contextBytes)])
+        let before = Baseline.collapsingWhiteSpace(bytes[max(0, finding.start - Baseline.contextBytes)..<finding.start])
+        let after = Baseline.collapsingWhiteSpace(bytes[finding.end..<min(bytes.count, finding.end + Baseline.contextBytes)])
         var hash = FNV1a()
         hash.add(Array(finding.rule.utf8))
         hash.add(Array(before.split(separator: 0x20).last ?? []))
-        hash.add(collapsingWhiteSpace(bytes[finding.range]))
+        hash.add(Baseline.collapsingWhiteSpace(bytes[finding.range]))
         hash.add(Array(after.split(separator: 0x20).first ?? []))
-        return Key(path: normalizedPath(path), rule: finding.rule, fingerprint: hash.hex)
+        return Key(path: storedPath(path), rule: finding.rule, fingerprint: hash.hex)
     }
 
     /// Line breaks and runs of spaces count as one space, so re-wrapping a paragraph keeps fingerprints.
@@ -69,7 +77,7 @@ public struct Baseline: Sendable {
             guard let source = filtered.files[index].result.source else { continue }
             let path = filtered.files[index].result.path
             filtered.files[index].findings = filtered.files[index].findings.filter { located in
-                let key = Baseline.key(located.finding, path: path, source: source)
+                let key = key(located.finding, path: path, source: source)
                 guard let count = remaining[key], count > 0 else { return true }
                 remaining[key] = count - 1
                 return false
@@ -86,17 +94,18 @@ public struct Baseline: Sendable {
             .object([("path", .string(key.path)), ("rule", .string(key.rule)),
                      ("fingerprint", .string(key.fingerprint)), ("count", .int(counts[key]!))])
         }
-        return JSONValue.object([("tool", .string("mtlint")), ("baselineVersion", .int(1)), ("findings", .array(entries))])
+        return JSONValue.object([("tool", .string("mtlint")), ("baselineVersion", .int(2)), ("findings", .array(entries))])
             .serialized(pretty: true) + "\n"
     }
 
     public static func load(path: String) throws(ConfigError) -> Baseline {
         guard let data = FileManager.default.contents(atPath: path),
               let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = root["findings"] as? [[String: Any]] else {
+              root["tool"] as? String == "mtlint", let entries = root["findings"] as? [[String: Any]] else {
             throw ConfigError(path: path, line: nil, message: "not an mtlint baseline (write one with --write-baseline)")
         }
-        var baseline = Baseline()
+        // Version 1 stored paths as typed; they match when typed from the baseline's folder.
+        var baseline = Baseline(folder: folder(of: path))
         for entry in entries {
             guard let path = entry["path"] as? String, let rule = entry["rule"] as? String,
                   let fingerprint = entry["fingerprint"] as? String else { continue }

@@ -50,7 +50,8 @@ public struct Linter: Sendable {
 
     public func findings(in document: Document) -> [Finding] {
         var all: [Finding] = []
-        for rule in rules where rule.description.applies(to: document.language.code) {
+        // unused-suppression is measured against this run's own findings, below.
+        for rule in rules where rule.description.applies(to: document.language.code) && !(rule is UnusedSuppression) {
             for var finding in rule.check(document) {
                 if let severity = options.severities[finding.rule] { finding.severity = severity }
                 all.append(finding)
@@ -58,47 +59,15 @@ public struct Linter: Sendable {
         }
         let suppressions = Suppressions(source: document.source.bytes)
         var (kept, unused) = suppressions.filter(all)
-        if options.reportUnusedSuppressions {
+        if options.reportUnusedSuppressions || rules.contains(where: { $0 is UnusedSuppression }) {
+            let rule = UnusedSuppression()
             kept += unused.map { directive in
-                let names = directive.rules.map { $0.sorted().joined(separator: ", ") } ?? "every rule"
-                return Finding(rule: "unused-suppression", family: .meta, severity: .warning,
-                               message: "this mtlint-disable comment (\(names)) suppresses no finding; remove it",
-                               start: directive.comment.lowerBound, end: directive.comment.upperBound, suggestions: [], fix: nil)
+                var finding = rule.finding(for: directive)
+                if let severity = options.severities[finding.rule] { finding.severity = severity }
+                return finding
             }
         }
         kept.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
         return kept
-    }
-}
-
-/// Reads inputs as bytes and checks them (UTF-8, not binary).
-public enum InputReader {
-    public static func read(path: String) -> Result<SourceText, InputError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.unreadable(reason: "no such file"))
-        }
-        if isDirectory.boolValue { return .failure(.unreadable(reason: "is a directory")) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.unreadable(reason: "permission denied"))
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return decode([UInt8](data))
-        } catch {
-            return .failure(.unreadable(reason: error.localizedDescription))
-        }
-    }
-
-    public static func readStandardInput() -> Result<SourceText, InputError> {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return decode([UInt8](data))
-    }
-
-    static func decode(_ bytes: [UInt8]) -> Result<SourceText, InputError> {
-        // ICU break iterators index text with 32-bit offsets.
-        guard bytes.count < Int(Int32.max) else { return .failure(.tooLarge(bytes: bytes.count)) }
-        do { return .success(try SourceText(bytes: bytes)) } catch { return .failure(error) }
     }
 }

@@ -21,8 +21,11 @@ public struct LintRun: Sendable {
 
     public func linter(for path: String) -> Linter { Linter(options: options(for: path)) }
 
-    public func inputs(_ paths: [String]) -> [InputCollector.Input] {
-        InputCollector.collect(paths, selects: { configuration?.selects($0) ?? true })
+    /// The inputs the paths name; `reportingSkipped` hears of each entry a folder walk left out, and why.
+    public func inputs(_ paths: [String], reportingSkipped: (String) -> Void = { _ in }) -> [InputCollector.Input] {
+        let collection = InputCollector.collect(paths, selects: { configuration?.selects($0) ?? true })
+        for (path, reason) in collection.skipped { reportingSkipped("mtlint: skipped \(path): \(reason)\n") }
+        return collection.inputs
     }
 
     /// Reads an input; standard input is read once, by whichever worker gets it.
@@ -30,7 +33,7 @@ public struct LintRun: Sendable {
         switch input {
         case .standardInput: return ("<stdin>", InputReader.readStandardInput())
         case .file(let path): return (path, InputReader.read(path: path))
-        case .missing(let path, let reason): return (path, .failure(.unreadable(reason: reason)))
+        case .failed(let path, let error): return (path, .failure(error))
         }
     }
 

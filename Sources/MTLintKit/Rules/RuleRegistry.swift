@@ -27,6 +27,8 @@ public enum RuleRegistry {
         RepeatedPhrase(),
         MixedScriptWord(),
         ForeignScript(),
+        InvalidSuppression(),
+        UnusedSuppression(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

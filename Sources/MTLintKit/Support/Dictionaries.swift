@@ -26,7 +26,8 @@ public final class Dictionaries: Sendable {
 
     /// $MTLINT_DICTIONARIES; else `dictionaries/` in a folder above the executable
     /// (a build inside the repository) or `share/mtlint/dictionaries` beside its
-    /// `bin/` (an installed copy); else above the current directory.
+    /// `bin/` (an installed copy); else above the current directory. Nil when
+    /// none is found: `problems` then says so, and the CLI refuses to run.
     static func defaultRoot() -> URL? {
         if let path = ProcessInfo.processInfo.environment["MTLINT_DICTIONARIES"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
@@ -38,13 +39,49 @@ public final class Dictionaries: Sendable {
             for _ in 0..<8 {
                 for candidate in ["dictionaries", "share/mtlint/dictionaries"] {
                     let url = folder.appendingPathComponent(candidate)
-                    if FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) { return url }
+                    if isDictionaryFolder(url) { return url }
                 }
                 folder.deleteLastPathComponent()
             }
         }
-        FileHandle.standardError.write(Data("mtlint: warning: no dictionaries/ folder found; set MTLINT_DICTIONARIES\n".utf8))
         return nil
+    }
+
+    /// A folder laid out like `dictionaries/`: its README.md says what the lists are.
+    static func isDictionaryFolder(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path)
+    }
+
+    /// What makes these lists unusable, one message each: the built-in folder
+    /// missing, or a user's addition that does not exist or does not parse.
+    /// A run without its lists would quietly change results, so these are errors.
+    public var problems: [String] {
+        var problems: [String] = []
+        if let root, !Dictionaries.isDictionaryFolder(root) {
+            problems.append("\(root.path) is not a dictionaries folder (it has no README.md); check MTLINT_DICTIONARIES")
+        } else if root == nil {
+            problems.append("cannot find the dictionaries folder (looked above the executable and the current folder); "
+                + "set MTLINT_DICTIONARIES to it, or install with scripts/install.sh")
+        }
+        for addition in additions {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: addition.path, isDirectory: &isFolder) else {
+                problems.append("dictionary \(addition.path): no such file or folder")
+                continue
+            }
+            if isFolder.boolValue { continue }
+            guard let data = FileManager.default.contents(atPath: addition.path),
+                  let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+                problems.append("dictionary \(addition.path): not readable UTF-8 text")
+                continue
+            }
+            switch addition.pathExtension {
+            case "tsv": problems += EntityCatalog.problems(in: text, path: addition.path)
+            case "txt": break
+            default: problems.append("dictionary \(addition.path): neither a word list (.txt) nor an entity file (.tsv)")
+            }
+        }
+        return problems
     }
 
     /// Data built from these lists once and shared (e.g. the names rules' index per language).
@@ -64,8 +101,7 @@ public final class Dictionaries: Sendable {
         var sources: [URL] = root.map { [$0.appendingPathComponent(relativePath)] } ?? []
         for addition in additions {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: addition.path, isDirectory: &isFolder)
-            if isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: addition.path, isDirectory: &isFolder), isFolder.boolValue {
                 sources.append(addition.appendingPathComponent(relativePath))
             } else if addition.path.hasSuffix("/" + relativePath) {
                 sources.append(addition)

@@ -68,6 +68,22 @@ public final class EntityCatalog: Sendable {
         return merged
     }
 
+    /// The lines of an entity file that `parse` would skip, as messages with their line numbers.
+    static func problems(in text: String, path: String) -> [String] {
+        var problems: [String] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.hasPrefix("#") && !line.allSatisfy(\.isWhitespace) {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if columns.count < 7 {
+                problems.append("dictionary \(path):\(number + 1): an entity line has 7 or 8 tab-separated columns "
+                    + "(key, kind, en, fr, de, es, ru, variants); this one has \(columns.count)")
+            } else if Entity.Kind(rawValue: columns[1].trimmingCharacters(in: .whitespaces)) == nil {
+                problems.append("dictionary \(path):\(number + 1): unknown kind '\(columns[1])' (territory, person, organisation or city)")
+            }
+        }
+        return problems
+    }
+
     /// `key kind en fr de es ru variants` lines; `#` lines are comments.
     static func parse(_ url: URL) -> [Entity] {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
@@ -101,8 +117,7 @@ extension Dictionaries {
         if let root { files += tsvFiles(in: root.appendingPathComponent("entities")) }
         for addition in additions {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: addition.path, isDirectory: &isFolder)
-            if isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: addition.path, isDirectory: &isFolder), isFolder.boolValue {
                 files += tsvFiles(in: addition.appendingPathComponent("entities"))
             } else if addition.pathExtension == "tsv" {
                 files.append(addition)
