@@ -25,7 +25,8 @@ public enum TextReporter {
         }
         let summary = "\(report.findingCount) finding\(report.findingCount == 1 ? "" : "s") in \(report.files.count) file\(report.files.count == 1 ? "" : "s")"
             + " (\(report.count(.error)) error, \(report.count(.warning)) warning, \(report.count(.info)) info)"
-        output += summary + "\n"
+        let unread = report.files.filter { $0.result.error != nil }.count
+        output += summary + (unread == 0 ? "" : "; \(unread) could not be read (exit code 2)") + "\n"
         return output
     }
 
