@@ -17,7 +17,7 @@ let rounds = Int(option("--rounds", "3")) ?? 3
 let excludedFamily = option("--without-family", "")
 
 var sources: [(String, SourceText)] = []
-for input in InputCollector.collect(arguments) {
+for input in InputCollector.collect(arguments).inputs {
     guard case .file(let path) = input, case .success(let source) = InputReader.read(path: path) else { continue }
     sources.append((path, source))
 }
@@ -119,7 +119,7 @@ if CommandLine.arguments.contains("--breakdown") {
     var documents: [Document] = []
     try stage("ICU words alone (reference)") { for (_, source) in sources { _ = try ICUBaseline.wordPass(source.bytes, locale: language) } }
     try stage("ICU sentences alone (reference)") { for (_, source) in sources { _ = try ICUBaseline.sentencePass(source.bytes, locale: language) } }
-    try stage("mask") { for (path, source) in sources { _ = ProseMask.mask(source.bytes, markdown: DocumentFormat.forPath(path) == .markdown) } }
+    stage("mask") { for (path, source) in sources { _ = ProseMask.mask(source.bytes, markdown: DocumentFormat.forPath(path) == .markdown) } }
     try stage("words") { for (_, source) in sources { _ = try Tokenizer.tokens(of: source.bytes, locale: language) } }
     try stage("sentences") { for (_, source) in sources { _ = try Tokenizer.sentences(of: source.bytes, locale: language) } }
     stage("paragraphs") { for (_, source) in sources { _ = Tokenizer.paragraphs(of: source.bytes) } }

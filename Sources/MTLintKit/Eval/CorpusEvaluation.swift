@@ -26,9 +26,9 @@ public struct CorpusEvaluation: Sendable {
     /// The language is the article's folder name when that is a language tag, else detected.
     public static func run(paths: [String], linter: (String?) -> Linter) throws -> CorpusEvaluation {
         var evaluation = CorpusEvaluation()
-        for input in InputCollector.collect(paths) {
+        for input in InputCollector.collect(paths).inputs {
             guard case .file(let path) = input else {
-                if case .missing(let path, let reason) = input { throw GoldFile.ParseError.malformed(path: path, line: 0, reason: reason) }
+                if case .failed(let path, let error) = input { throw GoldFile.ParseError.malformed(path: path, line: 0, reason: error.description) }
                 continue
             }
             let goldPath = GoldFile.goldPath(for: path)

@@ -9,7 +9,7 @@ public struct SourceText: Sendable {
 
     /// Checks that `bytes` are UTF-8 text; throws with the offset of the first bad byte.
     public init(bytes: [UInt8]) throws(InputError) {
-        if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+        if let nul = bytes.prefix(SourceText.binaryProbeLength).firstIndex(of: 0) {
             throw .binary(offset: nul)
         }
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
@@ -31,6 +31,9 @@ public struct SourceText: Sendable {
         lineEnding = string.contains("\r\n") ? "\r\n" : "\n"
     }
 
+    /// A NUL byte this early means a binary file, not text.
+    static let binaryProbeLength = 8192
+
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The text of a byte range (clamped to whole scalars by decoding).
@@ -42,18 +45,35 @@ public struct SourceText: Sendable {
 /// Why an input could not be linted. Each maps to exit code 2.
 public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(reason: String)
+    /// Writing failed (a fixed file, a report, a baseline); the reason says what was kept.
+    case unwritable(reason: String)
+    /// A folder named on the command line held nothing to lint.
+    case noInput(reason: String)
     case binary(offset: Int)
     case invalidUTF8(offset: Int, byte: UInt8)
-    case tooLarge(bytes: Int)
+    /// `bytes` is nil for a stream, whose size is only known to be over the limit.
+    case tooLarge(bytes: Int?, limit: Int)
+
+    /// The description without its "cannot read:"/"cannot write:" lead.
+    public var reason: String {
+        switch self {
+        case .unreadable(let reason), .unwritable(let reason), .noInput(let reason): return reason
+        default: return description
+        }
+    }
 
     public var description: String {
         switch self {
         case .unreadable(let reason): return "cannot read: \(reason)"
+        case .unwritable(let reason): return "cannot write: \(reason)"
+        case .noInput(let reason): return "nothing to lint: \(reason)"
         case .binary(let offset): return "binary file (NUL byte at offset \(offset)); only UTF-8 text can be linted"
         case .invalidUTF8(let offset, let byte):
             let hex = String(byte, radix: 16, uppercase: true)
             return "invalid UTF-8 at byte offset \(offset) (byte 0x\(hex.count == 1 ? "0" + hex : hex)); convert the file to UTF-8"
-        case .tooLarge(let bytes): return "file too large (\(bytes) bytes; the limit is 2 GiB)"
+        case .tooLarge(let bytes, let limit):
+            let size = bytes.map { "\($0) bytes" } ?? "more than \(limit) bytes read"
+            return "too large to lint (\(size); the limit is \(limit) bytes, \(limit >> 20) MiB)"
         }
     }
 }

@@ -59,7 +59,7 @@ public struct MixedScriptWord: Rule {
     private static func skeleton(_ scalar: Unicode.Scalar) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
         guard mtl_confusable_skeleton(scalar.value, &buffer, 64) > 0 else { return "" }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public func check(_ document: Document) -> [Finding] {

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Path spelling: absolute, with links resolved, and relative to a folder.
+enum FilePaths {
+    static func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + (path.isEmpty ? "." : path)
+        return (joined as NSString).standardizingPath
+    }
+
+    /// The path with every link resolved, or as given when it does not exist.
+    static func real(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `path` relative to `folder`, both absolute ("../b/x.md" when they diverge).
+    static func relative(_ path: String, to folder: String) -> String {
+        let target = path.split(separator: "/"), base = folder.split(separator: "/")
+        var common = 0
+        while common < min(target.count, base.count) && target[common] == base[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}
