@@ -15,6 +15,7 @@
 #include <unicode/uldnames.h>
 #include <unicode/utrans.h>
 #include <unicode/uspoof.h>
+#include <unicode/unum.h>
 #include <pthread.h>
 #include <zlib.h>
 
@@ -130,6 +131,37 @@ bool mtl_quote_delimiters(const char *locale, char *out64) {
     }
     ulocdata_close(data);
     return ok;
+}
+
+bool mtl_number_separators(const char *locale, char *out32) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &status);
+    if (U_FAILURE(status) || format == NULL) return false;
+    memset(out32, 0, 32);
+    const UNumberFormatSymbol symbols[2] = {UNUM_DECIMAL_SEPARATOR_SYMBOL, UNUM_GROUPING_SEPARATOR_SYMBOL};
+    bool ok = true;
+    for (int i = 0; i < 2; i++) {
+        UChar buffer[8];
+        UErrorCode itemStatus = U_ZERO_ERROR;
+        int32_t length = unum_getSymbol(format, symbols[i], buffer, 8, &itemStatus);
+        if (U_FAILURE(itemStatus)) { ok = false; continue; }
+        toUTF8Slot(buffer, length, out32 + 16 * i, 16);
+    }
+    unum_close(format);
+    return ok;
+}
+
+int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &status);
+    if (U_FAILURE(status) || format == NULL) return -1;
+    UChar buffer[128];
+    int32_t length = unum_formatDouble(format, value, buffer, 128, NULL, &status);
+    unum_close(format);
+    if (U_FAILURE(status) || length >= 128) return -1;
+    int32_t written = 0;
+    u_strToUTF8(out, capacity, &written, buffer, length, &status);
+    return U_FAILURE(status) || written >= capacity ? -1 : written;
 }
 
 struct MTLCharSet { USet *set; };

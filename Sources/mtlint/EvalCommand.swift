@@ -20,12 +20,24 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .customLong("samples"), help: "With MQM files, print flags that match no annotated error.")
     var samples = false
 
+    @Flag(name: .customLong("alignment"), help: "With MQM files, measure instead how many segment links the sentence aligner recovers.")
+    var alignment = false
+
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @Argument(help: "Corpus folders or articles, and/or MQM .jsonl(.gz) files.")
     var paths: [String] = ["corpus"]
 
     func run() throws {
+        if alignment {
+            for path in paths where path.hasSuffix(".jsonl") || path.hasSuffix(".jsonl.gz") {
+                do { Output.standardOutput(try AlignmentEvaluation.run(path: path).text) } catch {
+                    Output.standardError("mtlint: \(path): \(error)\n")
+                    throw ExitCode(2)
+                }
+            }
+            return
+        }
         let mqmPaths = paths.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.gz") }
         let corpusPaths = paths.filter { !mqmPaths.contains($0) }
         var base = try rules.lintRun(configuration: try rules.loadConfiguration()).commandLine

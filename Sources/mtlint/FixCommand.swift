@@ -47,7 +47,8 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         if !interactive { try rules.refuseTerminalInput(paths, command: "fix") }
         let configuration = try rules.loadConfiguration()
-        let run = try rules.lintRun(configuration: configuration)
+        var run = try rules.lintRun(configuration: configuration)
+        run.namedPaths = paths
         let level = failOn?.level ?? configuration?.failOn ?? .severity(.error)
         var tally = Tally()
         var session = interactive ? InteractiveSession() : nil

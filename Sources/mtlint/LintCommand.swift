@@ -46,6 +46,7 @@ struct LintCommand: ParsableCommand {
         try rules.refuseTerminalInput(paths, command: "lint")
         let configuration = try rules.loadConfiguration()
         var run = try rules.lintRun(configuration: configuration)
+        run.namedPaths = paths
         run.commandLine.reportUnusedSuppressions = reportUnusedSuppressions
         if let writeBaselinePath { try checkBaselineTarget(writeBaselinePath) }
         let progress = ProgressLine()

@@ -15,7 +15,7 @@ struct MTLintCommand: ParsableCommand {
               mtlint explain repeated-word           what a rule flags and why
             """,
         version: MTLint.version,
-        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self],
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self, AlignCommand.self],
         defaultSubcommand: LintCommand.self
     )
 }

@@ -20,6 +20,12 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("source-lang"), help: "Source language (BCP 47) of the translation.")
     var sourceLanguage: String?
 
+    @Option(name: .customLong("source"), help: "The source article of the one file linted (txt or md), for the source-aware rules.")
+    var sourceFile: String?
+
+    @Option(name: .customLong("source-root"), help: "A folder of source articles: the source of a/b.md is DIR/a/b.md (paths relative to the current folder).")
+    var sourceRoot: String?
+
     @Option(name: .customLong("config"), help: "Configuration file (default: the nearest .mtlint.yml in this folder or a parent).")
     var configPath: String?
 
@@ -62,6 +68,13 @@ struct RuleOptions: ParsableArguments {
             }
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if sourceFile != nil && sourceRoot != nil { throw ValidationError("give --source (one article) or --source-root (a folder), not both") }
+        if let sourceRoot {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sourceRoot, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--source-root '\(sourceRoot)' is not a folder")
+            }
+        }
         for path in extraDictionaries where !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("--dictionary '\(path)' does not exist or cannot be read")
         }
@@ -81,8 +94,15 @@ struct RuleOptions: ParsableArguments {
 }
 
 extension RuleOptions {
-    /// A first path that does not exist but reads like a mistyped command is a usage error.
+    /// A first path that does not exist but reads like a mistyped command is a usage error;
+    /// --source pairs with exactly one article.
     func validatePaths(_ paths: [String]) throws {
+        if sourceFile != nil {
+            var isFolder: ObjCBool = false
+            guard paths.count == 1, paths[0] != "-", FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder), !isFolder.boolValue else {
+                throw ValidationError("--source pairs with one article file; for folders, use --source-root")
+            }
+        }
         guard let first = paths.first, !first.contains("/"), !first.contains("."),
               !FileManager.default.fileExists(atPath: first) else { return }
         let commands = MTLintCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
@@ -121,7 +141,10 @@ extension RuleOptions {
             problems.forEach { Output.standardError("mtlint: \($0)\n") }
             throw ExitCode(2)
         }
-        return LintRun(configuration: configuration, commandLine: options, jobs: jobs)
+        var run = LintRun(configuration: configuration, commandLine: options, jobs: jobs)
+        run.sourceFile = sourceFile
+        run.sourceRoot = sourceRoot.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        return run
     }
 }
 

@@ -55,6 +55,14 @@ const char *mtl_script_short_name(int32_t script);
 /// (64 bytes in all). Returns false when ICU has no data.
 bool mtl_quote_delimiters(const char *locale, char *out64);
 
+/// A locale's decimal and grouping separators as UTF-8, each NUL-terminated in
+/// a 16-byte slot of `out32`. Returns false when ICU has no data.
+bool mtl_number_separators(const char *locale, char *out32);
+
+/// A number spelled out in a locale's words ("twenty-one", "二十一") through
+/// ICU's rule-based spell-out, as UTF-8. Returns the byte length, or -1.
+int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity);
+
 typedef struct MTLCharSet MTLCharSet;
 /// The exemplar set of a locale (0 standard, 1 auxiliary, 2 index, 3 punctuation).
 MTLCharSet *mtl_exemplar_set(const char *locale, int32_t type);

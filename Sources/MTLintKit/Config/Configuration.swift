@@ -37,6 +37,9 @@ public struct Configuration: Sendable {
     public var exclude: [Glob] = []
     public var maxPer1000Words: [Severity: Double] = [:]
     public var overrides: [Override] = []
+    /// Where the sources of articles are: the source of `x/y.md` is `<source-root>/x/y.md`,
+    /// both relative to the configuration's folder. Absolute.
+    public var sourceRoot: String?
 
     public init(directory: String) { self.directory = directory }
 
@@ -66,7 +69,7 @@ public struct Configuration: Sendable {
 
     // MARK: Parsing
 
-    static let topLevelKeys = ["language", "source-language", "fail-on", "rules", "dictionaries", "include",
+    static let topLevelKeys = ["language", "source-language", "source-root", "fail-on", "rules", "dictionaries", "include",
                                "exclude", "max-per-1000-words", "overrides"]
     static let overrideKeys = ["files", "language", "source-language", "rules"]
 
@@ -84,6 +87,14 @@ public struct Configuration: Sendable {
             switch key {
             case "language": configuration.language = try reader.languageTag(value)
             case "source-language": configuration.sourceLanguage = try reader.languageTag(value)
+            case "source-root":
+                guard let item = try reader.strings(value).first, let _ = value.scalar else { throw reader.fail(value, "expected a folder") }
+                let absolute = URL(fileURLWithPath: item.text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder), isFolder.boolValue else {
+                    throw ConfigError(path: path, line: item.line, message: "source-root '\(item.text)' is not a folder")
+                }
+                configuration.sourceRoot = absolute
             case "fail-on":
                 let level = try reader.choice(value, ["error", "warning", "info", "never"])
                 configuration.failOn = level == "never" ? .never : .severity(Severity(rawValue: level)!)

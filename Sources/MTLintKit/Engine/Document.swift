@@ -1,12 +1,29 @@
 import Synchronization
 
 /// The input format, which decides what is prose.
-public enum DocumentFormat: String, Sendable {
+public enum DocumentFormat: String, Sendable, CaseIterable {
     case plain, markdown
+    /// Translation files: their targets are linted, each unit with its source.
+    case po, xliff, tmx
+
+    /// File name extensions (lower case) of each format.
+    public var extensions: [String] {
+        switch self {
+        case .plain: ["txt"]
+        case .markdown: ["md", "markdown"]
+        case .po: ["po", "pot"]
+        case .xliff: ["xlf", "xliff"]
+        case .tmx: ["tmx"]
+        }
+    }
+
+    public var isTranslationFile: Bool { self == .po || self == .xliff || self == .tmx }
 
     public static func forPath(_ path: String) -> DocumentFormat {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .plain
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return .plain }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        return allCases.first { $0.extensions.contains(suffix) } ?? .plain
     }
 }
 
@@ -21,15 +38,36 @@ public struct Document: Sendable {
     public let paragraphs: [Paragraph]
     /// The word lists of this run (built-in plus the user's).
     public let dictionaries: Dictionaries
+    /// A translation file's units (each target's range in `text`, with its source); empty for an article.
+    public internal(set) var units: [TranslationUnit]
+    /// The language of the units' sources, when there are units.
+    public var sourceLanguage: LanguageProfile?
     /// Analyses that several rules share (e.g. the name mentions), computed on first use.
     public let shared = ComputedOnce()
 
+    /// `units` pair parts of the text with their sources (an article with its source, aligned).
     public init(source: SourceText, format: DocumentFormat, language: LanguageProfile,
-                dictionaries: Dictionaries = .shared) throws {
+                dictionaries: Dictionaries = .shared, units: [TranslationUnit] = []) throws {
         self.source = source
         self.language = language
         self.dictionaries = dictionaries
         text = ProseMask.mask(source.bytes, markdown: format == .markdown)
+        self.units = units
+        tokens = try Tokenizer.tokens(of: text, locale: language.icuLocale)
+        paragraphs = Tokenizer.paragraphs(of: text)
+    }
+
+    /// The targets of a translation file, its inline codes and placeholders hidden.
+    public init(translations: TranslationFile, language: LanguageProfile, dictionaries: Dictionaries = .shared) throws {
+        source = SourceText(String(decoding: translations.text, as: UTF8.self))
+        self.language = language
+        self.dictionaries = dictionaries
+        var masked = ProseMask.mask(translations.text, markdown: false)
+        masked.withUnsafeMutableBufferPointer { buffer in
+            for range in translations.codes { ProseMask.blank(buffer, range) }
+        }
+        text = masked
+        units = translations.units
         tokens = try Tokenizer.tokens(of: text, locale: language.icuLocale)
         paragraphs = Tokenizer.paragraphs(of: text)
     }
@@ -43,6 +81,14 @@ public struct Document: Sendable {
 
     /// The original text of a byte range.
     public func string(_ range: Range<Int>) -> String { source.text(range) }
+
+    /// A range without the white space at its ends (a unit's target, to report on it whole).
+    public func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end && [0x20, 0x0A, 0x0D, 0x09].contains(text[start]) { start += 1 }
+        while end > start && [0x20, 0x0A, 0x0D, 0x09].contains(text[end - 1]) { end -= 1 }
+        return start..<end
+    }
 
     public var wordCount: Int { tokens.reduce(0) { $0 + ($1.kind.isWord ? 1 : 0) } }
 

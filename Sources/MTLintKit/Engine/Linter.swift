@@ -26,15 +26,45 @@ public struct Linter: Sendable {
         self.rules = rules.filter { options.isEnabled($0.id, byDefault: $0.description.enabledByDefault) }
     }
 
-    /// Lints text already in memory; `path` only names it in the report.
-    public func lint(_ source: SourceText, path: String, format: DocumentFormat? = nil) -> FileResult {
-        let languageTag = options.language ?? LanguageDetector.detect(source.bytes)
-        let profile = LanguageProfile.forTag(languageTag)
+    /// Lints text already in memory; `path` only names it in the report. `units` pair
+    /// parts of a plain or Markdown text with their sources (translation files carry their own);
+    /// or `articleSource` is the whole article it translates, aligned sentence by sentence.
+    public func lint(_ source: SourceText, path: String, format: DocumentFormat? = nil, units: [TranslationUnit] = [],
+                     articleSource: (text: SourceText, format: DocumentFormat)? = nil) -> FileResult {
+        let format = format ?? .forPath(path)
         do {
-            let document = try Document(source: source, format: format ?? .forPath(path), language: profile,
-                                        dictionaries: options.dictionaries)
+            var document: Document
+            var map = OffsetMap.identity
+            var escaping = TextEscaping.none
+            var languageTag: String
+            var declaredSource: String?
+            if format.isTranslationFile {
+                let translations = try TranslationReaders.read(source.bytes, format: format)
+                // The language the file declares wins: a tree of PO files holds many.
+                languageTag = translations.targetLanguage ?? options.language ?? LanguageDetector.detect(translations.text)
+                document = try Document(translations: translations, language: .forTag(languageTag), dictionaries: options.dictionaries)
+                (map, escaping, declaredSource) = (translations.map, translations.escaping, translations.sourceLanguage)
+            } else {
+                languageTag = options.language ?? LanguageDetector.detect(source.bytes)
+                document = try Document(source: source, format: format, language: .forTag(languageTag),
+                                        dictionaries: options.dictionaries, units: units)
+            }
+            if let articleSource {
+                let sourceTag = options.sourceLanguage ?? LanguageDetector.detect(articleSource.text.bytes)
+                let original = try Document(source: articleSource.text, format: articleSource.format, language: .forTag(sourceTag),
+                                            dictionaries: options.dictionaries)
+                document.units = Aligner.units(Aligner.align(source: original, target: document), source: original)
+                declaredSource = sourceTag
+            }
+            if !document.units.isEmpty {
+                let sources = Array(document.units.lazy.map(\.source).joined(separator: "\n").utf8)
+                document.sourceLanguage = .forTag(options.sourceLanguage ?? declaredSource ?? LanguageDetector.detect(sources))
+            }
+            let inFile = map.isIdentity ? ruleFindings(in: document) : ruleFindings(in: document).compactMap { Self.mapped($0, map, escaping) }
             return FileResult(path: path, language: languageTag, words: document.wordCount,
-                              findings: findings(in: document), error: nil, source: source)
+                              findings: unsuppressed(inFile, fileBytes: source.bytes), error: nil, source: source)
+        } catch let error as FormatError {
+            return .failed(path, .malformed(error))
         } catch {
             return .failed(path, .unreadable(reason: "\(error)"))
         }
@@ -48,17 +78,46 @@ public struct Linter: Sendable {
         }
     }
 
-    public func findings(in document: Document) -> [Finding] {
+    /// The rules' findings on a document, in its own offsets, re-graded as configured.
+    public func ruleFindings(in document: Document) -> [Finding] {
         var all: [Finding] = []
-        // unused-suppression is measured against this run's own findings, below.
+        // unused-suppression is measured against this run's own findings (`unsuppressed`).
         for rule in rules where rule.description.applies(to: document.language.code) && !(rule is UnusedSuppression) {
             for var finding in rule.check(document) {
                 if let severity = options.severities[finding.rule] { finding.severity = severity }
                 all.append(finding)
             }
         }
-        let suppressions = Suppressions(source: document.source.bytes)
-        var (kept, unused) = suppressions.filter(all)
+        return all
+    }
+
+    /// The findings of a plain or Markdown document, suppressions applied, in order.
+    public func findings(in document: Document) -> [Finding] {
+        unsuppressed(ruleFindings(in: document), fileBytes: document.source.bytes)
+    }
+
+    /// A finding moved from extracted text into the file: nil when it spans two units;
+    /// its fix kept only where the file bytes can be replaced, its replacements escaped.
+    static func mapped(_ finding: Finding, _ map: OffsetMap, _ escaping: TextEscaping) -> Finding? {
+        guard let (range, _) = map.fileRange(finding.range) else { return nil }
+        var moved = finding
+        moved.start = range.lowerBound
+        moved.end = range.upperBound
+        if let fix = finding.fix {
+            var edits: [Edit] = []
+            for edit in fix.edits {
+                guard let (target, editable) = map.fileRange(edit.range), editable else { moved.fix = nil; return moved }
+                edits.append(Edit(offset: target.lowerBound, length: target.count, replacement: escaping.escape(edit.replacement)))
+            }
+            moved.fix = Fix(safety: fix.safety, edits: edits)
+        }
+        return moved
+    }
+
+    /// Drops what `<!-- mtlint-disable -->` comments in the file suppress, reports
+    /// unused ones when asked, and sorts.
+    func unsuppressed(_ findings: [Finding], fileBytes: [UInt8]) -> [Finding] {
+        var (kept, unused) = Suppressions(source: fileBytes).filter(findings)
         if options.reportUnusedSuppressions || rules.contains(where: { $0 is UnusedSuppression }) {
             let rule = UnusedSuppression()
             kept += unused.map { directive in

@@ -8,6 +8,12 @@ public struct LintRun: Sendable {
     public var configuration: Configuration?
     public var commandLine: LintOptions
     public var jobs: Int
+    /// Where each article's source is: one file (`--source`, for a single article), or a
+    /// folder holding the same relative paths (`--source-root`, or the configuration's).
+    public var sourceFile: String?
+    public var sourceRoot: String?
+    /// The paths named on the command line: a source's relative path starts below the one that holds the article.
+    public var namedPaths: [String] = []
 
     public init(configuration: Configuration?, commandLine: LintOptions, jobs: Int) {
         self.configuration = configuration
@@ -37,17 +43,39 @@ public struct LintRun: Sendable {
         }
     }
 
+    /// The path of an input's source: `--source`, or, under the source root, the article's path
+    /// relative to the folder named on the command line that holds it (its name, for a file
+    /// named directly): `mtlint articles/en --source-root articles/fr` pairs en/x.md with fr/x.md.
+    public func sourcePath(for input: InputCollector.Input) -> String? {
+        if let sourceFile { return sourceFile }
+        guard let root = sourceRoot ?? configuration?.sourceRoot, case .file(let path) = input,
+              !DocumentFormat.forPath(path).isTranslationFile else { return nil }
+        let article = FilePaths.absolute(path)
+        let folder = namedPaths.map(FilePaths.absolute).filter { article.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        let relative = folder.map { FilePaths.relative(article, to: $0) } ?? (article as NSString).lastPathComponent
+        return root + "/" + relative
+    }
+
+    /// The source article of an input, read; nil when it has none.
+    func articleSource(for input: InputCollector.Input) -> Result<(text: SourceText, format: DocumentFormat)?, InputError> {
+        guard let path = sourcePath(for: input) else { return .success(nil) }
+        switch InputReader.read(path: path) {
+        case .success(let text): return .success((text, .forPath(path)))
+        case .failure(let error): return .failure(.unreadable(reason: "its source \(path): \(error.description)"))
+        }
+    }
+
     /// Lints every input; `progress` is called after each file with (done, total).
     public func lint(_ inputs: [InputCollector.Input], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [FileResult] {
         let results = ResultSlots<FileResult>(count: inputs.count)
         let done = Counter()
         forEachConcurrently(inputs.count, jobs: jobs) { index in
             let (path, read) = LintRun.read(inputs[index])
-            switch read {
-            case .success(let source):
+            switch (read, articleSource(for: inputs[index])) {
+            case (.success(let text), .success(let original)):
                 let format: DocumentFormat = inputs[index] == .standardInput ? .plain : .forPath(path)
-                results.set(index, linter(for: path).lint(source, path: path, format: format))
-            case .failure(let error):
+                results.set(index, linter(for: path).lint(text, path: path, format: format, articleSource: original))
+            case (.failure(let error), _), (_, .failure(let error)):
                 results.set(index, .failed(path, error))
             }
             progress?(done.increment() + 1, inputs.count)

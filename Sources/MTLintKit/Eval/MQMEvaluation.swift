@@ -8,6 +8,7 @@ public struct MQMEvaluation: Sendable {
     struct Record: Decodable {
         struct Segment: Decodable {
             var seg: Int
+            var src: String?
             var tgt: String
             var text_uncertain: Bool?
         }
@@ -33,8 +34,18 @@ public struct MQMEvaluation: Sendable {
         .names: ["name", "inconsistency", "mistranslation-capitalized", "untranslated"],
         .script: ["untranslated"],
         .repetition: ["addition-or-garbage", "other"],
-        .source: ["mistranslation-number", "omission", "number-format"],
+        .source: ["mistranslation-number", "omission", "number-format", "untranslated"],
     ]
+
+    /// The classes a source rule targets, where narrower than its family's (for its lift).
+    public static let classesByRule: [String: Set<String>] = [
+        "number-mismatch": ["mistranslation-number", "number-format"],
+        "untranslated-segment": ["untranslated"],
+    ]
+
+    static func targetClasses(rule: String, family: RuleFamily) -> Set<String> {
+        classesByRule[rule] ?? classesByFamily[family] ?? []
+    }
 
     /// The figures of one group of systems (human references, or MT).
     public struct Group: Sendable {
@@ -50,6 +61,25 @@ public struct MQMEvaluation: Sendable {
         public var flagsByRule: [String: Int] = [:]
         /// A few flags that match no annotated error, to read by hand.
         public var unmatchedSamples: [String] = []
+        /// Segment-level figures for the lift over chance of each rule: segments, those with an
+        /// error of each class, and per rule the segments it flags and those among them with an
+        /// error of a class its family targets.
+        public var segments = 0
+        public var segmentsWithClass: [String: Int] = [:]
+        public var flaggedSegments: [String: Int] = [:]
+        public var flaggedSegmentsOnClass: [String: Int] = [:]
+
+        /// How much likelier a segment the rule flags is to hold an error of its family's classes than any segment.
+        public func lift(rule: String, family: RuleFamily) -> Double? {
+            let classes = MQMEvaluation.targetClasses(rule: rule, family: family)
+            let base = Double(segmentsWithAny(classes)) / Double(max(1, segments))
+            guard let flagged = flaggedSegments[rule], flagged > 0, base > 0 else { return nil }
+            return Double(flaggedSegmentsOnClass[rule, default: 0]) / Double(flagged) / base
+        }
+
+        /// Segments with an error of any of these classes (counted once per segment).
+        public var segmentsWithAnyOf: [Set<String>: Int] = [:]
+        func segmentsWithAny(_ classes: Set<String>) -> Int { segmentsWithAnyOf[classes, default: 0] }
 
         public func flagsPer1000Words(_ family: String? = nil) -> Double {
             guard words > 0 else { return 0 }
@@ -94,9 +124,11 @@ extension MQMEvaluation.Group {
         var text: [UInt8] = []
         var segmentStarts: [Int: Int] = [:]
         var uncertain: [Range<Int>] = []
+        var units: [TranslationUnit] = []
         for segment in record.segments {
             segmentStarts[segment.seg] = text.count
             text += Array(segment.tgt.utf8)
+            if let src = segment.src { units.append(TranslationUnit(id: String(segment.seg), source: src, target: segmentStarts[segment.seg]!..<text.count)) }
             if segment.text_uncertain == true {
                 uncertain.append(segmentStarts[segment.seg]!..<text.count)
             } else {
@@ -118,11 +150,34 @@ extension MQMEvaluation.Group {
             goldByClass[error.class, default: 0] += 1
         }
         guard let source = try? SourceText(bytes: text) else { return }
-        let findings = linter.lint(source, path: record.system, format: .plain).findings.filter { finding in
+        // Segment-level classes, for the lift.
+        var classesBySegment: [Int: Set<String>] = [:]
+        for error in record.errors where error.on != "source" { classesBySegment[error.seg, default: []].insert(error.class) }
+        let certain = record.segments.filter { $0.text_uncertain != true }
+        segments += certain.count
+        for segment in certain {
+            let classes = classesBySegment[segment.seg] ?? []
+            for name in classes { segmentsWithClass[name, default: 0] += 1 }
+            for targeted in Set(MQMEvaluation.classesByFamily.values).union(MQMEvaluation.classesByRule.values)
+            where !targeted.isDisjoint(with: classes) {
+                segmentsWithAnyOf[targeted, default: 0] += 1
+            }
+        }
+        let segmentOrder = record.segments.map { ($0.seg, segmentStarts[$0.seg]!) }
+        let findings = linter.lint(source, path: record.system, format: .plain, units: units).findings.filter { finding in
             !uncertain.contains { $0.contains(finding.start) }
         }
         var detected = Set<Int>()
+        var flaggedPairs = Set<String>()
         for finding in findings {
+            // The segment a finding starts in, counted once per rule.
+            if let segment = segmentOrder.last(where: { $0.1 <= finding.start })?.0,
+               flaggedPairs.insert("\(finding.rule) \(segment)").inserted {
+                flaggedSegments[finding.rule, default: 0] += 1
+                if !(classesBySegment[segment] ?? []).isDisjoint(with: MQMEvaluation.targetClasses(rule: finding.rule, family: finding.family)) {
+                    flaggedSegmentsOnClass[finding.rule, default: 0] += 1
+                }
+            }
             let family = finding.family.rawValue
             let mapped = MQMEvaluation.classesByFamily[finding.family] ?? []
             flagsByFamily[family, default: 0] += 1
@@ -200,6 +255,13 @@ extension MQMEvaluation {
                     + "  per 1,000 words \(formatRate(group.flagsPer1000Words(family)).leftPadded(to: 6))"
                     + "  precision \(formatRatio(Double(group.flagsOnMappedClass[family, default: 0]) / Double(max(1, flags))))"
                     + " (any error \(formatRatio(Double(group.flagsOnAnyError[family, default: 0]) / Double(max(1, flags)))))\n"
+            }
+            for rule in group.flaggedSegments.keys.sorted() {
+                guard let family = RuleRegistry.rule(id: rule)?.description.family, family == .source,
+                      let lift = group.lift(rule: rule, family: family) else { continue }
+                output += "    rule \(rule.padding(to: 27)) segments flagged \(String(group.flaggedSegments[rule, default: 0]).leftPadded(to: 5))"
+                    + "  with an error of its classes \(String(group.flaggedSegmentsOnClass[rule, default: 0]).leftPadded(to: 5))"
+                    + "  lift over chance \(String(format: "%.2f", lift))\n"
             }
             let mappedClasses = Set(MQMEvaluation.classesByFamily.values.flatMap { $0 })
             for errorClass in group.goldByClass.keys.sorted() where mappedClasses.contains(errorClass) {

@@ -9,7 +9,7 @@ import Foundation
 /// with nothing to lint is one too, and a folder or file reached a second time
 /// through links is skipped with a note, so that link cycles end.
 public enum InputCollector {
-    public static let extensions: Set<String> = ["txt", "md", "markdown"]
+    public static let extensions = Set(DocumentFormat.allCases.flatMap(\.extensions))
 
     public enum Input: Sendable, Equatable {
         case standardInput
@@ -45,7 +45,7 @@ public enum InputCollector {
             walk.walk(path, info, selects: selects)
             if walk.found == 0 && walk.collection.inputs.isEmpty {
                 let filtered = walk.filteredOut > 0 ? " (\(walk.filteredOut) excluded by the configuration)" : ""
-                walk.collection.inputs.append(Input.failed(path, InputError.noInput(reason: "no .txt, .md or .markdown file in this folder\(filtered)")))
+                walk.collection.inputs.append(Input.failed(path, InputError.noInput(reason: "no file to lint in this folder (\(extensions.sorted().map { "." + $0 }.joined(separator: " ")))\(filtered)")))
             }
             collection.inputs += walk.collection.inputs
             collection.skipped += walk.collection.skipped

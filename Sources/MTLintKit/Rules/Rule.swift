@@ -52,16 +52,21 @@ public struct RuleExample: Sendable {
     public var language: String
     public var markedText: String
     public var fixed: String?
+    /// For source-aware rules: the text translated, and its language; the example is one unit.
+    public var source: String?
+    public var sourceLanguage: String?
     public var file: String
     public var line: Int
 
     public static func triggers(_ markedText: String, lang: String, fixed: String? = nil,
+                                source: String? = nil, sourceLang: String? = nil,
                                 file: String = #filePath, line: Int = #line) -> RuleExample {
-        RuleExample(language: lang, markedText: markedText, fixed: fixed, file: file, line: line)
+        RuleExample(language: lang, markedText: markedText, fixed: fixed, source: source, sourceLanguage: sourceLang, file: file, line: line)
     }
 
-    public static func passes(_ text: String, lang: String, file: String = #filePath, line: Int = #line) -> RuleExample {
-        RuleExample(language: lang, markedText: text, fixed: nil, file: file, line: line)
+    public static func passes(_ text: String, lang: String, source: String? = nil, sourceLang: String? = nil,
+                              file: String = #filePath, line: Int = #line) -> RuleExample {
+        RuleExample(language: lang, markedText: text, fixed: nil, source: source, sourceLanguage: sourceLang, file: file, line: line)
     }
 
     public var isTriggering: Bool { markedText.unicodeScalars.contains("⟦") }

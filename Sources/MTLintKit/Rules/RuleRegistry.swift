@@ -27,6 +27,9 @@ public enum RuleRegistry {
         RepeatedPhrase(),
         MixedScriptWord(),
         ForeignScript(),
+        NumberMismatch(),
+        UntranslatedSegment(),
+        MarkupMismatch(),
         InvalidSuppression(),
         UnusedSuppression(),
     ]

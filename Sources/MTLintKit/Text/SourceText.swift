@@ -49,6 +49,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unwritable(reason: String)
     /// A folder named on the command line held nothing to lint.
     case noInput(reason: String)
+    /// A translation file that does not parse, with where.
+    case malformed(FormatError)
     case binary(offset: Int)
     case invalidUTF8(offset: Int, byte: UInt8)
     /// `bytes` is nil for a stream, whose size is only known to be over the limit.
@@ -67,6 +69,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let reason): return "cannot read: \(reason)"
         case .unwritable(let reason): return "cannot write: \(reason)"
         case .noInput(let reason): return "nothing to lint: \(reason)"
+        case .malformed(let error): return "malformed at \(error.line):\(error.column): \(error.message)"
         case .binary(let offset): return "binary file (NUL byte at offset \(offset)); only UTF-8 text can be linted"
         case .invalidUTF8(let offset, let byte):
             let hex = String(byte, radix: 16, uppercase: true)

@@ -1,0 +1,61 @@
+/// Placeholders that software substitutes at run time: they are code, not
+/// prose, and must survive translation unchanged.
+public enum Placeholders {
+    /// printf-style conversions (`%s`, `%1$d`, `%.2f`, `%(name)s`) where the flags say the string is a
+    /// format (PO's `c-format`, `python-format`, …), and `{name}` / `{0}` fields always.
+    public static func ranges(in bytes: [UInt8], flags: Set<String>) -> [Range<Int>] {
+        let printf = flags.contains { $0.hasSuffix("-format") && !$0.hasPrefix("no-") && $0 != "python-brace-format" }
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            if printf && bytes[index] == UInt8(ascii: "%"), let end = printfEnd(bytes, from: index) {
+                if end - index > 1 || bytes[index + 1] != UInt8(ascii: "%") { ranges.append(index..<end) }
+                index = end
+            } else if bytes[index] == UInt8(ascii: "{"), let end = braceEnd(bytes, from: index) {
+                ranges.append(index..<end)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    /// The end of a printf conversion starting at `%`: `%%`, or `%[n$][(name)][flags][width][.precision][length]conversion`.
+    static func printfEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start + 1
+        guard index < bytes.count else { return nil }
+        if bytes[index] == UInt8(ascii: "%") { return index + 1 }
+        if bytes[index] == UInt8(ascii: "(") {
+            guard let close = bytes[index...].firstIndex(of: UInt8(ascii: ")")), close - index < 40 else { return nil }
+            index = close + 1
+        }
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        var position = index
+        while position < bytes.count && digits.contains(bytes[position]) { position += 1 }
+        if position < bytes.count && bytes[position] == UInt8(ascii: "$") && position > index { index = position + 1 }
+        while index < bytes.count && Array("-+ #0'".utf8).contains(bytes[index]) { index += 1 }
+        while index < bytes.count && (digits.contains(bytes[index]) || bytes[index] == UInt8(ascii: "*")) { index += 1 }
+        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < bytes.count && (digits.contains(bytes[index]) || bytes[index] == UInt8(ascii: "*")) { index += 1 }
+        }
+        while index < bytes.count && Array("hlLqjzt".utf8).contains(bytes[index]) { index += 1 }
+        guard index < bytes.count, Array("diouxXeEfFgGaAcspn@".utf8).contains(bytes[index]) else { return nil }
+        return index + 1
+    }
+
+    /// The end of a `{…}` field whose content is a name, a number or an ICU argument (`{0,number}`).
+    static func braceEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count && index - start <= 40 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "}") { return index > start + 1 ? index + 1 : nil }
+            let allowed = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+            guard allowed else { return nil }
+            index += 1
+        }
+        return nil
+    }
+}

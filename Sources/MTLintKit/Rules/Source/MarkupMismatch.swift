@@ -1,0 +1,101 @@
+/// Inline codes, placeholders, URLs, e-mail addresses, @handles and #hashtags that
+/// the translation lost, added or altered.
+public struct MarkupMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "markup-mismatch",
+        family: .source,
+        severity: .error,
+        languages: [],
+        summary: "A placeholder, inline tag, URL, e-mail address, @handle or #hashtag of the source missing, added or altered in the translation.",
+        rationale: """
+            Placeholders ("%s", "{name}", "%(count)d"), inline tags of a translation file and links are code: the \
+            software or the page needs each one back exactly once. Machine translation drops them, duplicates \
+            them, translates their names ("{nom}") or breaks them with a space ("% s"), and the result crashes \
+            a program, loses a link or shows the wrong value. Each unit's codes are compared with its source's \
+            as written; printf placeholders count only where the unit says it is a format (PO's c-format and \
+            the like). A code of the source missing from the translation is reported on the unit, and one the \
+            translation has that the source does not on the code itself. Character references already escaped in \
+            the source are text, not codes.
+            """,
+        fixSafety: nil,
+        examples: [
+            .triggers("Les résultats sont sur ⟦https://exemple.fr/resultats⟧.", lang: "fr",
+                      source: "The results are at https://example.com/results.", sourceLang: "en"),
+            .triggers("⟦Bonjour, merci de votre visite.⟧", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
+            .triggers("Suivez-nous sur ⟦@mtlint_fr⟧.", lang: "fr", source: "Follow us on @mtlint.", sourceLang: "en"),
+            .passes("Bonjour {name}, merci de votre visite.", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
+            .passes("Écrivez à presse@example.com ou sur #MTLint.", lang: "fr", source: "Write to presse@example.com or on #MTLint.", sourceLang: "en"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for unit in document.units {
+            let target = String(decoding: document.source.bytes[unit.target], as: UTF8.self)
+            var expected = unit.sourceCodes + Self.codes(in: unit.source).map(\.text)
+            var found = unit.targetCodes.map { (text: $0, range: Optional<Range<Int>>.none) }
+                + Self.codes(in: target).map { (text: $0.text, range: Optional($0.range)) }
+            // Pair equal codes; what is left on either side differs.
+            found = found.filter { code in
+                guard let index = expected.firstIndex(of: code.text) else { return true }
+                expected.remove(at: index)
+                return false
+            }
+            for code in found {
+                let local = code.range ?? Self.locate(code.text, in: target)
+                guard let local else { continue }
+                let range = (unit.target.lowerBound + local.lowerBound)..<(unit.target.lowerBound + local.upperBound)
+                let counterpart = expected.first.map { ", where the source has \($0)" } ?? ""
+                findings.append(finding(range, "\(code.text) is not in the source\(counterpart)", suggestions: expected.prefix(1).map { $0 }))
+                if !expected.isEmpty { expected.removeFirst() }
+            }
+            if !expected.isEmpty {
+                let range = document.trimmed(unit.target)
+                guard !range.isEmpty else { continue }
+                let list = expected.map { "\"\($0)\"" }.joined(separator: ", ")
+                findings.append(finding(range, "the source's \(expected.count == 1 ? "code" : "codes") \(list) \(expected.count == 1 ? "is" : "are") missing from the translation"))
+            }
+        }
+        return findings
+    }
+
+    /// URLs, e-mail addresses, @handles and #hashtags of a text, with their byte ranges.
+    static func codes(in text: String) -> [(text: String, range: Range<Int>)] {
+        let bytes = Array(text.utf8)
+        var ranges = bytes.withUnsafeBufferPointer(ProseMask.urlRanges)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            defer { index += 1 }
+            guard byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#"), !ranges.contains(where: { $0.contains(index) }) else { continue }
+            var end = index + 1
+            while end < bytes.count && (isWordByte(bytes[end]) || (bytes[end] == UInt8(ascii: ".") && end + 1 < bytes.count && isWordByte(bytes[end + 1]))) { end += 1 }
+            guard end > index + 1 else { continue }
+            var start = index
+            if byte == UInt8(ascii: "@") {
+                // An e-mail address: the local part before the @.
+                while start > 0 && (isWordByte(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") || bytes[start - 1] == UInt8(ascii: "-")) { start -= 1 }
+            } else if start > 0 && isWordByte(bytes[start - 1]) {
+                continue  // "C#", "F#": part of a word
+            }
+            // A handle or hashtag starts a word; an address needs a dot in its domain.
+            if start == index && index > 0 && isWordByte(bytes[index - 1]) { continue }
+            if start < index && !bytes[(index + 1)..<end].contains(UInt8(ascii: ".")) { continue }
+            ranges.append(start..<end)
+            index = end
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }.map { (String(decoding: bytes[$0], as: UTF8.self), $0) }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+
+    private static func locate(_ code: String, in text: String) -> Range<Int>? {
+        guard let found = text.utf8.firstRange(of: code.utf8) else { return nil }
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: found.lowerBound)
+        return start..<(start + code.utf8.count)
+    }
+}

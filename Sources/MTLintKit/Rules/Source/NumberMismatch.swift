@@ -1,0 +1,106 @@
+/// A number of the source that the translation changed or left out.
+public struct NumberMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "number-mismatch",
+        family: .source,
+        severity: .warning,
+        languages: [],
+        summary: "A number in the source that is different or missing in its translation (2023 → 2024, \"3 million\" → \"3,000\").",
+        rationale: """
+            A changed digit is the most damaging small error machine translation makes: a casualty count, a \
+            price or a year that reads fluently and is wrong. Each unit's numbers are read in its own language \
+            through ICU: the locale's decimal and grouping separators ("1 200,5" in French is 1,200.5 in \
+            English), its number words ("two" is 2, via ICU's spell-out rules), scale words ("1.2 billion" \
+            is "12亿"), and clock times in 12- or 24-hour form. A number of the source that no number of the \
+            translation equals is reported: on the translation's number that took its place, or on the unit when \
+            none did. Imperial measures of an English source ("200 feet") are left alone, since translators \
+            convert them. Months written as numbers in Chinese and Japanese dates ("3月") are left alone, since a \
+            translation names the month instead. Numbers the translation adds are not reported: they are \
+            usually conversions or clarifications.
+            """,
+        fixSafety: nil,
+        examples: [
+            .triggers("The budget rose to ⟦2.4⟧ billion euros in 2023.", lang: "en",
+                      source: "Le budget est passé à 2,5 milliards d'euros en 2023.", sourceLang: "fr"),
+            .triggers("⟦The company hired new staff.⟧", lang: "en", source: "公司新招聘了300名员工。", sourceLang: "zh"),
+            .passes("The budget rose to 2.5 billion euros in 2023.", lang: "en",
+                    source: "Le budget est passé à 2,5 milliards d'euros en 2023.", sourceLang: "fr"),
+            .passes("Der Preis lag bei 1.200,50 Euro.", lang: "de", source: "The price was 1,200.50 euros.", sourceLang: "en"),
+            .passes("Two ministers resigned on March 5.", lang: "en", source: "3月5日，两名部长辞职。", sourceLang: "zh"),
+            .passes("China's exports grew by 1.2 billion yuan.", lang: "en", source: "中国出口增长了12亿元。", sourceLang: "zh"),
+            .passes("The meeting starts at 8 pm.", lang: "en", source: "Die Sitzung beginnt um 20 Uhr.", sourceLang: "de"),
+            .passes("Die Eisberge ragten 60 Meter aus dem Wasser.", lang: "de", source: "The icebergs rose 200 feet out of the water.", sourceLang: "en"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        guard !document.units.isEmpty, let sourceLanguage = document.sourceLanguage else { return [] }
+        let sourceReading = NumberReading.forLanguage(sourceLanguage.code)
+        let targetReading = NumberReading.forLanguage(document.language.code)
+        var findings: [Finding] = []
+        for unit in document.units {
+            // The masked text: numbers inside code are not prose.
+            let target = String(decoding: document.text[unit.target], as: UTF8.self)
+            let sourceNumbers = sourceReading.numbers(in: unit.source).filter {
+                !$0.spelledOut && !isDateMonth($0, in: unit.source) && !isImperialMeasure($0, in: unit.source)
+            }
+            guard !sourceNumbers.isEmpty else { continue }
+            var targetNumbers = targetReading.numbers(in: target)
+            var missing: [NumberMention] = []
+            for number in sourceNumbers {
+                if let match = targetNumbers.firstIndex(where: { NumberReading.sameNumber($0, number) }) {
+                    targetNumbers.remove(at: match)
+                } else {
+                    missing.append(number)
+                }
+            }
+            guard !missing.isEmpty else { continue }
+            // Digits the translation has in place of the source's.
+            let replacements = targetNumbers.filter { !$0.spelledOut }
+            for (index, number) in missing.enumerated() {
+                let written = String(decoding: Array(unit.source.utf8)[number.range], as: UTF8.self)
+                if index < replacements.count {
+                    let range = (unit.target.lowerBound + replacements[index].range.lowerBound)..<(unit.target.lowerBound + replacements[index].range.upperBound)
+                    findings.append(finding(range, "the source has \(written) here; \"\(document.string(range))\" is a different number",
+                                            suggestions: [written]))
+                } else {
+                    let range = document.trimmed(unit.target)
+                    guard !range.isEmpty else { continue }
+                    findings.append(finding(range, "the source's number \(written) is missing from this translation"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// "3月" (March) in a Chinese or Japanese date: the translation writes the month's name.
+    private func isDateMonth(_ number: NumberMention, in source: String) -> Bool {
+        let bytes = Array(source.utf8)
+        guard number.values.first.map({ $0 >= 1 && $0 <= 12 }) == true, number.range.upperBound < bytes.count else { return false }
+        return String(decoding: bytes[number.range.upperBound..<min(bytes.count, number.range.upperBound + 3)], as: UTF8.self) == "月"
+    }
+
+    /// Imperial measures ("200 feet", "100°F") are converted by translators: the number changes rightly.
+    private func isImperialMeasure(_ number: NumberMention, in source: String) -> Bool {
+        let bytes = Array(source.utf8)
+        let after = String(decoding: bytes[number.range.upperBound..<min(bytes.count, number.range.upperBound + 12)], as: UTF8.self)
+            .lowercased().drop { $0 == " " || $0 == "\u{00A0}" || $0 == "-" }
+        return Self.imperialUnits.contains { unit in
+            after.hasPrefix(unit) && !(after.dropFirst(unit.count).first?.isLetter ?? false)
+        }
+    }
+
+    static let imperialUnits = ["feet", "foot", "ft", "miles", "mile", "mph", "inches", "inch", "in.", "yards", "yard",
+                                "gallons", "gallon", "ounces", "ounce", "oz", "acres", "acre", "lbs", "lb", "°f", "degrees fahrenheit",
+                                "square feet", "sq ft", "fahrenheit"]
+
+}
+
+extension NumberReading {
+    /// Two mentions are the same number when one of their readings agree.
+    static func sameNumber(_ a: NumberMention, _ b: NumberMention) -> Bool {
+        a.values.contains { x in b.values.contains { y in abs(x - y) <= 1e-9 * max(1, abs(x)) } }
+    }
+}

@@ -1,0 +1,280 @@
+import ICUShim
+import Synchronization
+
+/// A number written in a text, with every value it can be read as.
+struct NumberMention: Sendable, Equatable {
+    var range: Range<Int>
+    /// Usually one; two when the separators are ambiguous ("1.200": 1.2 or 1200),
+    /// or when a clock time has a 12- and a 24-hour reading.
+    var values: [Double]
+    /// Written in words ("two"), not digits.
+    var spelledOut = false
+}
+
+/// Reads the numbers of a text the way its language writes them, through
+/// ICU's number symbols (decimal and grouping separators) and spell-out rules
+/// (number words), so that "1 200,5" in French and "1,200.5" in English are
+/// the same number, and so are "two" and 2.
+struct NumberReading: Sendable {
+    let decimal: String
+    let grouping: String
+    /// Number words of the language (ICU spell-out of 0–100), lower-cased.
+    let words: [String: Double]
+    /// Words that multiply the number before them ("million", "万").
+    let scales: [(prefix: String, factor: Double)]
+    /// Abbreviated scale words ("£5bn", "3 Mio."): ambiguous ("5m" may be metres), so an extra reading.
+    let abbreviations: [(word: String, factor: Double)]
+
+    /// Newsroom abbreviations of scale words, which ICU's spell-out does not know.
+    static let scaleAbbreviations: [String: [(String, Double)]] = [
+        "en": [("k", 1e3), ("m", 1e6), ("mn", 1e6), ("bn", 1e9), ("b", 1e9), ("tn", 1e12)],
+        "de": [("Tsd", 1e3), ("Mio", 1e6), ("Mrd", 1e9), ("Bio", 1e12)],
+        "fr": [("k", 1e3), ("M", 1e6), ("Md", 1e9), ("Mrd", 1e9)],
+    ]
+
+    private static let cache = Mutex<[String: NumberReading]>([:])
+
+    static func forLanguage(_ language: String) -> NumberReading {
+        if let known = cache.withLock({ $0[language] }) { return known }
+        let reading = NumberReading(language: language)
+        cache.withLock { $0[language] = reading }
+        return reading
+    }
+
+    private init(language: String) {
+        var slots = [CChar](repeating: 0, count: 32)
+        if mtl_number_separators(language, &slots) {
+            decimal = Self.slot(slots, 0)
+            grouping = Self.slot(slots, 1)
+        } else {
+            (decimal, grouping) = (".", ",")
+        }
+        var words: [String: Double] = [:]
+        for value in 0...100 {
+            if let word = Self.spellOut(Double(value), language), !word.contains(" ") { words[word.lowercased()] = Double(value) }
+        }
+        self.words = words
+        // The scale word is the last word of "one thousand", "eine Million"; in languages written
+        // without spaces, what follows the "one" of "一千" ("十亿" is ten of them, and is skipped).
+        let one = Self.spellOut(1, language) ?? ""
+        var scales: [(String, Double)] = []
+        for factor in [1e3, 1e6, 1e9, 1e12] {
+            guard let spelled = Self.spellOut(factor, language) else { continue }
+            let word: String
+            if spelled.unicodeScalars.allSatisfy(Self.isCJK) {
+                guard !one.isEmpty, spelled.hasPrefix(one) else { continue }
+                word = String(spelled.dropFirst(one.count))
+            } else {
+                word = spelled.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{00AD}" }).last.map(String.init) ?? spelled
+            }
+            if !word.isEmpty { scales.append((word.lowercased(), factor)) }
+        }
+        if language == "zh" || language == "ja" { scales += [("万", 1e4), ("萬", 1e4), ("亿", 1e8), ("億", 1e8)] }
+        self.scales = scales
+        abbreviations = Self.scaleAbbreviations[language] ?? []
+    }
+
+    private static func slot(_ slots: [CChar], _ index: Int) -> String {
+        String(decoding: slots[(16 * index)..<(16 * index + 16)].prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func spellOut(_ value: Double, _ language: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let length = mtl_spell_out(language, value, &buffer, 256)
+        guard length > 0 else { return nil }
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The numbers of a text, in order.
+    func numbers(in text: String) -> [NumberMention] {
+        let scalars = Array(text.unicodeScalars)
+        var byteOffsets: [Int] = []
+        byteOffsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars { byteOffsets.append(offset); offset += String(scalar).utf8.count }
+        byteOffsets.append(offset)
+
+        var mentions: [NumberMention] = []
+        var index = 0
+        while index < scalars.count {
+            guard Self.digit(scalars[index]) != nil, index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) else {
+                if Self.isLetter(scalars[index]), !Self.isCJK(scalars[index]) {
+                    // A number word: the whole word must be one.
+                    var end = index
+                    while end < scalars.count && (Self.isLetter(scalars[end]) || scalars[end] == "-") && !Self.isCJK(scalars[end]) { end += 1 }
+                    let word = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
+                    if let value = words[word] {
+                        var mention = NumberMention(range: byteOffsets[index]..<byteOffsets[end], values: [value], spelledOut: true)
+                        mention.values = mention.values.map { $0 * scale(after: end, scalars) }
+                        mentions.append(mention)
+                    }
+                    index = max(end, index + 1)
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            // Digits with the separators that may sit between them.
+            var end = index
+            var written = ""
+            while end < scalars.count {
+                if let digit = Self.digit(scalars[end]) {
+                    written.append(digit)
+                    end += 1
+                } else if end + 1 < scalars.count, Self.digit(scalars[end + 1]) != nil, Self.isSeparator(scalars[end]),
+                          !Self.isSpace(scalars[end]) || isSpaceGroup(scalars, after: end) {
+                    written.unicodeScalars.append(scalars[end])
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            // A clock time ("18.19 Uhr", "6:19pm", "09:30"): the hour, in 12- and 24-hour readings, and the minutes.
+            if let time = clockTime(at: index, scalars) {
+                var hour = NumberMention(range: byteOffsets[index]..<byteOffsets[time.hourEnd], values: [time.hour])
+                if time.hour < 12 { hour.values.append(time.hour + 12) } else if time.hour > 12 { hour.values.append(time.hour - 12) }
+                mentions.append(hour)
+                mentions.append(NumberMention(range: byteOffsets[time.hourEnd + 1]..<byteOffsets[time.end], values: [time.minutes]))
+                index = time.end
+                continue
+            }
+            var values = interpretations(of: written)
+            let factor = scale(after: end, scalars)
+            values = values.map { $0 * factor }
+            if factor > 1, let rest = compoundRest(after: end, below: factor, scalars) {
+                values = values.map { $0 + rest.value }
+                end = rest.end
+            }
+            if factor == 1, let abbreviation = abbreviationFactor(after: end, scalars) { values += values.map { $0 * abbreviation } }
+            // "8 pm" is also 20 (a 24-hour clock's reading of it).
+            if factor == 1, let value = values.first, value >= 1 && value < 12, isAfternoon(after: end, scalars) { values.append(value + 12) }
+            // "80后", "90年代", "the '60s": a generation or a decade, also written 1980s.
+            if written.count == 2, let value = values.first,
+               ["后", "後", "年", "s", "’", "'"].contains(scalars[safe: end] ?? " ") || ["’", "'"].contains(scalars[safe: index - 1] ?? " ") {
+                values += [1900 + value, 2000 + value]
+            }
+            mentions.append(NumberMention(range: byteOffsets[index]..<byteOffsets[end], values: values))
+            index = end
+        }
+        // "60 to 85 billion": the scale word of the second number covers the first.
+        for index in mentions.indices.dropLast() where !mentions[index].spelledOut {
+            let next = mentions[index + 1]
+            let gap = Array(text.utf8)[mentions[index].range.upperBound..<next.range.lowerBound]
+            guard gap.count <= 6, let scaled = next.values.first, let base = interpretations(of: String(decoding: Array(text.utf8)[next.range], as: UTF8.self)).first,
+                  base > 0, scaled / base > 1, gap.allSatisfy({ $0 < 0x80 && !(0x30...0x39).contains($0) }) else { continue }
+            mentions[index].values += mentions[index].values.map { $0 * scaled / base }
+        }
+        return mentions
+    }
+
+    /// The values digits with separators can mean: a decimal reading when the last separator
+    /// can be a decimal mark, a grouping reading when every group after the first has three
+    /// digits; the language's own reading first.
+    func interpretations(of written: String) -> [Double] {
+        let parts = written.split(omittingEmptySubsequences: false, whereSeparator: { !("0"..."9").contains($0) }).map(String.init)
+        let separators = written.unicodeScalars.filter { !("0"..."9").contains($0) }.map(String.init)
+        guard let last = separators.last else { return [Double(written) ?? 0] }
+        var decimalReading: Double?, groupingReading: Double?
+        let earlier = Set(separators.dropLast())
+        if (last == "." || last == "," || last == "\u{066B}") && (earlier.isEmpty || (earlier.count == 1 && !earlier.contains(last))) {
+            decimalReading = Double(parts.dropLast().joined() + "." + parts.last!)
+        }
+        if Set(separators).count == 1 && parts.dropFirst().allSatisfy({ $0.count == 3 }) && parts[0].count <= 3 {
+            groupingReading = Double(parts.joined())
+        }
+        let readings = last == grouping ? [groupingReading, decimalReading] : [decimalReading, groupingReading]
+        let values = readings.compactMap { $0 }
+        return values.isEmpty ? [Double(parts.joined()) ?? 0] : values
+    }
+
+    /// `H:MM` or `H.MM` followed by a clock word ("Uhr", "h", "am", "pm"), or `H:MM` alone.
+    private func clockTime(at start: Int, _ scalars: [Unicode.Scalar]) -> (hour: Double, hourEnd: Int, minutes: Double, end: Int)? {
+        var hourEnd = start
+        while hourEnd < scalars.count && hourEnd - start < 3 && Self.digit(scalars[hourEnd]) != nil { hourEnd += 1 }
+        guard hourEnd - start <= 2, let separator = scalars[safe: hourEnd], separator == ":" || separator == ".",
+              let m1 = scalars[safe: hourEnd + 1].flatMap(Self.digit), let m2 = scalars[safe: hourEnd + 2].flatMap(Self.digit),
+              scalars[safe: hourEnd + 3].flatMap(Self.digit) == nil else { return nil }
+        let hour = Double(String(String.UnicodeScalarView(scalars[start..<hourEnd]).map(Character.init).compactMap { Self.digit($0.unicodeScalars.first!) }))!
+        let minutes = Double(String([m1, m2]))!
+        guard hour <= 24, minutes < 60 else { return nil }
+        let after = String(String.UnicodeScalarView(scalars[(hourEnd + 3)..<min(scalars.count, hourEnd + 8)])).lowercased()
+        let clockWord = ["uhr", "h", "am", "pm", "a.m", "p.m"].contains { after.hasPrefix($0) || after.hasPrefix(" " + $0) || after.hasPrefix("\u{00A0}" + $0) }
+        guard separator == ":" || clockWord else { return nil }
+        return (hour, hourEnd, minutes, hourEnd + 3)
+    }
+
+    /// The factor of an abbreviated scale word written right after the digits ("5bn", "3 Mio.").
+    private func abbreviationFactor(after end: Int, _ scalars: [Unicode.Scalar]) -> Double? {
+        var start = end
+        if scalars[safe: start] == " " || scalars[safe: start] == "\u{00A0}" { start += 1 }
+        for (word, factor) in abbreviations {
+            let candidate = Array(word.unicodeScalars)
+            guard start + candidate.count <= scalars.count, Array(scalars[start..<(start + candidate.count)]) == candidate else { continue }
+            if let next = scalars[safe: start + candidate.count], Self.isLetter(next) { continue }
+            return factor
+        }
+        return nil
+    }
+
+    private func isAfternoon(after end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        let rest = String(String.UnicodeScalarView(scalars[end..<min(scalars.count, end + 5)])).lowercased()
+        return ["pm", " pm", "p.m", " p.m", "\u{00A0}pm", "\u{00A0}p.m"].contains { rest.hasPrefix($0) }
+    }
+
+    /// The factor of a scale word right after a number ("3 million", "3万").
+    private func scale(after end: Int, _ scalars: [Unicode.Scalar]) -> Double {
+        scaleWord(after: end, scalars)?.factor ?? 1
+    }
+
+    /// The scale word after a number, and where it ends. "20多万" (over 200,000): an
+    /// approximation mark may come first.
+    private func scaleWord(after end: Int, _ scalars: [Unicode.Scalar]) -> (factor: Double, end: Int)? {
+        var start = end
+        while start < scalars.count && (scalars[start] == " " || scalars[start] == "\u{00A0}") && start - end < 2 { start += 1 }
+        if let mark = scalars[safe: start], ["多", "余", "餘", "几", "幾"].contains(mark) { start += 1 }
+        let rest = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 12)])).lowercased()
+        for (prefix, factor) in scales where rest.hasPrefix(prefix) { return (factor, start + prefix.unicodeScalars.count) }
+        return nil
+    }
+
+    /// "7万8千" is 78,000: digits with a smaller scale word right after a scale word add to it.
+    private func compoundRest(after end: Int, below factor: Double, _ scalars: [Unicode.Scalar]) -> (value: Double, end: Int)? {
+        guard let scaleEnd = scaleWord(after: end, scalars)?.end else { return nil }
+        var digitsEnd = scaleEnd
+        var digits = ""
+        while let digit = scalars[safe: digitsEnd].flatMap(Self.digit) { digits.append(digit); digitsEnd += 1 }
+        guard !digits.isEmpty, let part = Double(digits), let next = scaleWord(after: digitsEnd, scalars), next.factor < factor else { return nil }
+        return (part * next.factor, next.end)
+    }
+
+    /// A space between digits groups them only in languages that group with a space,
+    /// and only before exactly three digits ("1 200", not "in 2019 2020").
+    private func isSpaceGroup(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        guard grouping.unicodeScalars.allSatisfy(Self.isSpace) else { return false }
+        var end = index + 1
+        while end < scalars.count && Self.digit(scalars[end]) != nil { end += 1 }
+        return end - index - 1 == 3
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}" }
+
+    static func digit(_ scalar: Unicode.Scalar) -> Character? {
+        switch scalar.value {
+        case 0x30...0x39: return Character(scalar)
+        case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)  // full-width digits
+        default: return nil
+        }
+    }
+
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        [",", ".", "'", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{066B}", "\u{066C}", " "].contains(scalar)
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || digit(scalar) != nil }
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool { (0x3000...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

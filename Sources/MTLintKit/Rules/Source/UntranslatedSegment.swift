@@ -1,0 +1,115 @@
+/// Source text copied into the translation untranslated.
+public struct UntranslatedSegment: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "untranslated-segment",
+        family: .source,
+        severity: .warning,
+        languages: [],
+        summary: "A sentence, or a run of three or more words, copied from the source in the source language.",
+        rationale: """
+            Machine translation leaves text untranslated when it fails to recognise the language, meets a long \
+            rare phrase, or passes a segment through unchanged; a reader then finds a sentence of the source \
+            language in the article. A run of at least three words of the source, with at least two ordinary \
+            different content words (lower-case words of four letters or more, or ideographs), that reappears in the \
+            translation is reported. Names and titles are capitalised and so do not count as content words; \
+            a run inside quotation marks is left alone (a quotation of the original); and nothing is reported \
+            when source and translation are in the same language. Words in a script foreign to the target \
+            language are also the business of foreign-script, whose brand-name settings are separate.
+            """,
+        fixSafety: nil,
+        examples: [
+            .triggers("Le ministre a déclaré que ⟦the talks would continue next week⟧.", lang: "fr",
+                      source: "The minister said that the talks would continue next week.", sourceLang: "en"),
+            .triggers("⟦Die Verhandlungen werden fortgesetzt⟧", lang: "en", source: "Die Verhandlungen werden fortgesetzt.", sourceLang: "de"),
+            .triggers("The company said ⟦新招聘了三百名员工⟧.", lang: "en", source: "公司新招聘了三百名员工。", sourceLang: "zh"),
+            .passes("Le ministre a lu « the talks would continue » à haute voix.", lang: "fr",
+                    source: "The minister read \"the talks would continue\" aloud.", sourceLang: "en"),
+            .passes("The New York Times Company reported a loss.", lang: "en",
+                    source: "Die New York Times Company meldete einen Verlust.", sourceLang: "de"),
+            .passes("Die Centres for Disease Control and Prevention untersuchen den Fall.", lang: "de",
+                    source: "The Centres for Disease Control and Prevention are investigating the case.", sourceLang: "en"),
+            .passes("Es ist so etwas wie ding, ding, ding.", lang: "de", source: "It's kind of like ding, ding, ding.", sourceLang: "en"),
+            .passes("Les pourparlers continueront la semaine prochaine.", lang: "fr",
+                    source: "The talks will continue next week.", sourceLang: "en"),
+        ]
+    )
+
+    /// Quotation marks: a copied run after an odd number of them in its unit is a quotation.
+    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "„", "«", "»", "‘", "’", "‚", "「", "」", "『", "』", "‹", "›"]
+
+    public func check(_ document: Document) -> [Finding] {
+        guard let sourceLanguage = document.sourceLanguage, sourceLanguage.code != document.language.code else { return [] }
+        var findings: [Finding] = []
+        var tokenIndex = 0
+        for unit in document.units {
+            while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
+            var targetWords: [(key: String, token: Token)] = []
+            var index = tokenIndex
+            while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
+                let token = document.tokens[index]
+                if token.kind.isWord { targetWords += words(of: token, in: document.text) }
+                index += 1
+            }
+            guard targetWords.count >= 3, let sourceTokens = try? Tokenizer.tokens(of: Array(unit.source.utf8), locale: sourceLanguage.icuLocale) else { continue }
+            let sourceBytes = Array(unit.source.utf8)
+            let sourceWords = sourceTokens.filter(\.kind.isWord).flatMap { words(of: $0, in: sourceBytes) }.map(\.key)
+            guard let run = longestCommonRun(sourceWords, targetWords.map(\.key)) else { continue }
+            let copied = targetWords[run]
+            // Two different content words: "ding, ding, ding" is the same sound in any language.
+            guard copied.count >= 3, Set(copied.filter({ isContentWord($0, in: document.text) }).map(\.key)).count >= 2 else { continue }
+            let range = copied.first!.token.start..<copied.last!.token.end
+            guard !isQuoted(range, in: unit, document: document) else { continue }
+            let whole = copied.count == targetWords.count
+            findings.append(finding(range, whole
+                ? "this text is the source, untranslated (\(sourceLanguage.code) in a \(document.language.code) translation)"
+                : "\(copied.count) words copied untranslated from the source (\(sourceLanguage.code)): translate them"))
+        }
+        return findings
+    }
+
+    /// A word token as comparison keys: itself case-folded, or each ideograph of it
+    /// (ICU keeps a run of Chinese characters in one token).
+    private func words(of token: Token, in text: [UInt8]) -> [(key: String, token: Token)] {
+        let string = String(decoding: text[token.range], as: UTF8.self)
+        guard token.kind == .ideographic || token.kind == .kana else { return [(CaseFolding.fold(string), token)] }
+        var result: [(String, Token)] = []
+        var offset = token.start
+        for scalar in string.unicodeScalars {
+            let length = String(scalar).utf8.count
+            result.append((String(scalar), Token(start: offset, end: offset + length, kind: token.kind, script: token.script)))
+            offset += length
+        }
+        return result
+    }
+
+    /// The longest run of consecutive words shared by both, as a range of `target`'s indices.
+    private func longestCommonRun(_ source: [String], _ target: [String]) -> Range<Int>? {
+        guard !source.isEmpty, !target.isEmpty, source.count * target.count <= 250_000 else { return nil }
+        var previous = [Int](repeating: 0, count: source.count + 1)
+        var best = 0, bestEnd = 0
+        for j in 1...target.count {
+            var current = [Int](repeating: 0, count: source.count + 1)
+            for i in 1...source.count where source[i - 1] == target[j - 1] {
+                current[i] = previous[i - 1] + 1
+                if current[i] > best { best = current[i]; bestEnd = j }
+            }
+            previous = current
+        }
+        return best == 0 ? nil : (bestEnd - best)..<bestEnd
+    }
+
+    /// An ideograph, or a lower-case word of four letters or more: not a name, an acronym or a
+    /// function word ("for", "and" inside "Centres for Disease Control and Prevention").
+    private func isContentWord(_ word: (key: String, token: Token), in text: [UInt8]) -> Bool {
+        if word.token.kind == .ideographic || word.token.kind == .kana { return true }
+        guard word.token.kind == .letter, let first = String(decoding: text[word.token.range], as: UTF8.self).unicodeScalars.first else { return false }
+        return first.properties.isLowercase && word.key.unicodeScalars.count >= 4
+    }
+
+    private func isQuoted(_ range: Range<Int>, in unit: TranslationUnit, document: Document) -> Bool {
+        let before = String(decoding: document.source.bytes[unit.target.lowerBound..<range.lowerBound], as: UTF8.self)
+        return before.unicodeScalars.filter { Self.quoteMarks.contains($0) }.count % 2 == 1
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import MTLintKit
+
+@Suite struct NumberReadingTests {
+    func values(_ text: String, _ language: String) -> [[Double]] {
+        NumberReading.forLanguage(language).numbers(in: text).map(\.values)
+    }
+
+    @Test func separatorsFollowTheLanguage() {
+        #expect(values("1,200.5 and 3.8%", "en") == [[1200.5], [3.8]])
+        #expect(values("1.200,5 und 3,8 %", "de") == [[1200.5], [3.8]])
+        #expect(values("1 200,5", "fr") == [[1200.5]])
+        #expect(values("1.200", "de") == [[1200, 1.2]])
+        #expect(values("in 2019 2020", "fr") == [[2019], [2020]])
+    }
+
+    @Test func scaleWordsAndNumberWords() {
+        #expect(values("3000万人", "zh") == [[3e7]])
+        #expect(values("7.8万名", "zh") == [[78000]])
+        #expect(values("北京7.8万志愿者服务国庆交通出行。", "zh") == [[78000]])
+        #expect(values("交通文明志愿者7万8千多名", "zh") == [[78000]])
+        #expect(values("是20多万个蔬菜大棚", "zh") == [[200000]])
+        #expect(values("12亿元", "zh") == [[1.2e9]])
+        #expect(values("1.2 billion", "en") == [[1.2e9]])
+        #expect(values("35 Millionen", "de") == [[3.5e7]])
+        #expect(values("two ministers", "en") == [[2]])
+        #expect(values("60 to 85 billion", "en") == [[60, 6e10], [8.5e10]])
+        #expect(values("£5bn", "en") == [[5, 5e9]])
+    }
+
+    @Test func clockTimes() {
+        #expect(values("at 8 pm", "en") == [[8, 20]])
+        #expect(values("um 18.19 Uhr", "de") == [[18, 6], [19]])
+        #expect(values("at 7:00 am", "en") == [[7, 19], [0]])
+    }
+}
