@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// Translation files and article pairs from the command line (issue #12): positions
+/// inside the file as it is, fixes written with the format's escaping, sources read.
+@Suite struct TranslationFileTests {
+    static let po = #"""
+        msgid ""
+        msgstr ""
+        "Content-Type: text/plain; charset=UTF-8\n"
+        "Language: en\n"
+
+        #, c-format
+        msgid "Il a supprimé %d fichiers en 2023."
+        msgstr "He deleted the the %d files in 2024."
+
+        msgid "Le \"café\" est fermé."
+        msgstr ""
+        "The \"cafÃ©\" is "
+        "closed and and shut."
+
+        """#
+
+    static var hasMsgfmt: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/msgfmt") }
+
+    @Test func poFindingsPointIntoTheFile() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.file("fr.po", Self.po)
+        let result = try CLI.run(["--format", "json", "--source-lang", "fr", path])
+        #expect(result.status == 1)  // the mojibake is an error
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let file = try #require((json["files"] as? [[String: Any]])?.first)
+        #expect(file["language"] as? String == "en")
+        let findings = try #require(file["findings"] as? [[String: Any]])
+        let bytes = Array(Self.po.utf8)
+        let located = findings.map { finding -> String in
+            let offset = finding["offset"] as! Int, length = finding["length"] as! Int
+            return "\(finding["rule"]!) \(finding["line"]!):\(finding["column"]!) \(String(decoding: bytes[offset..<(offset + length)], as: UTF8.self))"
+        }
+        #expect(located == ["repeated-word 8:20 the the", "number-mismatch 8:40 2024", "mojibake 12:11 Ã©", "repeated-word 13:9 and and"])
+    }
+
+    @Test func poFixesKeepEveryOtherByteAndStillCompile() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.file("fr.po", Self.po)
+        #expect(try CLI.run(["fix", path]).status == 0)
+        let fixed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(fixed == Self.po.replacingOccurrences(of: "the the", with: "the").replacingOccurrences(of: "cafÃ©", with: "café")
+            .replacingOccurrences(of: "and and", with: "and"))
+        if Self.hasMsgfmt {
+            #expect(try CLI.run(["--check", "-o", "/dev/null", path], executable: URL(fileURLWithPath: "/usr/bin/msgfmt")).status == 0)
+        }
+    }
+
+    /// Random PO files with artefacts in their strings: after `fix`, bytes outside the strings
+    /// are unchanged and msgfmt still accepts the file.
+    @Test(.enabled(if: hasMsgfmt)) func randomPOFilesStayValidAfterFixing() throws {
+        let pieces = ["the the", "cafÃ©", " ,", "â€™", "\\\"quoted\\\"", "line\\nbreak", "and and", "word", "l’été", "1 200,5", "!!", " ."]
+        var generator = SeededGenerator(seed: 7)
+        let folder = try TemporaryFolder()
+        for index in 0..<12 {
+            var text = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: en\\n\"\n"
+            for unit in 0..<4 {
+                let words = (0..<6).map { _ in pieces.randomElement(using: &generator)! }
+                text += "\n#, c-format\nmsgid \"source \(unit) %s {name}\"\nmsgstr \"\"\n\"\(words[0..<3].joined(separator: " ")) %s\"\n\"\(words[3...].joined(separator: " ")) {name}\"\n"
+            }
+            let path = try folder.file("r\(index).po", text)
+            let valid = try CLI.run(["--check", "-o", "/dev/null", path], executable: URL(fileURLWithPath: "/usr/bin/msgfmt"))
+            #expect(valid.status == 0, "\(valid.stderr)")
+            let result = try CLI.run(["fix", "--unsafe", path])
+            #expect(result.status != 2, "\(result.stderr)")
+            let after = try String(contentsOfFile: path, encoding: .utf8)
+            let outside = { (po: String) in po.split(separator: "\n").filter { !$0.hasPrefix("\"") && !$0.hasPrefix("msgstr") } }
+            #expect(outside(after) == outside(text))
+            #expect(try CLI.run(["--check", "-o", "/dev/null", path], executable: URL(fileURLWithPath: "/usr/bin/msgfmt")).status == 0, "\(after)")
+        }
+    }
+
+    @Test func malformedTranslationFilesNameTheLineAndTheOthersAreLinted() throws {
+        let folder = try TemporaryFolder()
+        let bad = try folder.file("bad.po", "msgid \"a\"\nmsgstr \"b\n")
+        let good = try folder.file("good.po", "msgid \"a\"\nmsgstr \"the the\"\n")
+        let result = try CLI.run(["--lang", "en", bad, good])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("bad.po: error: malformed at 2:8: a string without its closing quote"))
+        #expect(result.stdout.contains("good.po:2:9: warning: \"the\" is repeated"))
+    }
+
+    @Test func articlePairsAreAlignedAndChecked() throws {
+        let folder = try TemporaryFolder()
+        try folder.file("fr/a.md", "# Sommet\n\nLe budget a atteint 2,5 milliards d'euros en 2023. Les ministres se sont réunis mardi.\n")
+        try folder.file("en/a.md", "# Summit\n\nThe budget reached 2.4 billion euros in 2023. The ministers met on Tuesday.\n")
+        let single = try CLI.run(["--lang", "en", "en/a.md", "--source", "fr/a.md"], in: folder.url)
+        #expect(single.stdout.contains("en/a.md:3:20: warning: the source has 2,5 here; \"2.4\" is a different number [number-mismatch]"))
+        let tree = try CLI.run(["--lang", "en", "en", "--source-root", "fr"], in: folder.url)
+        #expect(tree.stdout.contains("[number-mismatch]"))
+        let aligned = try CLI.run(["align", "en/a.md", "--source", "fr/a.md"], in: folder.url)
+        #expect(aligned.stdout.contains("source: Les ministres se sont réunis mardi.\n  target: The ministers met on Tuesday."))
+        // A missing source is an input error; --source needs one article.
+        try folder.file("en/b.md", "Another article.\n")
+        let missing = try CLI.run(["--lang", "en", "en", "--source-root", "fr"], in: folder.url)
+        #expect(missing.status == 2)
+        #expect(missing.stdout.contains("en/b.md: error: cannot read: its source"))
+        #expect(try CLI.run(["en", "--source", "fr/a.md"], in: folder.url).status == 2)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing case can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
