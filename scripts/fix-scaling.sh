@@ -45,14 +45,15 @@ generate() {  # MEGABYTES FILE
   }'  > "$2"
 }
 
-measure() {  # LABEL COMMAND… ; prints "seconds max-RSS-MB"
+measure() {  # COMMAND… ; prints "seconds max-RSS-MB", the seconds marked "!" when the run failed
   local log
   log=$(mktemp)
   if [ -x /usr/bin/time ]; then
     "${pin[@]}" /usr/bin/time -v -o "$log" "$@" >/dev/null 2>>"$log.err" || true
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
                 /Maximum resident set size/ { rss = $2 / 1024 }
-                END { printf "%.2f %.0f\n", s, rss }' "$log"
+                /terminated by signal/ || (/Exit status/ && $2 > 1) { failed = "!" }
+                END { printf "%.2f%s %.0f\n", s, failed, rss }' "$log"
   else
     local start end
     start=$(date +%s.%N)
@@ -63,6 +64,7 @@ measure() {  # LABEL COMMAND… ; prints "seconds max-RSS-MB"
   rm -f "$log" "$log.err"
 }
 
+echo "mtlint: $MTLINT; times in seconds (peak RSS in MB); ! = the run failed (killed, out of memory)"
 printf '%-6s %-24s %-24s %-24s %-8s %-8s\n' "size" "lint s (MB RSS)" "fix s (MB RSS)" "fix --diff s (MB RSS)" "fix/lint" "diff/lint"
 for mb in "${sizes[@]}"; do
   file="$data/text-$mb.txt"
@@ -73,6 +75,6 @@ for mb in "${sizes[@]}"; do
   read -r diff_s diff_rss < <(measure "$MTLINT" fix --diff --lang en --no-config "$file")
   rm -f "$data/copy.txt"
   printf '%-6s %-24s %-24s %-24s %-8s %-8s\n' "${mb}MB" "$lint_s ($lint_rss)" "$fix_s ($fix_rss)" "$diff_s ($diff_rss)" \
-    "$(awk -v a="$fix_s" -v b="$lint_s" 'BEGIN { printf "%.2f", a / b }')" \
-    "$(awk -v a="$diff_s" -v b="$lint_s" 'BEGIN { printf "%.2f", a / b }')"
+    "$(awk -v a="${fix_s%!}" -v b="$lint_s" 'BEGIN { printf "%.2f", a / b }')" \
+    "$(awk -v a="${diff_s%!}" -v b="$lint_s" 'BEGIN { printf "%.2f", a / b }')"
 done

@@ -1,5 +1,5 @@
 /// Applies findings' fixes: drop unsafe ones unless asked, sort, drop the ones
-/// that overlap an accepted fix, apply back to front, re-lint, repeat (bounded).
+/// that overlap an accepted fix, apply them all in one pass, re-lint, repeat (bounded).
 public struct Fixer: Sendable {
     public let linter: Linter
     public let includeUnsafe: Bool
@@ -63,17 +63,82 @@ struct FixPlan {
         let ordered = findings.sorted {
             ($1.severity, $0.start, $0.end, $0.rule) < ($0.severity, $1.start, $1.end, $1.rule)
         }
-        var taken: [Range<Int>] = []
+        // Every edit's range, and its rank in position order. Accepted ranges never overlap,
+        // so sorted by position their ends rise too: a range that overlaps none of the two
+        // accepted ranges next to it in that order overlaps none at all. That keeps each
+        // check to two neighbours instead of every accepted range.
+        var ranges: [Range<Int>] = []
+        var firstEdit: [Int] = []
         for finding in ordered {
-            let ranges = finding.fix!.edits.map(\.range)
-            let overlaps = ranges.contains { range in taken.contains { EditApplier.overlap($0, range) } }
+            firstEdit.append(ranges.count)
+            ranges += finding.fix!.edits.map(\.range)
+        }
+        let byPosition = ranges.indices.sorted {
+            (ranges[$0].lowerBound, ranges[$0].upperBound) < (ranges[$1].lowerBound, ranges[$1].upperBound)
+        }
+        var rank = [Int](repeating: 0, count: ranges.count)
+        for (position, index) in byPosition.enumerated() { rank[index] = position }
+        var taken = RankSet(count: ranges.count)
+        for (index, finding) in ordered.enumerated() {
+            let edits = firstEdit[index]..<(firstEdit[index] + finding.fix!.edits.count)
+            func overlaps(_ edit: Int, _ neighbour: Int?) -> Bool {
+                neighbour.map { EditApplier.overlap(ranges[byPosition[$0]], ranges[edit]) } ?? false
+            }
+            let overlaps = edits.contains { overlaps($0, taken.below(rank[$0])) || overlaps($0, taken.above(rank[$0])) }
             if overlaps {
                 skipped.append(finding)
             } else {
-                taken += ranges
+                for edit in edits { taken.insert(rank[edit]) }
                 accepted.append(finding)
             }
         }
+    }
+}
+
+/// A set of ranks 0..<count that finds its nearest member below or above a rank in
+/// O(log count): a Fenwick tree counting the members.
+struct RankSet {
+    private var tree: [Int]
+    private var members = 0
+
+    init(count: Int) { tree = [Int](repeating: 0, count: count + 1) }
+
+    mutating func insert(_ rank: Int) {
+        members += 1
+        var index = rank + 1
+        while index < tree.count { tree[index] += 1; index += index & -index }
+    }
+
+    func below(_ rank: Int) -> Int? {
+        let count = countBelow(rank)
+        return count > 0 ? member(count - 1) : nil
+    }
+
+    func above(_ rank: Int) -> Int? {
+        let count = countBelow(rank + 1)
+        return count < members ? member(count) : nil
+    }
+
+    /// How many members are below `rank`.
+    private func countBelow(_ rank: Int) -> Int {
+        var sum = 0, index = rank
+        while index > 0 { sum += tree[index]; index -= index & -index }
+        return sum
+    }
+
+    /// The member with `count` members below it.
+    private func member(_ count: Int) -> Int {
+        var position = 0, remaining = count
+        var step = 1
+        while step * 2 < tree.count { step *= 2 }
+        while step > 0 {
+            if position + step < tree.count && tree[position + step] <= remaining {
+                position += step
+                remaining -= tree[position]
+            }
+            step /= 2
+        }
+        return position
     }
 }
 
@@ -87,13 +152,20 @@ public enum EditApplier {
         return a.overlaps(b)
     }
 
-    /// Applies non-overlapping edits back to front, so earlier offsets stay valid.
+    /// Applies non-overlapping edits in one forward pass, copying the bytes between them
+    /// once, so that the cost is linear in the text and the edits. An insertion goes before
+    /// a replacement that starts at the same offset.
     public static func apply(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
-        var result = bytes
-        for edit in edits.sorted(by: { $0.offset > $1.offset }) {
-            let range = max(0, edit.offset)..<min(bytes.count, edit.offset + edit.length)
-            result.replaceSubrange(range, with: Array(edit.replacement.utf8))
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var cursor = 0
+        for edit in edits.sorted(by: { ($0.offset, $0.length) < ($1.offset, $1.length) }) {
+            let start = min(max(cursor, edit.offset), bytes.count)
+            result += bytes[cursor..<start]
+            result += edit.replacement.utf8
+            cursor = max(start, min(bytes.count, edit.offset + edit.length))
         }
+        result += bytes[cursor...]
         return result
     }
 }

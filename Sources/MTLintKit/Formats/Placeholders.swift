@@ -47,6 +47,7 @@ public enum Placeholders {
 
     /// The end of a `{…}` field whose content is a name, a number or an ICU argument (`{0,number}`).
     static func braceEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = bytes[safe: start + 1], first == UInt8(ascii: "_") || (first >= 0x30 && first <= 0x39) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return nil }
         var index = start + 1
         while index < bytes.count && index - start <= 40 {
             let byte = bytes[index]

@@ -30,26 +30,73 @@ public enum ProseMask {
         maskHTMLComments(buffer)
         var lineStart = 0
         var fence: (byte: UInt8, count: Int)? = nil
+        // Indented code (CommonMark) is indented 4 columns past the content of the enclosing
+        // list items and cannot continue a paragraph: "text\n    more" is one paragraph.
+        var listContent: [Int] = []  // content columns of the open list items
+        var inParagraph = false
         while lineStart < buffer.count {
             var lineEnd = lineStart
             while lineEnd < buffer.count && buffer[lineEnd] != 0x0A { lineEnd += 1 }
-            let indent = leadingSpaces(buffer, lineStart, lineEnd)
-            let contentStart = lineStart + indent
+            let (indent, contentStart) = indentation(buffer, lineStart, lineEnd)
+            let isBlank = contentStart == lineEnd || (buffer[contentStart] == 0x0D && contentStart + 1 == lineEnd)
+            if !inParagraph && !isBlank && fence == nil {
+                // A line less indented than a list item's content ends the item.
+                while let last = listContent.last, indent < last { listContent.removeLast() }
+            }
+            let codeIndent = (listContent.last ?? 0) + 4
             if let open = fence {
                 // Inside a fenced block: hide everything up to and including the closing fence.
                 let run = runLength(buffer, contentStart, lineEnd, open.byte)
                 blank(buffer, lineStart..<lineEnd)
                 if run >= open.count && indent < 4 { fence = nil }
+            } else if isBlank {
+                inParagraph = false  // an indented code block goes on across blank lines
+            } else if !inParagraph && indent >= codeIndent {
+                blank(buffer, lineStart..<lineEnd)
             } else if indent < 4, let byte = fenceByte(buffer, contentStart, lineEnd),
                       runLength(buffer, contentStart, lineEnd, byte) >= 3 {
                 fence = (byte, runLength(buffer, contentStart, lineEnd, byte))
                 blank(buffer, lineStart..<lineEnd)
-            } else {
-                maskHeadingMarker(buffer, contentStart, lineEnd)
+                inParagraph = false
+            } else if indent < 4 && maskHeadingMarker(buffer, contentStart, lineEnd) {
                 maskInline(buffer, lineStart, lineEnd)
+                inParagraph = false
+            } else {
+                if indent < codeIndent, let content = listItemContent(buffer, contentStart, lineEnd, column: indent) {
+                    while let last = listContent.last, indent < last { listContent.removeLast() }
+                    listContent.append(content)
+                }
+                maskInline(buffer, lineStart, lineEnd)
+                inParagraph = true
             }
             lineStart = lineEnd + 1
         }
+    }
+
+    /// The column of a line's first non-blank byte (a tab goes to the next multiple of 4) and its offset.
+    private static func indentation(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (column: Int, offset: Int) {
+        var column = 0, index = start
+        while index < end && (buffer[index] == 0x20 || buffer[index] == 0x09) {
+            column += buffer[index] == 0x09 ? 4 - column % 4 : 1
+            index += 1
+        }
+        return (column, index)
+    }
+
+    /// The column where a list item's content starts ("- ", "* ", "+ ", "1. ", "1) "), if the line starts one.
+    private static func listItemContent(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int, column: Int) -> Int? {
+        var index = start
+        if [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*")].contains(buffer[index]) {
+            index += 1
+        } else {
+            while index < end && index - start < 9 && buffer[index] >= UInt8(ascii: "0") && buffer[index] <= UInt8(ascii: "9") { index += 1 }
+            guard index > start, index < end, buffer[index] == UInt8(ascii: ".") || buffer[index] == UInt8(ascii: ")") else { return nil }
+            index += 1
+        }
+        let spaces = leadingSpaces(buffer, index, end)
+        guard index == end || spaces > 0 || buffer[index] == 0x0D else { return nil }
+        // 1 to 4 spaces belong to the marker; with more, the content is indented code.
+        return column + (index - start) + ((1...4).contains(spaces) ? spaces : 1)
     }
 
     /// `<!-- … -->`, also across lines (suppression comments, notes to editors).
@@ -83,11 +130,12 @@ public enum ProseMask {
         return index - start
     }
 
-    private static func maskHeadingMarker(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+    /// Blanks the "#" of an ATX heading; false when the line is not one.
+    private static func maskHeadingMarker(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let hashes = runLength(buffer, start, end, UInt8(ascii: "#"))
-        if hashes > 0 && hashes <= 6 && (start + hashes == end || buffer[start + hashes] == 0x20) {
-            blank(buffer, start..<(start + hashes))
-        }
+        guard hashes > 0 && hashes <= 6 && (start + hashes == end || buffer[start + hashes] == 0x20) else { return false }
+        blank(buffer, start..<(start + hashes))
+        return true
     }
 
     /// Inline code spans, HTML tags and comments, and link targets on one line.

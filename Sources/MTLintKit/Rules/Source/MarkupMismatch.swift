@@ -13,18 +13,21 @@ public struct MarkupMismatch: Rule {
             Placeholders ("%s", "{name}", "%(count)d"), inline tags of a translation file and links are code: the \
             software or the page needs each one back exactly once. Machine translation drops them, duplicates \
             them, translates their names ("{nom}") or breaks them with a space ("% s"), and the result crashes \
-            a program, loses a link or shows the wrong value. Each unit's codes are compared with its source's \
-            as written; printf placeholders count only where the unit says it is a format (PO's c-format and \
-            the like). A code of the source missing from the translation is reported on the unit, and one the \
-            translation has that the source does not on the code itself. Character references already escaped in \
-            the source are text, not codes.
+            a program, loses a link or shows the wrong value. Placeholders and inline codes are compared with the \
+            source's as written (printf placeholders only where the unit says it is a format, as PO's c-format \
+            does): one the translation has that the source does not is reported on itself, and one it lacks on \
+            the unit. Links, e-mail addresses, handles and hashtags may be localised ("exemple.fr"), so only \
+            fewer of a kind than in the source is reported. Character references already escaped in the source \
+            are text, not codes.
             """,
         fixSafety: nil,
         examples: [
-            .triggers("Les résultats sont sur ⟦https://exemple.fr/resultats⟧.", lang: "fr",
-                      source: "The results are at https://example.com/results.", sourceLang: "en"),
+            .triggers("⟦Les résultats sont en ligne.⟧", lang: "fr", source: "The results are at https://example.com/results.", sourceLang: "en"),
             .triggers("⟦Bonjour, merci de votre visite.⟧", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
-            .triggers("Suivez-nous sur ⟦@mtlint_fr⟧.", lang: "fr", source: "Follow us on @mtlint.", sourceLang: "en"),
+            .triggers("Bonjour ⟦{nom}⟧, merci de votre visite.", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
+            .triggers("⟦Suivez-nous.⟧", lang: "fr", source: "Follow us on @mtlint.", sourceLang: "en"),
+            .passes("Les résultats sont sur https://exemple.fr/resultats.", lang: "fr",
+                    source: "The results are at https://example.com/results.", sourceLang: "en"),
             .passes("Bonjour {name}, merci de votre visite.", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
             .passes("Écrivez à presse@example.com ou sur #MTLint.", lang: "fr", source: "Write to presse@example.com or on #MTLint.", sourceLang: "en"),
         ]
@@ -34,22 +37,24 @@ public struct MarkupMismatch: Rule {
         var findings: [Finding] = []
         for unit in document.units {
             let target = String(decoding: document.source.bytes[unit.target], as: UTF8.self)
-            var expected = unit.sourceCodes + Self.codes(in: unit.source).map(\.text)
-            var found = unit.targetCodes.map { (text: $0, range: Optional<Range<Int>>.none) }
-                + Self.codes(in: target).map { (text: $0.text, range: Optional($0.range)) }
-            // Pair equal codes; what is left on either side differs.
-            found = found.filter { code in
-                guard let index = expected.firstIndex(of: code.text) else { return true }
+            // Placeholders and inline codes come back exactly, each as often as in the source.
+            var expected = unit.sourceCodes
+            let added = unit.targetCodes.filter { code in
+                guard let index = expected.firstIndex(of: code) else { return true }
                 expected.remove(at: index)
                 return false
             }
-            for code in found {
-                let local = code.range ?? Self.locate(code.text, in: target)
-                guard let local else { continue }
+            for code in added {
+                guard let local = Self.locate(code, in: target) else { continue }
                 let range = (unit.target.lowerBound + local.lowerBound)..<(unit.target.lowerBound + local.upperBound)
                 let counterpart = expected.first.map { ", where the source has \($0)" } ?? ""
-                findings.append(finding(range, "\(code.text) is not in the source\(counterpart)", suggestions: expected.prefix(1).map { $0 }))
+                findings.append(finding(range, "\(code) is not in the source\(counterpart)", suggestions: expected.prefix(1).map { $0 }))
                 if !expected.isEmpty { expected.removeFirst() }
+            }
+            // Links, addresses, handles and hashtags may be localised ("exemple.fr"), but not dropped.
+            let sourceLinks = Self.codes(in: unit.source), targetLinks = Self.codes(in: target)
+            for kind in LinkKind.allCases where targetLinks.filter({ $0.kind == kind }).count < sourceLinks.filter({ $0.kind == kind }).count {
+                expected += sourceLinks.filter { $0.kind == kind && !targetLinks.map(\.text).contains($0.text) }.map(\.text)
             }
             if !expected.isEmpty {
                 let range = document.trimmed(unit.target)
@@ -61,15 +66,18 @@ public struct MarkupMismatch: Rule {
         return findings
     }
 
+    enum LinkKind: CaseIterable { case url, address, handle, hashtag }
+
     /// URLs, e-mail addresses, @handles and #hashtags of a text, with their byte ranges.
-    static func codes(in text: String) -> [(text: String, range: Range<Int>)] {
+    static func codes(in text: String) -> [(text: String, kind: LinkKind)] {
         let bytes = Array(text.utf8)
-        var ranges = bytes.withUnsafeBufferPointer(ProseMask.urlRanges)
+        let urls = bytes.withUnsafeBufferPointer(ProseMask.urlRanges)
+        var found = urls.map { ($0, LinkKind.url) }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             defer { index += 1 }
-            guard byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#"), !ranges.contains(where: { $0.contains(index) }) else { continue }
+            guard byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#"), !urls.contains(where: { $0.contains(index) }) else { continue }
             var end = index + 1
             while end < bytes.count && (isWordByte(bytes[end]) || (bytes[end] == UInt8(ascii: ".") && end + 1 < bytes.count && isWordByte(bytes[end + 1]))) { end += 1 }
             guard end > index + 1 else { continue }
@@ -83,10 +91,10 @@ public struct MarkupMismatch: Rule {
             // A handle or hashtag starts a word; an address needs a dot in its domain.
             if start == index && index > 0 && isWordByte(bytes[index - 1]) { continue }
             if start < index && !bytes[(index + 1)..<end].contains(UInt8(ascii: ".")) { continue }
-            ranges.append(start..<end)
+            found.append((start..<end, start < index ? .address : byte == UInt8(ascii: "@") ? .handle : .hashtag))
             index = end
         }
-        return ranges.sorted { $0.lowerBound < $1.lowerBound }.map { (String(decoding: bytes[$0], as: UTF8.self), $0) }
+        return found.sorted { $0.0.lowerBound < $1.0.lowerBound }.map { (String(decoding: bytes[$0.0], as: UTF8.self), $0.1) }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

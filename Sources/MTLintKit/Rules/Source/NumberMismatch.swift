@@ -43,7 +43,8 @@ public struct NumberMismatch: Rule {
         for unit in document.units {
             // The masked text: numbers inside code are not prose.
             let target = String(decoding: document.text[unit.target], as: UTF8.self)
-            let sourceNumbers = sourceReading.numbers(in: unit.source).filter {
+            // Placeholders ("%15s") are code, hidden in the target as in the source.
+            let sourceNumbers = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags)).filter {
                 !$0.spelledOut && !isDateMonth($0, in: unit.source) && !isImperialMeasure($0, in: unit.source)
             }
             guard !sourceNumbers.isEmpty else { continue }
@@ -73,6 +74,12 @@ public struct NumberMismatch: Rule {
             }
         }
         return findings
+    }
+
+    static func withoutCodes(_ text: String, flags: Set<String>) -> String {
+        var bytes = Array(text.utf8)
+        for range in Placeholders.ranges(in: bytes, flags: flags) { for index in range { bytes[index] = 0x20 } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "3月" (March) in a Chinese or Japanese date: the translation writes the month's name.

@@ -57,6 +57,9 @@ public struct UntranslatedSegment: Rule {
             let sourceWords = sourceTokens.filter(\.kind.isWord).flatMap { words(of: $0, in: sourceBytes) }.map(\.key)
             guard let run = longestCommonRun(sourceWords, targetWords.map(\.key)) else { continue }
             let copied = targetWords[run]
+            // Prose: words apart by white space only. "--dereference-command-line", "a=b", "[-f]" are code.
+            guard zip(copied, copied.dropFirst()).allSatisfy({ isProseGap($0.token, $1.token, in: document.text) }),
+                  !isCode(before: copied.first!.token.start, after: copied.last!.token.end, in: document.text) else { continue }
             // Two different content words: "ding, ding, ding" is the same sound in any language.
             guard copied.count >= 3, Set(copied.filter({ isContentWord($0, in: document.text) }).map(\.key)).count >= 2 else { continue }
             let range = copied.first!.token.start..<copied.last!.token.end
@@ -106,6 +109,20 @@ public struct UntranslatedSegment: Rule {
         if word.token.kind == .ideographic || word.token.kind == .kana { return true }
         guard word.token.kind == .letter, let first = String(decoding: text[word.token.range], as: UTF8.self).unicodeScalars.first else { return false }
         return first.properties.isLowercase && word.key.unicodeScalars.count >= 4
+    }
+
+    /// Words of prose are apart by white space, or by nothing between ideographs.
+    private func isProseGap(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
+        let gap = text[a.end..<b.start]
+        if gap.isEmpty { return [.ideographic, .kana].contains(a.kind) && [.ideographic, .kana].contains(b.kind) }
+        return gap.allSatisfy { $0 == 0x20 || $0 == 0x0A }
+    }
+
+    /// A run glued to code characters on either side ("--enable-reloc", "name=", "<path>").
+    private func isCode(before start: Int, after end: Int, in text: [UInt8]) -> Bool {
+        let code: Set<UInt8> = Set("-_=/\\<>[]{}|@:.$%#`*".utf8)
+        return (start > 0 && code.contains(text[start - 1])) || (end < text.count && code.contains(text[end]) && text[end] != UInt8(ascii: "."))
+            || (end + 1 < text.count && text[end] == UInt8(ascii: ".") && text[end + 1] != 0x20 && text[end + 1] != 0x0A)
     }
 
     private func isQuoted(_ range: Range<Int>, in unit: TranslationUnit, document: Document) -> Bool {
