@@ -15,16 +15,17 @@ struct RuleExampleCase: CustomTestStringConvertible, Sendable {
 }
 
 func lint(_ text: String, rule: any Rule, language: String, format: DocumentFormat = .plain,
-          source: String? = nil, sourceLanguage: String? = nil) throws -> [Finding] {
-    // A source makes the whole text one unit.
-    let units = source.map { [TranslationUnit(id: "1", source: $0, target: 0..<text.utf8.count)] } ?? []
+          source: String? = nil, sourceLanguage: String? = nil, unitStart: Int = 0) throws -> [Finding] {
+    // A source makes the text (from `unitStart`) one unit.
+    let units = source.map { [TranslationUnit(id: "1", source: $0, target: unitStart..<text.utf8.count)] } ?? []
     var document = try Document(source: SourceText(text), format: format, language: .forTag(language), units: units)
     document.sourceLanguage = sourceLanguage.map { .forTag($0) }
     return rule.check(document)
 }
 
-func lint(_ text: String, example: RuleExample, rule: any Rule, format: DocumentFormat = .plain) throws -> [Finding] {
-    try lint(text, rule: rule, language: example.language, format: format, source: example.source, sourceLanguage: example.sourceLanguage)
+func lint(_ text: String, example: RuleExample, rule: any Rule, format: DocumentFormat = .plain, prefix: String = "") throws -> [Finding] {
+    try lint(prefix + text, rule: rule, language: example.language, format: format, source: example.source,
+             sourceLanguage: example.sourceLanguage, unitStart: prefix.utf8.count)
 }
 
 func fixed(_ text: String, rule: any Rule, language: String) -> String {
@@ -67,7 +68,7 @@ func location(_ example: RuleExample) -> SourceLocation {
         let prefix = "👩🏽‍🚀 e\u{301}\u{323} שלום עולם 金.\n\n"
         let (text, spans) = item.example.textAndSpans
         let shift = prefix.utf8.count
-        let findings = try lint(prefix + text, example: item.example, rule: item.rule)
+        let findings = try lint(text, example: item.example, rule: item.rule, prefix: prefix)
         #expect(findings.map(\.range) == spans.map { ($0.lowerBound + shift)..<($0.upperBound + shift) },
                 sourceLocation: location(item.example))
     }

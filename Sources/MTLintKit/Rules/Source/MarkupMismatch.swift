@@ -37,9 +37,13 @@ public struct MarkupMismatch: Rule {
         var findings: [Finding] = []
         for unit in document.units {
             let target = String(decoding: document.source.bytes[unit.target], as: UTF8.self)
-            // Placeholders and inline codes come back exactly, each as often as in the source.
-            var expected = unit.sourceCodes
-            let added = unit.targetCodes.filter { code in
+            // Placeholders and inline codes come back exactly, each as often as in the source. Units of a
+            // translation file carry their codes; in an article's sentences, the placeholders are found here.
+            let (sourceCodes, targetCodes) = unit.sourceCodes.isEmpty && unit.targetCodes.isEmpty
+                ? (Self.placeholders(unit.source, unit.flags), Self.placeholders(target, unit.flags))
+                : (unit.sourceCodes, unit.targetCodes)
+            var expected = sourceCodes
+            let added = targetCodes.filter { code in
                 guard let index = expected.firstIndex(of: code) else { return true }
                 expected.remove(at: index)
                 return false
@@ -64,6 +68,11 @@ public struct MarkupMismatch: Rule {
             }
         }
         return findings
+    }
+
+    static func placeholders(_ text: String, _ flags: Set<String>) -> [String] {
+        let bytes = Array(text.utf8)
+        return Placeholders.ranges(in: bytes, flags: flags).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
     enum LinkKind: CaseIterable { case url, address, handle, hashtag }
