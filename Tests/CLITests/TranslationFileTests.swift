@@ -76,6 +76,60 @@ import Testing
         }
     }
 
+    static let xliff = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+          <file source-language="en" target-language="fr" datatype="plaintext" original="a.txt">
+            <body>
+              <trans-unit id="1">
+                <source>The budget rose to 2.5 billion euros in 2023 &amp; more.</source>
+                <target>Le budget est passé à 2,4 milliards d'euros en 2023 &amp; plus.</target>
+              </trans-unit>
+              <trans-unit id="2">
+                <source>Click <g id="1">here</g> to see the results.</source>
+                <target>Cliquez <g id="1">ici</g> pour voir les les résultats &lt;cafÃ©&gt;.</target>
+              </trans-unit>
+              <trans-unit id="3">
+                <source>Save <x id="1"/> now.</source>
+                <target>Enregistrez maintenant .</target>
+              </trans-unit>
+            </body>
+          </file>
+        </xliff>
+
+        """
+
+    @Test func xliffFindingsAndFixesStayInTheTargets() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.file("fr.xlf", Self.xliff)
+        let lint = try CLI.run(["--format", "jsonl", path])
+        let lines = lint.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(lint.stdout)")
+        #expect(lines.contains { $0.contains("\"rule\":\"number-mismatch\"") && $0.contains("\"line\":7,\"column\":39") })
+        #expect(lines.contains { $0.contains("\"rule\":\"markup-mismatch\"") && $0.contains("x:1") })
+        #expect(try CLI.run(["fix", path]).status == 1)  // the number and the lost code remain
+        let fixed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(fixed == Self.xliff.replacingOccurrences(of: "les les", with: "les").replacingOccurrences(of: "cafÃ©", with: "café")
+            .replacingOccurrences(of: "maintenant .", with: "maintenant."))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+            #expect(try CLI.run(["--noout", path], executable: URL(fileURLWithPath: "/usr/bin/xmllint")).status == 0)
+        }
+    }
+
+    @Test func entityBombsAndExternalEntitiesAreRefused() throws {
+        let folder = try TemporaryFolder()
+        let xxe = try folder.file("xxe.xlf", """
+            <?xml version="1.0"?>
+            <!DOCTYPE xliff [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+            <xliff version="1.2"><file source-language="en" target-language="fr"><body>
+            <trans-unit id="1"><source>a</source><target>&e;</target></trans-unit></body></file></xliff>
+            """)
+        let result = try CLI.run([xxe])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("xxe.xlf: error: malformed at 2:"))
+        #expect(!result.stdout.contains("root:"))
+    }
+
     @Test func malformedTranslationFilesNameTheLineAndTheOthersAreLinted() throws {
         let folder = try TemporaryFolder()
         let bad = try folder.file("bad.po", "msgid \"a\"\nmsgstr \"b\n")
