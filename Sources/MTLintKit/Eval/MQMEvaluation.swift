@@ -41,6 +41,7 @@ public struct MQMEvaluation: Sendable {
     public static let classesByRule: [String: Set<String>] = [
         "number-mismatch": ["mistranslation-number", "number-format"],
         "untranslated-segment": ["untranslated"],
+        "omission": ["omission"],
     ]
 
     static func targetClasses(rule: String, family: RuleFamily) -> Set<String> {

@@ -30,6 +30,7 @@ public enum RuleRegistry {
         NumberMismatch(),
         UntranslatedSegment(),
         MarkupMismatch(),
+        Omission(),
         InvalidSuppression(),
         UnusedSuppression(),
     ]

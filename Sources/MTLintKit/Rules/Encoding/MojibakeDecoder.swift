@@ -26,6 +26,18 @@ enum MojibakeDecoder {
         var strong: Bool
         /// The line (its start offset) the repair lies on.
         var line: Int
+        var confidence: Confidence = .exact
+    }
+
+    /// How sure a repair is. Only exact repairs are safe fixes; the others keep the damage flagged.
+    enum Confidence: Sendable {
+        /// The bytes re-decode completely and nothing around them looks like mojibake afterwards.
+        case exact
+        /// A byte was lost ("â€" for ”): the replacement is the likeliest character, a guess.
+        case lostByte
+        /// Mojibake would remain: next to the repair ("ministerÃ¢€™s"), or in a result that
+        /// still decodes, though not plausibly.
+        case partial
     }
 
     // The upper halves (0x80…0xFF) of the code pages, as Python's codecs define them; 0 = undefined.
@@ -72,20 +84,53 @@ enum MojibakeDecoder {
         return reverse[codec.rawValue][scalar]
     }
 
-    /// Every repair in the text, in order, not overlapping. `stray` holds the
-    /// lines with a non-ASCII character that is not part of any candidate:
-    /// correctly encoded text, which makes a weak candidate beside it unlikely.
-    /// The document's repairs, found once for the rules that need them (mojibake and c1-control-character).
+    /// The document's repairs, found once for the rules that need them (mojibake and
+    /// c1-control-character) and for the quote rules, which read mojibake as its repair.
     static func repairs(in document: Document) -> [Repair] {
         document.shared.value("encoding.repairs") { document.text.withUnsafeBufferPointer { repairs(in: $0) } }
     }
 
+    /// Every repair in the text, in order, not overlapping.
     static func repairs(in buffer: UnsafeBufferPointer<UInt8>) -> [Repair] {
+        let (found, strays) = candidates(in: buffer)
+        // A weak candidate next to a correctly encoded dash or symbol ("Bremer/Mccoy – DrÃ¥ber") is
+        // left alone, as ftfy does. Correct letters, quotation marks, other punctuation and no-break
+        // spaces do not count: they are on every line of French or German, and a misdecoded word
+        // beside them ("Le cafÃ© est fermé", "« NoÃ«l »") is how mixed sources show. The window is
+        // the candidate's word and one word on each side. A character glued to the candidate ("€™" in "Ã¢€™") is more
+        // of the same damage, not correct text.
+        var repairs = found.filter { repair in
+            if repair.strong || !strays.lines.contains(repair.line) { return true }
+            let window = wordWindow(buffer, repair.range)
+            return !strays.offsets.contains { window.contains($0) && !glued(buffer, $0, to: repair.range) }
+        }
+        // A repair that leaves mojibake beside it ("ministerÃ¢€™s") is unsure.
+        for index in repairs.indices where repairs[index].confidence == .exact
+            && stillMojibake(buffer, around: repairs[index].range, repairs: repairs) {
+            repairs[index].confidence = .partial
+        }
+        // So are two glued repairs whose results join into a sequence that decodes: the run was
+        // cut in the wrong place ("»Ð" and "—«" from "»З«" encoded three times).
+        for index in repairs.indices.dropLast() {
+            let (first, second) = (repairs[index], repairs[index + 1])
+            if first.range.upperBound == second.range.lowerBound && first.codec == second.codec,
+               holdsSequence((first.replacement + second.replacement).unicodeScalars.map(\.value), first.codec) {
+                repairs[index].confidence = .partial
+                repairs[index + 1].confidence = .partial
+            }
+        }
+        return repairs
+    }
+
+    /// Every candidate (weak ones included), and the non-ASCII dashes and symbols outside them
+    /// (`offsets`) with their lines (`lines`, start offsets).
+    private static func candidates(in buffer: UnsafeBufferPointer<UInt8>) -> ([Repair], (offsets: [Int], lines: Set<Int>)) {
         var repairs: [Repair] = []
         var strayLines: Set<Int> = []
         var strays: [Int] = []
+        var rejectedEnd = [Int](repeating: 0, count: Codec.allCases.count)   // per codec
         var index = ByteScan.nextNonASCII(buffer, from: 0)
-        guard index < buffer.count else { return [] }
+        guard index < buffer.count else { return ([], ([], [])) }
         var lineStart = 0, scannedTo = 0
         func line(at offset: Int) -> Int {
             var cursor = offset
@@ -101,45 +146,89 @@ enum MojibakeDecoder {
             var best: (end: Int, repair: Repair)? = nil
             for codec in Codec.allCases {
                 guard let lead = byte(scalar, codec), lead >= 0xC2 && lead <= 0xF4 else { continue }
-                if let candidate = candidate(buffer, at: index, codec: codec), candidate.end > (best?.end ?? 0) {
-                    best = candidate
+                var decodedEnd = 0
+                if let candidate = candidate(buffer, at: index, codec: codec, decodedEnd: &decodedEnd) {
+                    if candidate.end > (best?.end ?? 0) { best = candidate }
+                } else {
+                    rejectedEnd[codec.rawValue] = max(rejectedEnd[codec.rawValue], decodedEnd)
                 }
             }
             if var found = best {
                 found.repair.line = line(at: index)
+                // The tail of a longer run that decodes but was judged implausible ("Â¢Ã¢â€šÂ¬" in
+                // "ÃƒÂ¢Ã¢â€šÂ¬"): where the damaged sequence starts is unknown, so the repair is unsure.
+                if index < rejectedEnd[found.repair.codec.rawValue] { found.repair.confidence = .partial }
                 repairs.append(found.repair)
                 index = found.end
             } else {
-                strayLines.insert(line(at: index))
-                strays.append(index)
+                if !isEverydayText(scalar) {
+                    strayLines.insert(line(at: index))
+                    strays.append(index)
+                }
                 index += length
             }
             index = ByteScan.nextNonASCII(buffer, from: index)
         }
-        // A weak candidate next to correctly encoded text ("Bremer/Mccoy – DrÃ¥ber") is left alone:
-        // a misdecoded word would not sit beside a correct non-ASCII character. The window is the
-        // candidate's word and the words on either side.
-        return repairs.filter { repair in
-            if repair.strong || !strayLines.contains(repair.line) { return true }
-            let window = wordWindow(buffer, repair.range)
-            return !strays.contains { window.contains($0) }
+        return (repairs, (strays, strayLines))
+    }
+
+    /// Letters, marks, spaces and punctuation other than dashes (quotation marks, apostrophes,
+    /// "…", "•"): the non-ASCII text of any European page.
+    private static func isEverydayText(_ scalar: UInt32) -> Bool {
+        guard let properties = Unicode.Scalar(scalar)?.properties else { return false }
+        switch properties.generalCategory {
+        case .initialPunctuation, .finalPunctuation, .openPunctuation, .closePunctuation, .otherPunctuation,
+             .spaceSeparator, .nonspacingMark, .spacingMark: return true
+        default: return properties.isAlphabetic
         }
     }
 
-    /// From the start of the word before `range` to the end of the word after it.
+    /// Whether only non-ASCII characters lie between `offset` and `range`.
+    private static func glued(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int, to range: Range<Int>) -> Bool {
+        let between = offset < range.lowerBound ? offset..<range.lowerBound : range.upperBound..<offset
+        return between.allSatisfy { buffer[$0] >= 0x80 }
+    }
+
+    /// The candidate's word and one word on each side.
     private static func wordWindow(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         let isSpace = Tokenizer.isASCIISpace
         var start = range.lowerBound
-        for _ in 0..<2 {
-            while start > 0 && isSpace(buffer[start - 1]) { start -= 1 }
-            while start > 0 && !isSpace(buffer[start - 1]) { start -= 1 }
-        }
+        while start > 0 && !isSpace(buffer[start - 1]) { start -= 1 }
+        while start > 0 && isSpace(buffer[start - 1]) { start -= 1 }
+        while start > 0 && !isSpace(buffer[start - 1]) { start -= 1 }
         var end = range.upperBound
-        for _ in 0..<2 {
-            while end < buffer.count && isSpace(buffer[end]) { end += 1 }
-            while end < buffer.count && !isSpace(buffer[end]) { end += 1 }
-        }
+        while end < buffer.count && !isSpace(buffer[end]) { end += 1 }
+        while end < buffer.count && isSpace(buffer[end]) { end += 1 }
+        while end < buffer.count && !isSpace(buffer[end]) { end += 1 }
         return start..<end
+    }
+
+    /// Whether the non-ASCII run around `range` (and one character of context on each side), with
+    /// every repair inside it applied, still holds a candidate: part of the damage would survive
+    /// the fix. The run is capped at 64 bytes on each side, so text without ASCII costs little.
+    private static func stillMojibake(_ buffer: UnsafeBufferPointer<UInt8>, around range: Range<Int>, repairs: [Repair]) -> Bool {
+        var start = range.lowerBound, end = range.upperBound
+        while start > 0 && buffer[start - 1] >= 0x80 && range.lowerBound - start < 64 { start -= 1 }
+        while end < buffer.count && buffer[end] >= 0x80 && end - range.upperBound < 64 { end += 1 }
+        while start < range.lowerBound && buffer[start] & 0xC0 == 0x80 { start += 1 }   // whole scalars only
+        while end > range.upperBound && end < buffer.count && buffer[end] & 0xC0 == 0x80 { end -= 1 }
+        if start > 0 && buffer[start - 1] < 0x80 { start -= 1 }
+        if end < buffer.count && buffer[end] < 0x80 { end += 1 }
+        let run = applying(repairs, to: buffer, in: start..<end)
+        return run.withUnsafeBufferPointer { !candidates(in: $0).0.isEmpty }
+    }
+
+    /// `buffer[range]` with the repairs that lie inside it applied.
+    private static func applying(_ repairs: [Repair], to buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [UInt8] {
+        var result: [UInt8] = []
+        var cursor = range.lowerBound
+        for repair in repairs where repair.range.lowerBound >= cursor && repair.range.upperBound <= range.upperBound {
+            result += buffer[cursor..<repair.range.lowerBound]
+            result += Array(repair.replacement.utf8)
+            cursor = repair.range.upperBound
+        }
+        result += buffer[cursor..<range.upperBound]
+        return result
     }
 
     private static func isContinuation(_ byte: UInt8?) -> Bool {
@@ -147,15 +236,19 @@ enum MojibakeDecoder {
         return byte >= 0x80 && byte <= 0xBF
     }
 
-    /// The longest run of valid sequences at `start` under a codec, if plausible.
-    private static func candidate(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, codec: Codec) -> (end: Int, repair: Repair)? {
+    /// The longest run of valid sequences at `start` under a codec, or failing that its longest
+    /// plausible start, if any. `decodedEnd` is where the run that decodes ends, plausible or not.
+    private static func candidate(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, codec: Codec,
+                                  decodedEnd: inout Int) -> (end: Int, repair: Repair)? {
         var position = start
         var decoded: [UInt32] = []
-        var maxSequence = 0
+        var ends: [Int] = [], lasts: [UInt32] = []   // after each sequence: its end, its last character
         var firstLead: UInt8 = 0
         var lossy = false
         var lastOriginal: UInt32 = 0
-        run: while position < buffer.count {
+        // At most 64 sequences: a rejected run is decoded again from each of its characters, so
+        // an unbounded run would make a long implausible one quadratic.
+        run: while position < buffer.count && decoded.count < 64 {
             let (scalar, length) = ByteScan.scalar(buffer, position)
             guard let lead = byte(scalar, codec), lead >= 0xC2 && lead <= 0xF4 else { break }
             let need = ByteScan.length(lead) - 1
@@ -169,7 +262,6 @@ enum MojibakeDecoder {
                     // "â€�": the last byte was lost by a lossy decoder; keep the loss visible.
                     decoded.append(0xFFFD)
                     if firstLead == 0 { firstLead = lead }
-                    maxSequence = max(maxSequence, need + 1)
                     lossy = true
                     position = cursor + nextLength
                     lastOriginal = next
@@ -183,9 +275,10 @@ enum MojibakeDecoder {
             guard let value = decodeUTF8(bytes) else { break }
             decoded.append(value)
             if firstLead == 0 { firstLead = lead }
-            maxSequence = max(maxSequence, bytes.count)
             position = cursor
             lastOriginal = last
+            ends.append(position)
+            lasts.append(last)
         }
         // Windows-1252 "Ã " after a lower-case letter: an "à" whose no-break space became a space.
         if decoded.isEmpty && codec == .windows1252 && start + 2 < buffer.count
@@ -196,25 +289,111 @@ enum MojibakeDecoder {
             let end = twoSpaces ? start + 3 : start + 2
             return (end, Repair(range: start..<end, replacement: "à", codec: codec, strong: false, line: 0))
         }
-        guard !decoded.isEmpty else { return nil }
-        // Layered mojibake: the result is itself mojibake in the same code page.
-        for _ in 0..<3 {
-            guard let again = redecode(decoded, codec) else { break }
-            decoded = again
+        if decoded.isEmpty && codec == .windows1252, let end = truncatedQuote(buffer, at: start) {
+            return (end, Repair(range: start..<end, replacement: "”", codec: codec, strong: true, line: 0, confidence: .lostByte))
         }
-        let previous = ByteScan.scalar(before: start, buffer)?.value ?? 0x20
-        let next = position < buffer.count ? ByteScan.scalar(buffer, position).value : 0x20
-        guard let strong = plausible(decoded, codec: codec, firstLead: firstLead, maxSequence: maxSequence,
-                                     lossy: lossy, lastOriginal: lastOriginal, previous: previous, next: next) else { return nil }
-        var replacement = ""
-        for value in decoded { replacement.unicodeScalars.append(Unicode.Scalar(value)!) }
-        return (position, Repair(range: start..<position, replacement: replacement, codec: codec, strong: strong, line: 0))
+        guard !decoded.isEmpty else { return nil }
+        decodedEnd = position
+        if lossy {
+            // Only punctuation ("â€�") is common enough to read through a lost byte.
+            guard firstLead == 0xE2 && codec == .windows1252 else { return nil }
+            return (position, Repair(range: start..<position, replacement: string(decoded), codec: codec, strong: true, line: 0))
+        }
+        // The whole run, else, in a run of up to 24 sequences (enough for a character encoded three
+        // times), its longest plausible start: "â€™Ã©" in "lâ€™Ã©cran" is ’ and é, each judged on
+        // its own. When the whole run decodes again, a start must too: "Ãƒâ€”" is one × encoded
+        // twice, not "Ã" and "—".
+        let layered = redecode(decoded, codec) != nil
+        let shorter = (1..<decoded.count).reversed().filter { _ in decoded.count <= 24 }
+        for count in [decoded.count] + shorter {
+            let part = Array(decoded[0..<count])
+            if count < decoded.count && layered && redecode(part, codec) == nil { continue }
+            if let repair = judge(part, buffer, start..<ends[count - 1], codec: codec, lastOriginal: lasts[count - 1]) {
+                return (ends[count - 1], repair)
+            }
+        }
+        return nil
+    }
+
+    /// The repair of `buffer[range]` from its first decoding `decoded`, if plausible.
+    private static func judge(_ decoded: [UInt32], _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                              codec: Codec, lastOriginal: UInt32) -> Repair? {
+        let previous = ByteScan.scalar(before: range.lowerBound, buffer)?.value ?? 0x20
+        let next = range.upperBound < buffer.count ? ByteScan.scalar(buffer, range.upperBound).value : 0x20
+        // Layered mojibake ("Ã¢â‚¬â„¢" → "â€™" → "’"): decode again while the result still decodes,
+        // then keep the deepest layer that is plausible, judged by its own bytes (real text such
+        // as "ë…”" also decodes, to a Korean syllable, and must stay).
+        var layers = [decoded]
+        while layers.count < 4, let deeper = redecode(layers.last!, codec) ?? repairInside(layers.last!, codec) {
+            layers.append(deeper)
+        }
+        if layers.last! == [0xE2, 0x20AC] && beforeSpaceOrPunctuation(buffer, range.upperBound) {
+            // "Ã¢â‚¬" (and deeper): "â€" encoded again, the ” that lost its last byte.
+            return Repair(range: range, replacement: "”", codec: codec, strong: true, line: 0, confidence: .lostByte)
+        }
+        for (depth, layer) in layers.enumerated().reversed() {
+            let lead = ByteScan.utf8(layer[0]).utf8.first!
+            let longest = layer.map { ByteScan.utf8($0).utf8.count }.max()!
+            guard let strong = plausible(layer, codec: codec, firstLead: lead, maxSequence: longest,
+                                         lastOriginal: lastOriginal, previous: previous, next: next) else { continue }
+            // Text that decodes twice is never real text. A layer that still holds a sequence that
+            // decodes, though not plausibly ("»Ð—«"), may still be mojibake: the repair is unsure.
+            return Repair(range: range, replacement: string(layer), codec: codec, strong: strong || depth > 0, line: 0,
+                          confidence: holdsSequence(layer, codec) ? .partial : .exact)
+        }
+        return nil
+    }
+
+    /// Whether some characters of `scalars` are, under the codec, the bytes of a UTF-8 sequence.
+    private static func holdsSequence(_ scalars: [UInt32], _ codec: Codec) -> Bool {
+        for (index, scalar) in scalars.enumerated() {
+            guard let lead = byte(scalar, codec), lead >= 0xC2 && lead <= 0xF4 else { continue }
+            let end = index + ByteScan.length(lead)
+            guard end <= scalars.count else { continue }
+            let bytes = [lead] + scalars[(index + 1)..<end].compactMap { byte($0, codec) }
+            if decodeUTF8(bytes) != nil { return true }
+        }
+        return false
+    }
+
+    private static func string(_ scalars: [UInt32]) -> String {
+        var result = ""
+        for value in scalars { result.unicodeScalars.append(Unicode.Scalar(value)!) }
+        return result
+    }
+
+    /// "â€" before a space, a line end or ASCII punctuation: the UTF-8 of ” (E2 80 9D) whose last
+    /// byte, undefined in Windows-1252, a strict decoder dropped. The end of "â€", or nil.
+    private static func truncatedQuote(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let end = start + 5
+        guard end <= buffer.count, buffer[start] == 0xC3, buffer[start + 1] == 0xA2,
+              buffer[start + 2] == 0xE2, buffer[start + 3] == 0x82, buffer[start + 4] == 0xAC,
+              beforeSpaceOrPunctuation(buffer, end) else { return nil }
+        return end
+    }
+
+    /// Whether `offset` is the end of the text or an ASCII character other than a letter or digit.
+    private static func beforeSpaceOrPunctuation(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        guard offset < buffer.count else { return true }
+        let after = UInt32(buffer[offset])
+        return after < 0x80 && !ByteScan.isASCIILetter(after) && !ByteScan.isDigit(after)
+    }
+
+    /// A layer where only part is mojibake again ("â€™“": ’ encoded twice beside “ encoded once),
+    /// with that part decoded; nil when no part is (guesses about lost bytes are not made here).
+    private static func repairInside(_ layer: [UInt32], _ codec: Codec) -> [UInt32]? {
+        guard holdsSequence(layer, codec) else { return nil }   // the usual case, found cheaply
+        let bytes = Array(string(layer).utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> [UInt32]? in
+            let inner = candidates(in: buffer).0.filter { $0.confidence == .exact }
+            guard !inner.isEmpty else { return nil }
+            return String(decoding: applying(inner, to: buffer, in: 0..<buffer.count), as: UTF8.self).unicodeScalars.map(\.value)
+        }
     }
 
     /// nil when implausible; else whether the evidence is strong.
-    private static func plausible(_ decoded: [UInt32], codec: Codec, firstLead: UInt8, maxSequence: Int, lossy: Bool,
+    private static func plausible(_ decoded: [UInt32], codec: Codec, firstLead: UInt8, maxSequence: Int,
                                   lastOriginal: UInt32, previous: UInt32, next: UInt32) -> Bool? {
-        if lossy { return firstLead == 0xE2 && codec == .windows1252 ? true : nil }
         let scalars = decoded.compactMap { Unicode.Scalar($0) }
         guard scalars.count == decoded.count else { return nil }
         // Private use, controls and unassigned code points are no better than the mojibake.

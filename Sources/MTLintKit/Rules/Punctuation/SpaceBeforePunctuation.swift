@@ -15,7 +15,12 @@ public struct SpaceBeforePunctuation: Rule {
             french-spacing's business). Only a plain space on the same line counts — a wrapped line is not a space before \
             the mark — and only when a word, number or closing bracket precedes it and a space, line end or \
             closing mark follows, so ".NET", " .5", an ellipsis and emoticons stay quiet; lines that look like \
-            code or a command line (with $ = { } < > | \\ _ or an option such as "-x") are skipped. Removing the space is safe.
+            code or a command line (with $ = { } < > | \\ _ or an option such as "-x") are skipped. A full stop \
+            followed by a lower-case word is usually the character itself, named in the text ("the . command", \
+            "quand . se termine"), and stays quiet — unless that word is a pronoun or article that opens \
+            sentences and the word before is not an article or preposition ("rose sharply . the government"): a \
+            sentence boundary garbled twice, which lowercase-sentence-start does not see through the space and \
+            takes over once the space is gone. Removing the space is safe.
             """,
         fixSafety: .safe,
         examples: [
@@ -24,6 +29,10 @@ public struct SpaceBeforePunctuation: Rule {
             .triggers("Переговоры закончились⟦ ⟧! Все ушли.", lang: "ru", fixed: "Переговоры закончились! Все ушли."),
             .triggers("El presidente dijo⟦ ⟧: no.", lang: "es", fixed: "El presidente dijo: no."),
             .triggers("Le président⟦ ⟧, arrivé en retard, a parlé.", lang: "fr", fixed: "Le président, arrivé en retard, a parlé."),
+            // A lower-case pronoun or article after the mark: a sentence boundary garbled, not the character named.
+            .triggers("Prices rose sharply⟦ ⟧. the government reacted.", lang: "en", fixed: "Prices rose sharply. the government reacted."),
+            .triggers("Les prix ont fortement augmenté⟦ ⟧. le gouvernement a réagi.", lang: "fr",
+                      fixed: "Les prix ont fortement augmenté. le gouvernement a réagi."),
             .passes("Vraiment ? Oui : il est parti ; c'est fini ! Le point . désigne le dossier courant.", lang: "fr"),
             .passes("Version .NET 4, a .5 rate, and he waited ... then left :) fine.", lang: "en"),
             .passes("The president, who arrived late,\n, spoke.", lang: "en"),
@@ -59,14 +68,37 @@ public struct SpaceBeforePunctuation: Rule {
             }
             if byte == 0x2E && after == 0x2E { continue }
             // "quand . se termine", "the . command": a full stop with a lower-case word after it is
-            // the character itself, named in the text, not the end of a sentence.
-            if byte == 0x2E && after == 0x20 && token.end + 1 < text.count && text[token.end + 1] >= 0x61 && text[token.end + 1] <= 0x7A { continue }
+            // the character itself, named in the text, not the end of a sentence — unless that word
+            // opens a sentence and the word before can end one ("sharply . the government").
+            var lowerStart: String? = nil
+            if byte == 0x2E && after == 0x20 && token.end + 1 < text.count && text[token.end + 1] >= 0x61 && text[token.end + 1] <= 0x7A {
+                guard let word = sentenceStart(after: token.end + 1, previous: previous, in: document) else { continue }
+                lowerStart = word
+            }
             if previous.kind == .letter && previous.end - previous.start < 2 { continue }
             if text.withUnsafeBufferPointer({ ByteScan.lineLooksLikeCode($0, token.start) }) { continue }
-            findings.append(finding(start..<token.start, "space before \"\(UnicodeScalar(byte))\"",
+            let message = lowerStart.map {
+                "space before \".\", and \"\($0)\" after it starts in lower case: a sentence boundary garbled by the translation; check whether a sentence ends here"
+            } ?? "space before \"\(UnicodeScalar(byte))\""
+            findings.append(finding(start..<token.start, message,
                                     suggestions: [""],
                                     fix: Fix(safety: .safe, edits: [Edit(offset: start, length: token.start - start, replacement: "")])))
         }
         return findings
+    }
+
+    /// The lower-case word at `offset` when it is one that opens a sentence (a subject pronoun or
+    /// article from the language's word lists) and the word before the full stop is not one that
+    /// needs a continuation (an article or preposition: "the . command").
+    private func sentenceStart(after offset: Int, previous: Token, in document: Document) -> String? {
+        let lexicon = JoinLexicon.of(document.language.code, in: document.dictionaries)
+        let text = document.text
+        var end = offset
+        while end < text.count && text[end] >= 0x61 && text[end] <= 0x7A { end += 1 }
+        guard end == text.count || (text[end] < 0x80 && !ByteScan.isASCIILetter(UInt32(text[end]))) else { return nil }
+        let word = document.string(offset..<end)
+        guard lexicon.starters.contains(word),
+              !lexicon.dangling.contains(document.string(previous.start..<previous.end).lowercased()) else { return nil }
+        return word
     }
 }

@@ -36,6 +36,8 @@ public struct ForeignQuoteStyle: Rule {
             .passes("“It’s fine,” he said; the \"old\" plan and North Korea’s reply.", lang: "en"),
             .passes("他说：“我们会来。”「好」", lang: "zh"),
             .passes("Le fichier “text” est lu ; voir “name”.", lang: "fr"),
+            // „ is a byte of the mojibake of ’, not a mark.
+            .passes("The ministerÃ¢â‚¬â„¢s visit was postponed.", lang: "en"),
             .passes("Er sagte \"Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
             .passes("Er ruft open(\"Datei\", O_WRONLY) auf; LANG=\"de_DE\".", lang: "de"),
         ]

@@ -5,6 +5,8 @@
 /// one opens with the same mark (the English, French and German convention for
 /// multi-paragraph quotations). Single marks (‘ ’ ‚ ‹ ›) are not paired: ’ is
 /// far more often an apostrophe ("It’s", "l’été", "Korea’s").
+/// Mojibake is read as the text it stands for: the "„" of "â„¢" (’) is no mark,
+/// "Â«" is «; the mojibake rule asks for the repair.
 struct QuoteAnalysis {
     enum Role: Sendable { case open, close, either }
 
@@ -131,9 +133,26 @@ struct QuoteAnalysis {
                 stack.removeAll()
             }
 
+            var mojibake: [MojibakeDecoder.Repair]? = nil   // found at the first non-ASCII character
+            var nextMojibake = 0
+
             while index < buffer.count {
-                let (scalar, length) = ByteScan.scalar(buffer, index)
+                var (scalar, length) = ByteScan.scalar(buffer, index)
                 defer { index = nextCandidate(buffer, from: index + length) }
+                // Mojibake reads as the text it stands for: "„" in "â„¢" and "“" in "â€“" are no
+                // marks, while "Â«" is « and "â€œ" is “, so that a quotation half garbled still pairs.
+                // A repair that opens or closes with its only mark ("Â«Â\u{A0}" for "« ") is that mark.
+                if scalar >= 0x80 {
+                    if mojibake == nil { mojibake = MojibakeDecoder.repairs(in: document) }
+                    while nextMojibake < mojibake!.count && mojibake![nextMojibake].range.upperBound <= index { nextMojibake += 1 }
+                    if nextMojibake < mojibake!.count, mojibake![nextMojibake].range.contains(index) {
+                        let repair = mojibake![nextMojibake]
+                        let marks = Array(repair.replacement.unicodeScalars.filter { doubleMarks.contains($0.value) })
+                        let atEdge = marks.first == repair.replacement.unicodeScalars.first || marks.first == repair.replacement.unicodeScalars.last
+                        length = repair.range.upperBound - index
+                        scalar = repair.range.lowerBound == index && marks.count == 1 && atEdge ? marks[0].value : 0
+                    }
+                }
                 guard doubleMarks.contains(scalar) else { continue }
                 while paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].end <= index {
                     closeParagraph()

@@ -31,6 +31,8 @@ public struct QuoteOrientation: Rule {
             .passes("“We are ready. We will stay. We will win,” he said. “Nothing changes.”", lang: "en"),
             .passes("Er sagte: „Wir sind bereit.“ Dann ging er.", lang: "de"),
             .passes("Il a dit : « Nous sommes prêts », puis il est parti.", lang: "fr"),
+            // “ is a byte of the mojibake of –, not a mark.
+            .passes("“He left â€“ then came back.”", lang: "en"),
         ]
     )
 

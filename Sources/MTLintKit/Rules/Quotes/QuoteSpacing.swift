@@ -25,6 +25,8 @@ public struct QuoteSpacing: Rule {
             .passes("He said “we will come” and left.", lang: "en"),
             .passes("Il a dit « nous viendrons » et il est parti.", lang: "fr"),
             .passes("Sie lasen „Faust“ und „Die Räuber“.", lang: "de"),
+            // “ is a byte of the mojibake of –, not a mark.
+            .passes("Prices rose â€“ sharply.", lang: "en"),
         ]
     )
 

@@ -31,6 +31,8 @@ public struct UnbalancedQuote: Rule {
             .passes("“The first paragraph of a long quotation.\n\n“The second one, which closes it.”", lang: "en"),
             .passes("He is 6' 2\" tall and \"fine\".", lang: "en"),
             .passes("Er sagte: „Wir kommen.“ Dann ging er.", lang: "de"),
+            // » is a byte of the mojibake of û, not a mark.
+            .passes("Le prix a augmenté en aoÃ»t.", lang: "fr"),
         ]
     )
 

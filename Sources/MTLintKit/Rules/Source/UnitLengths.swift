@@ -1,0 +1,34 @@
+import Foundation
+
+/// The lengths of a document's units, source and target, and how far each unit's
+/// target length strays from what the document's own ratio predicts (Gale and
+/// Church's δ: about normally distributed for faithful translations).
+struct UnitLengths: Sendable {
+    /// Target characters per source character over the whole document.
+    let ratio: Double
+    /// δ of each unit; nil where a side is empty or too short to judge.
+    let deltas: [Double?]
+
+    /// Units shorter than this (source characters) are not judged: a title or a one-word answer varies too much.
+    static let minimumLength = 20.0
+
+    static func of(_ document: Document) -> UnitLengths {
+        document.shared.value("unit-lengths") {
+            let lengths = document.units.map { unit -> (Double, Double) in
+                (Double(letters(unit.source)), Double(letters(String(decoding: document.text[unit.target], as: UTF8.self))))
+            }
+            let sourceTotal = lengths.reduce(0) { $0 + $1.0 }, targetTotal = lengths.reduce(0) { $0 + $1.1 }
+            let ratio = sourceTotal > 0 && targetTotal > 0 ? targetTotal / sourceTotal : 1
+            let deltas = lengths.map { source, target -> Double? in
+                guard source >= minimumLength, target > 0 else { return nil }
+                return (target - source * ratio) / (source * 6.8 * ratio).squareRoot()
+            }
+            return UnitLengths(ratio: ratio, deltas: deltas)
+        }
+    }
+
+    /// Characters other than white space, punctuation and symbols.
+    static func letters(_ text: String) -> Int {
+        text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.count
+    }
+}
