@@ -42,6 +42,7 @@ public struct MQMEvaluation: Sendable {
         "number-mismatch": ["mistranslation-number", "number-format"],
         "untranslated-segment": ["untranslated"],
         "omission": ["omission"],
+        "entity-mismatch": ["mistranslation", "name"],
     ]
 
     static func targetClasses(rule: String, family: RuleFamily) -> Set<String> {

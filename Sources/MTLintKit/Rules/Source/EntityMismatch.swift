@@ -1,0 +1,133 @@
+import Foundation
+
+/// The translation names another country, city, person or organisation than its source.
+public struct EntityMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "entity-mismatch",
+        family: .source,
+        severity: .warning,
+        languages: [],
+        summary: "A name of the source replaced by a different one of the same kind (\"La Corée du Nord a tiré…\" → \"South Korea fired…\").",
+        rationale: """
+            The bilingual twin of garbled-name: neural translation swaps entities that sit close together in its \
+            vectors — North and South Korea, Austria and Australia, one minister for another — and the sentence \
+            still reads well. Each unit's names are found on both sides with the same entity catalogue as the \
+            names rules (CLDR territory names through ICU in every language, plus dictionaries/entities/; in a \
+            Chinese, Japanese or Korean source, CLDR's territory names in that script). When the source names \
+            an entity whose target-language form is absent from the translation while the translation names a \
+            different entity of the same kind that the source does not, and the two are names a system confuses \
+            (a word in common, as North and South Korea, or nearly the same spelling, as Austria and Australia), \
+            that name is reported, with the expected form as the suggestion. Unrelated names are left alone: \
+            there a missed form (a demonym, an abbreviation) is likelier than a swap.
+            """,
+        fixSafety: nil,
+        examples: [
+            .triggers("⟦South Korea⟧ fired two missiles on Tuesday.", lang: "en",
+                      source: "La Corée du Nord a tiré deux missiles mardi.", sourceLang: "fr"),
+            .triggers("The delegation flew to ⟦Australia⟧.", lang: "en", source: "代表团飞往奥地利。", sourceLang: "zh"),
+            .passes("North Korea fired two missiles on Tuesday.", lang: "en",
+                    source: "La Corée du Nord a tiré deux missiles mardi.", sourceLang: "fr"),
+            .passes("Chinese Ambassador to Indonesia Xiao Qian spoke.", lang: "en", source: "中国驻印尼大使肖千发言。", sourceLang: "zh"),
+            .passes("North Korea and South Korea met.", lang: "en",
+                    source: "La Corée du Nord et la Corée du Sud se sont rencontrées.", sourceLang: "fr"),
+        ]
+    )
+
+    public func check(_ document: Document) -> [Finding] {
+        guard !document.units.isEmpty, let sourceLanguage = document.sourceLanguage,
+              sourceLanguage.code != document.language.code else { return [] }
+        let names = NameMentions(document)
+        let catalog = names.index.catalog
+        let targetMentions = names.correct
+        let sourceEntities = SourceNames.entities(of: document.units, language: sourceLanguage, catalog: catalog,
+                                                  dictionaries: document.dictionaries)
+        var findings: [Finding] = []
+        var mentionIndex = 0
+        for (unitIndex, unit) in document.units.enumerated() {
+            while mentionIndex < targetMentions.count && targetMentions[mentionIndex].range.lowerBound < unit.target.lowerBound { mentionIndex += 1 }
+            var inUnit: [(mention: NameMention, entity: Int)] = []
+            var index = mentionIndex
+            while index < targetMentions.count && targetMentions[index].range.upperBound <= unit.target.upperBound {
+                inUnit.append((targetMentions[index], names.pattern(targetMentions[index]).entity))
+                index += 1
+            }
+            let source = sourceEntities[unitIndex], target = Set(inUnit.map(\.entity))
+            for expected in source where !target.contains(expected) {
+                let kind = catalog.entities[expected].kind
+                guard let form = names.index.targetForm(catalog.entities[expected]),
+                      let other = inUnit.first(where: { candidate in
+                          !source.contains(candidate.entity) && catalog.entities[candidate.entity].kind == kind
+                              && Self.confusable(form, names.surface(candidate.mention))
+                      }) else { continue }
+                findings.append(finding(other.mention.range, "the source names \(form) here, not \(names.surface(other.mention))",
+                                        suggestions: [form]))
+            }
+        }
+        return findings
+    }
+}
+
+extension EntityMismatch {
+    /// Names a translation system swaps: one word in common ("North Korea" / "South Korea",
+    /// "Sudan" / "South Sudan") or nearly the same spelling ("Austria" / "Australia", "Iran" / "Iraq").
+    /// Unrelated names in a unit are far more often the matcher missing a form (a demonym, an
+    /// abbreviation) than a swap, so they are not reported.
+    static func confusable(_ a: String, _ b: String) -> Bool {
+        let wordsA = Set(a.lowercased().split { !$0.isLetter }.filter { $0.count >= 4 })
+        let wordsB = Set(b.lowercased().split { !$0.isLetter }.filter { $0.count >= 4 })
+        if !wordsA.isDisjoint(with: wordsB) { return true }
+        return min(a.count, b.count) >= 4 && editDistance(a.lowercased(), b.lowercased()) <= 2
+    }
+}
+
+/// The entities each unit's source names, as indices of the names catalogue.
+enum SourceNames {
+    static func entities(of units: [TranslationUnit], language: LanguageProfile, catalog: EntityCatalog,
+                         dictionaries: Dictionaries) -> [Set<Int>] {
+        if ["zh", "ja", "ko"].contains(language.code) {
+            return units.map { cjkTerritories(in: $0.source, language: language.code, catalog: catalog, dictionaries: dictionaries) }
+        }
+        // One document of all the sources, its names found as the names rules find them.
+        var text: [UInt8] = []
+        var starts: [Int] = []
+        for unit in units {
+            starts.append(text.count)
+            text += Array(unit.source.utf8) + [0x0A, 0x0A]
+        }
+        guard let document = try? Document(source: SourceText(String(decoding: text, as: UTF8.self)), format: .plain,
+                                           language: language, dictionaries: dictionaries) else { return units.map { _ in [] } }
+        let names = NameMentions(document)
+        var result = [Set<Int>](repeating: [], count: units.count)
+        for mention in names.correct {
+            let unit = (starts.lastIndex { $0 <= mention.range.lowerBound }) ?? 0
+            result[unit].insert(names.pattern(mention).entity)
+        }
+        return result
+    }
+
+    /// Territories named in a Chinese, Japanese or Korean text, by CLDR's names in that language;
+    /// the longest name wins ("南非" is South Africa, not the "非" of a shorter one).
+    static func cjkTerritories(in text: String, language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> Set<Int> {
+        var remaining = text
+        var found: Set<Int> = []
+        for (name, entity) in territoryNames(language: language, catalog: catalog, dictionaries: dictionaries) where remaining.contains(name) {
+            found.insert(entity)
+            remaining = remaining.replacingOccurrences(of: name, with: " ")
+        }
+        return found
+    }
+
+    /// CLDR's territory names in a language, longest first, with their catalogue entities.
+    private static func territoryNames(language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> [(String, Int)] {
+        dictionaries.derived("names:territories:\(language)") {
+            let byKey = Dictionary(catalog.entities.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let pairs = LocaleData.territoryNames(in: language).flatMap { code, names -> [(String, Int)] in
+                guard let entity = byKey["territory:\(code)"] else { return [] }
+                return Set([names.short, names.standard]).filter { $0.count >= 2 }.map { ($0, entity) }
+            }
+            return pairs.sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+        }
+    }
+}
