@@ -38,7 +38,7 @@ public enum Aligner {
         var units: [TranslationUnit] = []
         var position = 0
         for (index, pair) in pairs.enumerated() {
-            let sourceText = pair.source.map { source.string($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let sourceText = pair.source.map { source.string(source.trimmed($0)) } ?? ""
             let target = pair.target ?? position..<position
             units.append(TranslationUnit(id: String(index + 1), source: sourceText, target: target))
             position = target.upperBound
@@ -48,11 +48,20 @@ public enum Aligner {
 
     /// The sentences of some paragraphs, white space trimmed, empty ones left out.
     static func sentences(_ document: Document, in paragraphs: ArraySlice<Range<Int>>) -> [Range<Int>] {
+        let all = document.sentences
         var result: [Range<Int>] = []
         for paragraph in paragraphs {
-            for sentence in document.sentences where sentence.start < paragraph.upperBound && sentence.end > paragraph.lowerBound {
-                let range = document.trimmed(max(sentence.start, paragraph.lowerBound)..<min(sentence.end, paragraph.upperBound))
+            // The first sentence that ends inside or after the paragraph (sentences are in order).
+            var low = 0, high = all.count
+            while low < high {
+                let middle = (low + high) / 2
+                if all[middle].end <= paragraph.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var index = low
+            while index < all.count && all[index].start < paragraph.upperBound {
+                let range = document.trimmed(max(all[index].start, paragraph.lowerBound)..<min(all[index].end, paragraph.upperBound))
                 if !range.isEmpty { result.append(range) }
+                index += 1
             }
         }
         return result
@@ -61,33 +70,41 @@ public enum Aligner {
     struct Segment {
         /// Length in characters, white space left out.
         var length: Double
-        /// Numbers and Latin words of a CJK text, URLs: shared ones mark a likely pair.
-        var anchors: Set<String>
+        /// Hashes of its numbers and capitalised Latin words, sorted: shared ones mark a likely pair.
+        var anchors: [UInt64]
     }
 
+    /// Characters other than ASCII white space, counted on the bytes (Unicode properties are slow).
     static func length(_ document: Document, _ range: Range<Int>) -> Int {
-        String(decoding: document.text[range], as: UTF8.self).unicodeScalars.filter { !$0.properties.isWhitespace }.count
+        document.text[range].reduce(0) { count, byte in
+            byte & 0xC0 == 0x80 || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 ? count : count + 1
+        }
     }
 
     static func segments(_ document: Document, _ ranges: [Range<Int>]) -> [Segment] {
         ranges.map { range in
             // Runs of digits, and capitalised Latin words of three letters or more (names, which
-            // both languages write alike).
+            // both languages write alike), read on the bytes.
             var anchors: Set<String> = []
-            var current = ""
-            for scalar in String(decoding: document.text[range], as: UTF8.self).unicodeScalars {
-                let isDigit = ("0"..."9").contains(scalar), isLatin = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-                if isDigit || isLatin {
-                    current.unicodeScalars.append(scalar)
-                    continue
+            var current: [UInt8] = []
+            func finish() {
+                let isNumber = current.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                if !current.isEmpty && (isNumber || (current.count >= 3 && current[0] >= 0x41 && current[0] <= 0x5A)) {
+                    anchors.insert(String(decoding: current, as: UTF8.self).lowercased())
                 }
-                if current.allSatisfy(\.isNumber) || (current.count >= 3 && current.first!.isUppercase) { anchors.insert(current.lowercased()) }
-                current = ""
+                current.removeAll(keepingCapacity: true)
             }
-            if current.allSatisfy(\.isNumber) || (current.count >= 3 && current.first!.isUppercase) { anchors.insert(current.lowercased()) }
-            anchors.remove("")
-            return Segment(length: Double(length(document, range)), anchors: anchors)
+            for byte in document.text[range] {
+                if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { current.append(byte) } else { finish() }
+            }
+            finish()
+            return Segment(length: Double(length(document, range)), anchors: Array(Set(anchors.map(anchorHash))).sorted())
         }
+    }
+
+    /// FNV-1a: stable across runs, unlike Swift's seeded Hasher.
+    static func anchorHash(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
     }
 
     // MARK: Gale–Church
@@ -104,13 +121,22 @@ public enum Aligner {
         if n == 0 || m == 0 {
             return (0..<n).map { ($0..<($0 + 1), 0..<0) } + (0..<m).map { (n..<n, $0..<($0 + 1)) }
         }
+        // The anchors of two neighbouring segments, merged once (2-1, 1-2 and 2-2 beads).
+        let pairsA = zip(a, a.dropFirst()).map { Segment(length: $0.length + $1.length, anchors: merged($0.anchors, $1.anchors)) }
+        let pairsB = zip(b, b.dropFirst()).map { Segment(length: $0.length + $1.length, anchors: merged($0.anchors, $1.anchors)) }
+        func group(_ segments: [Segment], _ pairs: [Segment], _ start: Int, _ count: Int) -> Segment? {
+            count == 0 ? nil : count == 1 ? segments[start] : pairs[start]
+        }
+        // Only cells near the diagonal: a translation does not wander far from its source's order.
+        let band = max(30, (n + m) / 10)
         var cost = [[Double]](repeating: [Double](repeating: .infinity, count: m + 1), count: n + 1)
         var step = [[(Int, Int)]](repeating: [(Int, Int)](repeating: (0, 0), count: m + 1), count: n + 1)
         cost[0][0] = 0
         for i in 0...n {
-            for j in 0...m where cost[i][j] < .infinity {
+            let diagonal = i * m / n
+            for j in max(0, diagonal - band)...min(m, diagonal + band) where cost[i][j] < .infinity {
                 for bead in beadCosts where i + bead.a <= n && j + bead.b <= m {
-                    let total = cost[i][j] + bead.cost + match(a[i..<(i + bead.a)], b[j..<(j + bead.b)], ratio: ratio)
+                    let total = cost[i][j] + bead.cost + match(group(a, pairsA, i, bead.a), group(b, pairsB, j, bead.b), ratio: ratio)
                     if total < cost[i + bead.a][j + bead.b] {
                         cost[i + bead.a][j + bead.b] = total
                         step[i + bead.a][j + bead.b] = (bead.a, bead.b)
@@ -130,20 +156,30 @@ public enum Aligner {
 
     /// −log P(δ) for the lengths of two groups, less a bonus for shared anchors and
     /// plus a penalty for anchors on both sides that do not meet.
-    static func match(_ a: ArraySlice<Segment>, _ b: ArraySlice<Segment>, ratio: Double) -> Double {
-        let la = a.reduce(0) { $0 + $1.length }, lb = b.reduce(0) { $0 + $1.length }
+    static func match(_ a: Segment?, _ b: Segment?, ratio: Double) -> Double {
+        let la = a?.length ?? 0, lb = b?.length ?? 0
         if la == 0 && lb == 0 { return 0 }
         let variance = 6.8 * ratio
         let delta = (lb - la * ratio) / sqrt(max(la, 1) * variance)
         let probability = max(2 * (1 - normalCDF(abs(delta))), 1e-12)
         var cost = -log(probability)
-        let anchorsA = a.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
-        let anchorsB = b.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
-        if !anchorsA.isEmpty && !anchorsB.isEmpty {
-            cost += anchorsA.isDisjoint(with: anchorsB) ? 3 : -2 * Double(min(3, anchorsA.intersection(anchorsB).count))
+        if let a, let b, !a.anchors.isEmpty, !b.anchors.isEmpty {
+            let shared = sharedCount(a.anchors, b.anchors)
+            cost += shared == 0 ? 3 : -2 * Double(min(3, shared))
         }
         return cost
     }
+
+    /// Elements common to two sorted arrays.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
+    static func merged(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] { Array(Set(a + b)).sorted() }
 
     static func normalCDF(_ x: Double) -> Double { 0.5 * (1 + erf(x / 2.squareRoot())) }
 }

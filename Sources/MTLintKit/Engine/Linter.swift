@@ -10,9 +10,11 @@ public struct FileResult: Sendable {
     public var error: InputError?
     /// The text, kept for reporters that show the source line.
     public var source: SourceText?
+    /// For a translation file: the units checked, and those left out (untranslated, fuzzy, needing review).
+    public var units: (checked: Int, skipped: Int)?
 
     public static func failed(_ path: String, _ error: InputError) -> FileResult {
-        FileResult(path: path, language: "", words: 0, findings: [], error: error, source: nil)
+        FileResult(path: path, language: "", words: 0, findings: [], error: error, source: nil, units: nil)
     }
 }
 
@@ -38,12 +40,14 @@ public struct Linter: Sendable {
             var escaping = TextEscaping.none
             var languageTag: String
             var declaredSource: String?
+            var unitCounts: (checked: Int, skipped: Int)?
             if format.isTranslationFile {
                 let translations = try TranslationReaders.read(source.bytes, format: format)
                 // The language the file declares wins: a tree of PO files holds many.
                 languageTag = translations.targetLanguage ?? options.language ?? LanguageDetector.detect(translations.text)
                 document = try Document(translations: translations, language: .forTag(languageTag), dictionaries: options.dictionaries)
                 (map, escaping, declaredSource) = (translations.map, translations.escaping, translations.sourceLanguage)
+                unitCounts = (translations.units.count, translations.skippedUnits)
             } else {
                 languageTag = options.language ?? LanguageDetector.detect(source.bytes)
                 document = try Document(source: source, format: format, language: .forTag(languageTag),
@@ -62,7 +66,7 @@ public struct Linter: Sendable {
             }
             let inFile = map.isIdentity ? ruleFindings(in: document) : ruleFindings(in: document).compactMap { Self.mapped($0, map, escaping) }
             return FileResult(path: path, language: languageTag, words: document.wordCount,
-                              findings: unsuppressed(inFile, fileBytes: source.bytes), error: nil, source: source)
+                              findings: unsuppressed(inFile, fileBytes: source.bytes), error: nil, source: source, units: unitCounts)
         } catch let error as FormatError {
             return .failed(path, .malformed(error))
         } catch {

@@ -9,6 +9,10 @@ public enum JSONReporter {
                 ("findings", .array(file.findings.map { findingObject($0) })),
             ]
             if let error = file.result.error { members.append(("error", .string(error.description))) }
+            // Translation files: the units left out (untranslated, fuzzy, needing review).
+            if let units = file.result.units {
+                members.append(("units", .object([("checked", .int(units.checked)), ("skipped", .int(units.skipped))])))
+            }
             return .object(members)
         }
         let root = JSONValue.object([

@@ -18,8 +18,10 @@ struct NumberMention: Sendable, Equatable {
 struct NumberReading: Sendable {
     let decimal: String
     let grouping: String
-    /// Number words of the language (ICU spell-out of 0–100), lower-cased.
+    /// Number words of the language (ICU spell-out of 0–100), lower-cased; their first letters and longest length.
     let words: [String: Double]
+    let wordInitials: Set<Unicode.Scalar>
+    let longestWord: Int
     /// Words that multiply the number before them ("million", "万").
     let scales: [(prefix: String, factor: Double)]
     /// Abbreviated scale words ("£5bn", "3 Mio."): ambiguous ("5m" may be metres), so an extra reading.
@@ -54,6 +56,8 @@ struct NumberReading: Sendable {
             if let word = Self.spellOut(Double(value), language), !word.contains(" ") { words[word.lowercased()] = Double(value) }
         }
         self.words = words
+        wordInitials = Set(words.keys.compactMap { $0.unicodeScalars.first })
+        longestWord = words.keys.map(\.unicodeScalars.count).max() ?? 0
         // The scale word is the last word of "one thousand", "eine Million"; in languages written
         // without spaces, what follows the "one" of "一千" ("十亿" is ten of them, and is skipped).
         let one = Self.spellOut(1, language) ?? ""
@@ -102,8 +106,10 @@ struct NumberReading: Sendable {
                     // A number word: the whole word must be one.
                     var end = index
                     while end < scalars.count && (Self.isLetter(scalars[end]) || scalars[end] == "-") && !Self.isCJK(scalars[end]) { end += 1 }
-                    let word = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
-                    if let value = words[word] {
+                    // Most words start with a letter no number word starts with: no string is built for them.
+                    let initial = scalars[index].properties.lowercaseMapping.unicodeScalars.first ?? scalars[index]
+                    if end - index <= longestWord, wordInitials.contains(initial),
+                       let value = words[String(String.UnicodeScalarView(scalars[index..<end])).lowercased()] {
                         var mention = NumberMention(range: byteOffsets[index]..<byteOffsets[end], values: [value], spelledOut: true)
                         mention.values = mention.values.map { $0 * scale(after: end, scalars) }
                         mentions.append(mention)
@@ -270,7 +276,9 @@ struct NumberReading: Sendable {
         [",", ".", "'", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{066B}", "\u{066C}", " "].contains(scalar)
     }
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
+    }
     static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || digit(scalar) != nil }
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool { (0x3000...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) }
 }

@@ -56,7 +56,7 @@ public struct Omission: Rule {
 
     private func singleDelta(_ unit: TranslationUnit, _ document: Document) -> Double? {
         let source = Double(UnitLengths.letters(unit.source))
-        let target = Double(UnitLengths.letters(String(decoding: document.text[unit.target], as: UTF8.self)))
+        let target = Double(UnitLengths.letters(document.text[unit.target]))
         guard source >= UnitLengths.minimumLength, target > 0 else { return nil }
         return (target - source) / (source * 6.8).squareRoot()
     }

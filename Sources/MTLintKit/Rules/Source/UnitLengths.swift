@@ -15,7 +15,7 @@ struct UnitLengths: Sendable {
     static func of(_ document: Document) -> UnitLengths {
         document.shared.value("unit-lengths") {
             let lengths = document.units.map { unit -> (Double, Double) in
-                (Double(letters(unit.source)), Double(letters(String(decoding: document.text[unit.target], as: UTF8.self))))
+                (Double(letters(unit.source)), Double(letters(document.text[unit.target])))
             }
             let sourceTotal = lengths.reduce(0) { $0 + $1.0 }, targetTotal = lengths.reduce(0) { $0 + $1.1 }
             let ratio = sourceTotal > 0 && targetTotal > 0 ? targetTotal / sourceTotal : 1
@@ -27,8 +27,15 @@ struct UnitLengths: Sendable {
         }
     }
 
-    /// Characters other than white space, punctuation and symbols.
-    static func letters(_ text: String) -> Int {
-        text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.count
+    /// ASCII letters and digits, and every non-ASCII character (counted on the bytes:
+    /// Unicode properties are slow, and both sides are counted alike).
+    static func letters(_ text: String) -> Int { letters(text.utf8) }
+
+    static func letters(_ bytes: some Sequence<UInt8>) -> Int {
+        bytes.reduce(0) { count, byte in
+            let ascii = byte < 0x80
+            let counts = ascii ? (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) : byte & 0xC0 != 0x80
+            return counts ? count + 1 : count
+        }
     }
 }

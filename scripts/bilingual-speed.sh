@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Speed of the source-aware layer (issue #12), on a release build, one core:
+#  1. article pairs: French man pages linted alone, then with their English pages as
+#     sources (--source-root); the ratio is the bilingual speed relative to the monolingual one;
+#  2. an XLIFF 1.2 file of 100,000 units built from English licence and man-page sentences.
+# Usage: scripts/bilingual-speed.sh   (MTLINT=path/to/mtlint to use another binary)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mtlint=${MTLINT:-.build/release/mtlint}
+[ -x "$mtlint" ] || swift build -c release --product mtlint >/dev/null
+data=bench-data/bilingual
+render() { zcat "$1" | preconv 2>/dev/null | groff -t -man -Tutf8 -P-cbou -rLL=2000n -rHY=0 -dAD=l 2>/dev/null; }
+if [ ! -f "$data/.complete" ]; then
+  rm -rf "$data" && mkdir -p "$data/fr" "$data/en"
+  for page in /usr/share/man/fr/man[1-8]/*.gz; do
+    section=$(basename "$(dirname "$page")"); name=$(basename "$page" .gz)
+    english=/usr/share/man/$section/$name.gz
+    [ -f "$english" ] || continue
+    render "$page" > "$data/fr/$name.txt"; render "$english" > "$data/en/$name.txt"
+  done
+  python3 - "$data" <<'PY'
+import glob, html, re, sys
+data = sys.argv[1]
+sentences = []
+for path in sorted(glob.glob("/usr/share/common-licenses/*")) + sorted(glob.glob(data + "/en/*.txt")):
+    try:
+        text = open(path, encoding="utf-8").read()
+    except (UnicodeDecodeError, IsADirectoryError):
+        continue
+    sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if 20 < len(s) < 300]
+units = []
+for i in range(100000):
+    source = sentences[i % len(sentences)]
+    target = sentences[(i * 7 + 3) % len(sentences)]
+    units.append(f'<trans-unit id="u{i}"><source>{html.escape(source, quote=False)}</source>'
+                 f'<target state="translated">{html.escape(target, quote=False)}</target></trans-unit>')
+with open(data + "/units.xlf", "w", encoding="utf-8") as out:
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+              '<file source-language="en" target-language="fr" datatype="plaintext" original="x"><body>\n')
+    out.write("\n".join(units))
+    out.write("\n</body></file></xliff>\n")
+PY
+  touch "$data/.complete"
+fi
+seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; echo "$(date +%s.%N) - $start" | bc; }
+for round in 1 2 3; do
+  mono=$(seconds taskset -c 1 "$mtlint" --jobs 1 --lang fr --format json "$data/fr")
+  pair=$(seconds taskset -c 1 "$mtlint" --jobs 1 --lang fr --source-lang en --format json "$data/fr" --source-root "$data/en")
+  echo "round $round: $(du -sm --apparent-size "$data/fr" | cut -f1) MB of French pages: alone ${mono}s, with sources ${pair}s, bilingual speed $(echo "scale=2; $mono / $pair" | bc) of monolingual"
+done
+xliff=$(seconds taskset -c 1 "$mtlint" --format json "$data/units.xlf")
+echo "XLIFF of 100,000 units ($(du -m --apparent-size "$data/units.xlf" | cut -f1) MB): ${xliff}s"
