@@ -74,7 +74,7 @@ public struct Mojibake: Rule {
             case .lostByte:
                 message = "\"\(original)\" is UTF-8 read as \(repair.codec.name) with its last byte lost (mojibake); it was probably \"\(repair.replacement)\""
             case .partial:
-                message = "\"\(original)\" looks like UTF-8 read as \(repair.codec.name) (mojibake); it decodes to \"\(repair.replacement)\", but the word still looks garbled after that: check it by hand"
+                message = "\"\(original)\" looks like UTF-8 read as \(repair.codec.name) (mojibake); it decodes to \"\(repair.replacement)\", but mojibake remains around it: check it by hand"
             }
             // Only an exact re-decoding is mechanical; a guess must not make the damage disappear.
             let safety: FixSafety = repair.confidence == .exact ? .safe : .unsafe

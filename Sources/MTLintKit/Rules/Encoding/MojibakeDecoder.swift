@@ -97,16 +97,22 @@ enum MojibakeDecoder {
         // left alone, as ftfy does. Correct letters, quotation marks, other punctuation and no-break
         // spaces do not count: they are on every line of French or German, and a misdecoded word
         // beside them ("Le cafÃ© est fermé", "« NoÃ«l »") is how mixed sources show. The window is
-        // the candidate's word and one word on each side. A character glued to the candidate ("€™" in "Ã¢€™") is more
-        // of the same damage, not correct text.
+        // the candidate's word and one word on each side. A character glued to the candidate ("€™"
+        // in "Ã¢€™") is more of the same damage, not correct text.
         var repairs = found.filter { repair in
             if repair.strong || !strays.lines.contains(repair.line) { return true }
             let window = wordWindow(buffer, repair.range)
-            return !strays.offsets.contains { window.contains($0) && !glued(buffer, $0, to: repair.range) }
+            // Strays are in text order: look only at those inside the window.
+            var low = 0, high = strays.offsets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if strays.offsets[middle] < window.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            return !strays.offsets[low...].prefix { $0 < window.upperBound }.contains { !glued(buffer, $0, to: repair.range) }
         }
         // A repair that leaves mojibake beside it ("ministerÃ¢€™s") is unsure.
         for index in repairs.indices where repairs[index].confidence == .exact
-            && stillMojibake(buffer, around: repairs[index].range, repairs: repairs) {
+            && stillMojibake(buffer, around: index, of: repairs) {
             repairs[index].confidence = .partial
         }
         // So are two glued repairs whose results join into a sequence that decodes: the run was
@@ -189,24 +195,28 @@ enum MojibakeDecoder {
         return between.allSatisfy { buffer[$0] >= 0x80 }
     }
 
-    /// The candidate's word and one word on each side.
+    /// The candidate's word and one word on each side, at most 256 bytes each way (text
+    /// without spaces has no words to count).
     private static func wordWindow(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         let isSpace = Tokenizer.isASCIISpace
+        let lowest = max(0, range.lowerBound - 256), highest = min(buffer.count, range.upperBound + 256)
         var start = range.lowerBound
-        while start > 0 && !isSpace(buffer[start - 1]) { start -= 1 }
-        while start > 0 && isSpace(buffer[start - 1]) { start -= 1 }
-        while start > 0 && !isSpace(buffer[start - 1]) { start -= 1 }
+        while start > lowest && !isSpace(buffer[start - 1]) { start -= 1 }
+        while start > lowest && isSpace(buffer[start - 1]) { start -= 1 }
+        while start > lowest && !isSpace(buffer[start - 1]) { start -= 1 }
         var end = range.upperBound
-        while end < buffer.count && !isSpace(buffer[end]) { end += 1 }
-        while end < buffer.count && isSpace(buffer[end]) { end += 1 }
-        while end < buffer.count && !isSpace(buffer[end]) { end += 1 }
+        while end < highest && !isSpace(buffer[end]) { end += 1 }
+        while end < highest && isSpace(buffer[end]) { end += 1 }
+        while end < highest && !isSpace(buffer[end]) { end += 1 }
         return start..<end
     }
 
-    /// Whether the non-ASCII run around `range` (and one character of context on each side), with
-    /// every repair inside it applied, still holds a candidate: part of the damage would survive
-    /// the fix. The run is capped at 64 bytes on each side, so text without ASCII costs little.
-    private static func stillMojibake(_ buffer: UnsafeBufferPointer<UInt8>, around range: Range<Int>, repairs: [Repair]) -> Bool {
+    /// Whether the non-ASCII run around `repairs[index]` (and one character of context on each
+    /// side), with every repair inside it applied, still holds a candidate: part of the damage
+    /// would survive the fix. The run is capped at 64 bytes on each side, so text without ASCII
+    /// costs little.
+    private static func stillMojibake(_ buffer: UnsafeBufferPointer<UInt8>, around index: Int, of repairs: [Repair]) -> Bool {
+        let range = repairs[index].range
         var start = range.lowerBound, end = range.upperBound
         while start > 0 && buffer[start - 1] >= 0x80 && range.lowerBound - start < 64 { start -= 1 }
         while end < buffer.count && buffer[end] >= 0x80 && end - range.upperBound < 64 { end += 1 }
@@ -214,7 +224,10 @@ enum MojibakeDecoder {
         while end > range.upperBound && end < buffer.count && buffer[end] & 0xC0 == 0x80 { end -= 1 }
         if start > 0 && buffer[start - 1] < 0x80 { start -= 1 }
         if end < buffer.count && buffer[end] < 0x80 { end += 1 }
-        let run = applying(repairs, to: buffer, in: start..<end)
+        var first = index, last = index   // the repairs inside the run
+        while first > 0 && repairs[first - 1].range.lowerBound >= start { first -= 1 }
+        while last + 1 < repairs.count && repairs[last + 1].range.upperBound <= end { last += 1 }
+        let run = applying(Array(repairs[first...last]), to: buffer, in: start..<end)
         return run.withUnsafeBufferPointer { !candidates(in: $0).0.isEmpty }
     }
 
@@ -245,7 +258,6 @@ enum MojibakeDecoder {
         var ends: [Int] = [], lasts: [UInt32] = []   // after each sequence: its end, its last character
         var firstLead: UInt8 = 0
         var lossy = false
-        var lastOriginal: UInt32 = 0
         // At most 64 sequences: a rejected run is decoded again from each of its characters, so
         // an unbounded run would make a long implausible one quadratic.
         run: while position < buffer.count && decoded.count < 64 {
@@ -264,7 +276,6 @@ enum MojibakeDecoder {
                     if firstLead == 0 { firstLead = lead }
                     lossy = true
                     position = cursor + nextLength
-                    lastOriginal = next
                     break run
                 }
                 guard let continuation = byte(next, codec), isContinuation(continuation) else { break run }
@@ -276,7 +287,6 @@ enum MojibakeDecoder {
             decoded.append(value)
             if firstLead == 0 { firstLead = lead }
             position = cursor
-            lastOriginal = last
             ends.append(position)
             lasts.append(last)
         }
@@ -304,7 +314,7 @@ enum MojibakeDecoder {
         // its own. When the whole run decodes again, a start must too: "Ãƒâ€”" is one × encoded
         // twice, not "Ã" and "—".
         let layered = redecode(decoded, codec) != nil
-        let shorter = (1..<decoded.count).reversed().filter { _ in decoded.count <= 24 }
+        let shorter = decoded.count <= 24 ? Array((1..<decoded.count).reversed()) : []
         for count in [decoded.count] + shorter {
             let part = Array(decoded[0..<count])
             if count < decoded.count && layered && redecode(part, codec) == nil { continue }
@@ -481,6 +491,17 @@ enum MojibakeDecoder {
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for byte in bytes.dropFirst() { value = value << 6 | UInt32(byte & 0x3F) }
         return value
+    }
+}
+
+extension MojibakeDecoder.Repair {
+    /// The one character of `set` that the repaired text opens or closes with, when it holds no
+    /// other: "Â«Â\u{A0}" stands for "«\u{A0}", so for «.
+    func edgeCharacter(in set: Set<UInt32>) -> UInt32? {
+        let scalars = replacement.unicodeScalars.map(\.value)
+        let found = scalars.filter { set.contains($0) }
+        guard found.count == 1, found[0] == scalars.first || found[0] == scalars.last else { return nil }
+        return found[0]
     }
 }
 

@@ -133,25 +133,24 @@ struct QuoteAnalysis {
                 stack.removeAll()
             }
 
-            var mojibake: [MojibakeDecoder.Repair]? = nil   // found at the first non-ASCII character
+            // The mojibake repairs, found at the first non-ASCII character, and the one at `offset`.
+            var mojibakeRepairs: [MojibakeDecoder.Repair]? = nil
             var nextMojibake = 0
+            func mojibake(at offset: Int) -> MojibakeDecoder.Repair? {
+                let repairs = mojibakeRepairs ?? MojibakeDecoder.repairs(in: document)
+                mojibakeRepairs = repairs
+                while nextMojibake < repairs.count && repairs[nextMojibake].range.upperBound <= offset { nextMojibake += 1 }
+                return nextMojibake < repairs.count && repairs[nextMojibake].range.contains(offset) ? repairs[nextMojibake] : nil
+            }
 
             while index < buffer.count {
                 var (scalar, length) = ByteScan.scalar(buffer, index)
                 defer { index = nextCandidate(buffer, from: index + length) }
                 // Mojibake reads as the text it stands for: "„" in "â„¢" and "“" in "â€“" are no
                 // marks, while "Â«" is « and "â€œ" is “, so that a quotation half garbled still pairs.
-                // A repair that opens or closes with its only mark ("Â«Â\u{A0}" for "« ") is that mark.
-                if scalar >= 0x80 {
-                    if mojibake == nil { mojibake = MojibakeDecoder.repairs(in: document) }
-                    while nextMojibake < mojibake!.count && mojibake![nextMojibake].range.upperBound <= index { nextMojibake += 1 }
-                    if nextMojibake < mojibake!.count, mojibake![nextMojibake].range.contains(index) {
-                        let repair = mojibake![nextMojibake]
-                        let marks = Array(repair.replacement.unicodeScalars.filter { doubleMarks.contains($0.value) })
-                        let atEdge = marks.first == repair.replacement.unicodeScalars.first || marks.first == repair.replacement.unicodeScalars.last
-                        length = repair.range.upperBound - index
-                        scalar = repair.range.lowerBound == index && marks.count == 1 && atEdge ? marks[0].value : 0
-                    }
+                if scalar >= 0x80, let repair = mojibake(at: index) {
+                    length = repair.range.upperBound - index
+                    scalar = repair.range.lowerBound == index ? repair.edgeCharacter(in: doubleMarks) ?? 0 : 0
                 }
                 guard doubleMarks.contains(scalar) else { continue }
                 while paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].end <= index {
