@@ -39,7 +39,8 @@ import Testing
             let source = SourceText(text)
             let findings = Linter(options: LintOptions(language: language)).lint(source, path: "doc.md").findings
             let plan = FixPlan(findings.filter { $0.fix != nil })
-            let edits = plan.accepted.flatMap { $0.fix!.edits }.sorted { $0.offset < $1.offset }
+            // An insertion goes before a replacement at the same offset, as EditApplier applies them.
+            let edits = plan.accepted.flatMap { $0.fix!.edits }.sorted { ($0.offset, $0.length) < ($1.offset, $1.length) }
             for (a, b) in zip(edits, edits.dropFirst()) {
                 #expect(!EditApplier.overlap(a.range, b.range), "overlapping edits \(a) \(b)")
             }
