@@ -71,6 +71,12 @@ struct FixCommand: ParsableCommand {
                 fixed.remaining = fixer.linter.lint(SourceText(String(decoding: fixed.bytes, as: UTF8.self)), path: path, format: format).findings
             } else {
                 let outcome = fixer.fix(source, path: path, format: format)
+                // Read, but not linted: a translation file that does not parse.
+                if let error = outcome.remaining.error {
+                    Output.standardError("mtlint: \(path): \(error.description); the file was left unchanged\n")
+                    tally.failed += 1
+                    continue
+                }
                 for skipped in outcome.skippedOverlapping {
                     Output.standardError("mtlint: \(path): not fixed (overlaps another fix): \(skipped.message) [\(skipped.rule)]\n")
                 }

@@ -138,6 +138,10 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout.contains("bad.po: error: malformed at 2:8: a string without its closing quote"))
         #expect(result.stdout.contains("good.po:2:9: warning: \"the\" is repeated"))
+        let fix = try CLI.run(["fix", "--lang", "en", bad, good])
+        #expect(fix.status == 2)
+        #expect(fix.stderr.contains("bad.po: malformed at 2:8: a string without its closing quote; the file was left unchanged"))
+        #expect(try String(contentsOfFile: good, encoding: .utf8) == "msgid \"a\"\nmsgstr \"the\"\n")
     }
 
     @Test func articlePairsAreAlignedAndChecked() throws {

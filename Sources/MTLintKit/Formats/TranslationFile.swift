@@ -63,17 +63,7 @@ public enum TextEscaping: Sendable {
     public func escape(_ text: String) -> String {
         switch self {
         case .none: return text
-        case .xml:
-            var result = ""
-            for character in text {
-                switch character {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                default: result.append(character)
-                }
-            }
-            return result
+        case .xml: return XML.escape(text, contentOnly: true)
         case .po:
             var result = ""
             for scalar in text.unicodeScalars {

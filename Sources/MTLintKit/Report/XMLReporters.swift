@@ -53,17 +53,20 @@ public enum CheckstyleReporter {
 
 enum XML {
     /// Escapes text for attributes and content; drops characters XML 1.0 cannot carry.
-    static func escape(_ text: String) -> String {
+    /// `contentOnly`: for element content, where quotes and line breaks stand as they are
+    /// (a fix written into a translation file changes no byte it need not).
+    static func escape(_ text: String, contentOnly: Bool = false) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": output += "&amp;"
             case "<": output += "&lt;"
             case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\n": output += "&#10;"
-            case "\t", "\r": output += "&#\(scalar.value);"
+            case "\"" where !contentOnly: output += "&quot;"
+            case "'" where !contentOnly: output += "&apos;"
+            case "\n" where !contentOnly: output += "&#10;"
+            case "\t" where !contentOnly, "\r" where !contentOnly: output += "&#\(scalar.value);"
+            case "\n", "\t", "\r": output.unicodeScalars.append(scalar)
             default:
                 if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
                     output.unicodeScalars.append(scalar)
