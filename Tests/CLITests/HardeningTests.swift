@@ -251,5 +251,16 @@ import Testing
         let alone = try CLI.run(["--lang", "en", "-"], stdin: "The cat had had enough.\n", in: folder.url, executable: copy)
         #expect(alone.status == 2)
         #expect(alone.stderr.contains("cannot find the dictionaries folder"))
+        // Installed as scripts/install.sh lays it out: bin/mtlint beside share/mtlint/dictionaries.
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let prefix = folder.url.appendingPathComponent("prefix")
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/mtlint"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.binary, to: prefix.appendingPathComponent("bin/mtlint"))
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("dictionaries"), to: prefix.appendingPathComponent("share/mtlint/dictionaries"))
+        let installed = try CLI.run(["--lang", "en", "-"], stdin: "The cat had had enough.\n", in: folder.url,
+                                    executable: prefix.appendingPathComponent("bin/mtlint"))
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stdout.contains("0 findings"))  // "had had" is a doubling the English lists allow
     }
 }
