@@ -42,6 +42,7 @@ public struct MQMEvaluation: Sendable {
         "number-mismatch": ["mistranslation-number", "number-format"],
         "untranslated-segment": ["untranslated"],
         "omission": ["omission"],
+        "addition": ["addition-or-garbage"],
         "entity-mismatch": ["mistranslation", "name"],
     ]
 

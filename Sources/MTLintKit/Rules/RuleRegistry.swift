@@ -31,6 +31,7 @@ public enum RuleRegistry {
         UntranslatedSegment(),
         MarkupMismatch(),
         Omission(),
+        Addition(),
         EntityMismatch(),
         InvalidSuppression(),
         UnusedSuppression(),

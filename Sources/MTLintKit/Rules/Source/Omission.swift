@@ -36,8 +36,6 @@ public struct Omission: Rule {
     public func check(_ document: Document) -> [Finding] {
         guard !document.units.isEmpty else { return [] }
         let lengths = UnitLengths.of(document)
-        // With one unit, the document's ratio is the unit's own: judge it against 1 instead.
-        let single = document.units.count == 1
         var findings: [Finding] = []
         for (index, unit) in document.units.enumerated() {
             if unit.target.isEmpty {
@@ -45,20 +43,12 @@ public struct Omission: Rule {
                 findings.append(finding(neighbour, "the source sentence \"\(Self.quoted(unit.source))\" has no translation near here"))
                 continue
             }
-            let delta = single ? singleDelta(unit, document) : lengths.deltas[index]
-            guard let delta, delta < Self.threshold else { continue }
+            guard let delta = lengths.deltas[index], delta < Self.threshold else { continue }
             let range = document.trimmed(unit.target)
             findings.append(finding(range, "this translation is much shorter than its source (δ = \(String(format: "%.1f", delta))); "
                 + "part of \"\(Self.quoted(unit.source))\" may be missing"))
         }
         return findings
-    }
-
-    private func singleDelta(_ unit: TranslationUnit, _ document: Document) -> Double? {
-        let source = Double(UnitLengths.letters(unit.source))
-        let target = Double(UnitLengths.letters(document.text[unit.target]))
-        guard source >= UnitLengths.minimumLength, target > 0 else { return nil }
-        return (target - source) / (source * 6.8).squareRoot()
     }
 
     /// The translated sentence before the gap (or after it, at the start).

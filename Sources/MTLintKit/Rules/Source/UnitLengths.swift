@@ -19,9 +19,11 @@ struct UnitLengths: Sendable {
             }
             let sourceTotal = lengths.reduce(0) { $0 + $1.0 }, targetTotal = lengths.reduce(0) { $0 + $1.1 }
             let ratio = sourceTotal > 0 && targetTotal > 0 ? targetTotal / sourceTotal : 1
+            // With one unit, the document's ratio is the unit's own: judge it against 1 instead.
+            let expected = lengths.count == 1 ? 1 : ratio
             let deltas = lengths.map { source, target -> Double? in
                 guard source >= minimumLength, target > 0 else { return nil }
-                return (target - source * ratio) / (source * 6.8 * ratio).squareRoot()
+                return (target - source * expected) / (source * 6.8 * expected).squareRoot()
             }
             return UnitLengths(ratio: ratio, deltas: deltas)
         }
