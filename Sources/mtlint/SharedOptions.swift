@@ -35,6 +35,9 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("dictionary"), help: "An extra word-list folder or entity file (.tsv), added to the configuration's (repeatable).")
     var extraDictionaries: [String] = []
 
+    @Option(name: .customLong("glossary"), help: "A glossary (TSV: source language, target language, term, required translations, forbidden variants) for the glossary rule (repeatable).")
+    var glossaries: [String] = []
+
     @Option(name: .customLong("enable"), help: "Run only these rules (repeatable).")
     var enable: [String] = []
 
@@ -136,6 +139,7 @@ extension RuleOptions {
         var options = lintOptions
         let extra = extraDictionaries.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         options.dictionaries = Dictionaries.shared.adding((configuration?.dictionaries ?? []) + extra)
+            .adding(glossaryFiles: (configuration?.glossaries ?? []) + glossaries)
         let problems = options.dictionaries.problems
         guard problems.isEmpty else {
             problems.forEach { Output.standardError("mtlint: \($0)\n") }

@@ -130,6 +130,20 @@ import Testing
         #expect(!result.stdout.contains("root:"))
     }
 
+    @Test func glossariesFromTheCommandLineAndTheConfiguration() throws {
+        let folder = try TemporaryFolder()
+        try folder.file("terms.tsv", "# en-fr terms\nen\tfr\tcontract\tcontrat\tconvention|accord\n")
+        try folder.file("fr.po", "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\nmsgid \"The contract was signed.\"\nmsgstr \"La convention a été signée.\"\n")
+        let given = try CLI.run(["--glossary", "terms.tsv", "--source-lang", "en", "fr.po"], in: folder.url)
+        #expect(given.stdout.contains("fr.po:5:12: warning: the glossary translates \"contract\" as \"contrat\", not \"convention\" [glossary]"))
+        try folder.file(".mtlint.yml", "glossary: [terms.tsv]\nsource-language: en\n")
+        #expect(try CLI.run(["fr.po"], in: folder.url).stdout.contains("[glossary]"))
+        try folder.file("broken.tsv", "en fr contract\n")
+        let broken = try CLI.run(["--no-config", "--glossary", "broken.tsv", "fr.po"], in: folder.url)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("glossary broken.tsv:1: expected source language"))
+    }
+
     @Test func malformedTranslationFilesNameTheLineAndTheOthersAreLinted() throws {
         let folder = try TemporaryFolder()
         let bad = try folder.file("bad.po", "msgid \"a\"\nmsgstr \"b\n")

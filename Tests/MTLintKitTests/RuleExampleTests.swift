@@ -18,7 +18,9 @@ func lint(_ text: String, rule: any Rule, language: String, format: DocumentForm
           source: String? = nil, sourceLanguage: String? = nil, unitStart: Int = 0) throws -> [Finding] {
     // A source makes the text (from `unitStart`) one unit.
     let units = source.map { [TranslationUnit(id: "1", source: $0, target: unitStart..<text.utf8.count)] } ?? []
-    var document = try Document(source: SourceText(text), format: format, language: .forTag(language), units: units)
+    let dictionaries = rule.description.glossary.map { Dictionaries.shared.adding(glossary: $0) } ?? .shared
+    var document = try Document(source: SourceText(text), format: format, language: .forTag(language),
+                                dictionaries: dictionaries, units: units)
     document.sourceLanguage = sourceLanguage.map { .forTag($0) }
     return rule.check(document)
 }

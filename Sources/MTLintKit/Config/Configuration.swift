@@ -33,6 +33,8 @@ public struct Configuration: Sendable {
     public var rules: [String: RuleSetting] = [:]
     /// Extra word-list folders or files, as absolute paths.
     public var dictionaries: [String] = []
+    /// Glossary files (TSV), as absolute paths.
+    public var glossaries: [String] = []
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     public var maxPer1000Words: [Severity: Double] = [:]
@@ -69,7 +71,7 @@ public struct Configuration: Sendable {
 
     // MARK: Parsing
 
-    static let topLevelKeys = ["language", "source-language", "source-root", "fail-on", "rules", "dictionaries", "include",
+    static let topLevelKeys = ["language", "source-language", "source-root", "fail-on", "rules", "dictionaries", "glossary", "include",
                                "exclude", "max-per-1000-words", "overrides"]
     static let overrideKeys = ["files", "language", "source-language", "rules"]
 
@@ -104,6 +106,14 @@ public struct Configuration: Sendable {
                     let absolute = URL(fileURLWithPath: item.text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
                     guard FileManager.default.isReadableFile(atPath: absolute) else {
                         throw ConfigError(path: path, line: item.line, message: "dictionary '\(item.text)' does not exist or cannot be read")
+                    }
+                    return absolute
+                }
+            case "glossary":
+                configuration.glossaries = try reader.strings(value).map { item throws(ConfigError) in
+                    let absolute = URL(fileURLWithPath: item.text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+                    guard FileManager.default.isReadableFile(atPath: absolute) else {
+                        throw ConfigError(path: path, line: item.line, message: "glossary '\(item.text)' does not exist or cannot be read")
                     }
                     return absolute
                 }

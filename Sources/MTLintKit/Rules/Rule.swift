@@ -40,6 +40,8 @@ public struct RuleDescription: Sendable {
     public var examples: [RuleExample]
     /// Opt-in rules (false) run only when `--enable`d or given a severity in the configuration.
     public var enabledByDefault: Bool = true
+    /// A glossary the examples are checked with (the glossary rule's).
+    public var glossary: Glossary? = nil
 
     public func applies(to language: String) -> Bool {
         languages.isEmpty || languages.contains(language)

@@ -32,6 +32,7 @@ public enum RuleRegistry {
         MarkupMismatch(),
         Omission(),
         Addition(),
+        GlossaryTerm(),
         EntityMismatch(),
         InvalidSuppression(),
         UnusedSuppression(),

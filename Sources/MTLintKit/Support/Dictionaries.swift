@@ -11,17 +11,41 @@ public final class Dictionaries: Sendable {
     /// `dictionaries/` add to every list they hold; a file `…/<lang>/<list>.txt`
     /// adds to that one list.
     public let additions: [URL]
+    /// The user's terminology (configuration `glossary:`, `--glossary`), for the glossary rule.
+    public let glossary: Glossary
+    /// Glossary files that could not be read or parsed, one message each.
+    let glossaryProblems: [String]
     private let wordLists = Mutex<[String: Set<String>]>([:])
     private let derivedData = ComputedOnce()
 
-    public init(root: URL?, additions: [String] = []) {
+    public init(root: URL?, additions: [String] = [], glossary: Glossary = Glossary(), glossaryProblems: [String] = []) {
         self.root = root
         self.additions = additions.map { URL(fileURLWithPath: $0) }
+        self.glossary = glossary
+        self.glossaryProblems = glossaryProblems
     }
 
     /// The built-in lists plus the user's.
     public func adding(_ paths: [String]) -> Dictionaries {
-        paths.isEmpty ? self : Dictionaries(root: root, additions: additions.map(\.path) + paths)
+        paths.isEmpty ? self : Dictionaries(root: root, additions: additions.map(\.path) + paths, glossary: glossary, glossaryProblems: glossaryProblems)
+    }
+
+    /// These lists with the entries of glossary files added.
+    public func adding(glossaryFiles paths: [String]) -> Dictionaries {
+        var glossary = self.glossary
+        var problems = glossaryProblems
+        for path in paths {
+            switch Glossary.load(path: path) {
+            case .success(let loaded): glossary.entries += loaded.entries
+            case .failure(let error): problems += error.messages
+            }
+        }
+        return adding(glossary: glossary, problems: problems)
+    }
+
+    /// These lists with a glossary in memory (rule examples, tests).
+    public func adding(glossary: Glossary, problems: [String] = []) -> Dictionaries {
+        Dictionaries(root: root, additions: additions.map(\.path), glossary: glossary, glossaryProblems: problems)
     }
 
     /// $MTLINT_DICTIONARIES; else `dictionaries/` in a folder above the executable
@@ -56,7 +80,7 @@ public final class Dictionaries: Sendable {
     /// missing, or a user's addition that does not exist or does not parse.
     /// A run without its lists would quietly change results, so these are errors.
     public var problems: [String] {
-        var problems: [String] = []
+        var problems = glossaryProblems
         if let root, !Dictionaries.isDictionaryFolder(root) {
             problems.append("\(root.path) is not a dictionaries folder (it has no README.md); check MTLINT_DICTIONARIES")
         } else if root == nil {
