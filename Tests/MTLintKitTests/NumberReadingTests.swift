@@ -32,5 +32,7 @@ import Testing
         #expect(values("at 8 pm", "en") == [[8, 20]])
         #expect(values("um 18.19 Uhr", "de") == [[18, 6], [19]])
         #expect(values("at 7:00 am", "en") == [[7, 19], [0]])
+        #expect(values("part à 8h15", "fr") == [[8, 20], [15]])
+        #expect(values("bis zu 24\u{202F}000 Container", "de") == [[24000]])
     }
 }

@@ -48,7 +48,7 @@ public enum Aligner {
 
     /// The sentences of some paragraphs, white space trimmed, empty ones left out.
     static func sentences(_ document: Document, in paragraphs: ArraySlice<Range<Int>>) -> [Range<Int>] {
-        let all = document.sentences
+        let all = unwrappedSentences(document)
         var result: [Range<Int>] = []
         for paragraph in paragraphs {
             // The first sentence that ends inside or after the paragraph (sentences are in order).
@@ -65,6 +65,23 @@ public enum Aligner {
             }
         }
         return result
+    }
+
+    /// ICU's sentences of a text whose lines are hard-wrapped: a line break inside a paragraph
+    /// is read as a space (ICU ends a sentence at every line break), offsets unchanged.
+    static func unwrappedSentences(_ document: Document) -> [Span] {
+        document.shared.value("aligner:sentences") {
+            var text = document.text
+            for index in text.indices where text[index] == 0x0A {
+                let blankBefore = index > 0 && (text[index - 1] == 0x0A || (text[index - 1] == 0x0D && index > 1 && text[index - 2] == 0x0A))
+                let blankAfter = index + 1 < text.count && (text[index + 1] == 0x0A || text[index + 1] == 0x0D)
+                if !blankBefore && !blankAfter {
+                    text[index] = 0x20
+                    if index > 0 && text[index - 1] == 0x0D { text[index - 1] = 0x20 }
+                }
+            }
+            return (try? Tokenizer.sentences(of: text, locale: document.language.icuLocale)) ?? []
+        }
     }
 
     struct Segment {

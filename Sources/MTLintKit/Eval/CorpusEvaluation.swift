@@ -40,10 +40,25 @@ public struct CorpusEvaluation: Sendable {
             }
             let gold = try GoldFile.parse(try String(contentsOfFile: goldPath, encoding: .utf8), article: source.bytes, path: goldPath)
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
-            let result = linter(LanguageDetector.isValidTag(folder) ? folder : nil).lint(source, path: path)
+            let result = linter(LanguageDetector.isValidTag(folder) ? folder : nil).lint(source, path: path, articleSource: try articleSource(of: path))
             evaluation.add(result, gold: gold)
         }
         return evaluation
+    }
+
+    /// An article's source, when a `NAME.source.md` (or `.txt`) lies beside `NAME.md`.
+    static func articleSource(of path: String) throws -> (text: SourceText, format: DocumentFormat)? {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        for suffix in ["md", "txt"] {
+            let candidate = url.deletingLastPathComponent().appendingPathComponent("\(stem).source.\(suffix)").path
+            guard FileManager.default.fileExists(atPath: candidate) else { continue }
+            switch InputReader.read(path: candidate) {
+            case .success(let text): return (text, .forPath(candidate))
+            case .failure(let error): throw GoldFile.ParseError.malformed(path: candidate, line: 0, reason: error.description)
+            }
+        }
+        return nil
     }
 
     mutating func add(_ result: FileResult, gold: GoldFile) {

@@ -193,11 +193,11 @@ struct NumberReading: Sendable {
         return values.isEmpty ? [Double(parts.joined()) ?? 0] : values
     }
 
-    /// `H:MM` or `H.MM` followed by a clock word ("Uhr", "h", "am", "pm"), or `H:MM` alone.
+    /// `H:MM`, French `HhMM`, or `H.MM` followed by a clock word ("Uhr", "h", "am", "pm").
     private func clockTime(at start: Int, _ scalars: [Unicode.Scalar]) -> (hour: Double, hourEnd: Int, minutes: Double, end: Int)? {
         var hourEnd = start
         while hourEnd < scalars.count && hourEnd - start < 3 && Self.digit(scalars[hourEnd]) != nil { hourEnd += 1 }
-        guard hourEnd - start <= 2, let separator = scalars[safe: hourEnd], separator == ":" || separator == ".",
+        guard hourEnd - start <= 2, let separator = scalars[safe: hourEnd], separator == ":" || separator == "." || separator == "h",
               let m1 = scalars[safe: hourEnd + 1].flatMap(Self.digit), let m2 = scalars[safe: hourEnd + 2].flatMap(Self.digit),
               scalars[safe: hourEnd + 3].flatMap(Self.digit) == nil else { return nil }
         let hour = Double(String(String.UnicodeScalarView(scalars[start..<hourEnd]).map(Character.init).compactMap { Self.digit($0.unicodeScalars.first!) }))!
@@ -205,7 +205,8 @@ struct NumberReading: Sendable {
         guard hour <= 24, minutes < 60 else { return nil }
         let after = String(String.UnicodeScalarView(scalars[(hourEnd + 3)..<min(scalars.count, hourEnd + 8)])).lowercased()
         let clockWord = ["uhr", "h", "am", "pm", "a.m", "p.m"].contains { after.hasPrefix($0) || after.hasPrefix(" " + $0) || after.hasPrefix("\u{00A0}" + $0) }
-        guard separator == ":" || clockWord else { return nil }
+        // "8:15" and French "8h15" are times; "18.19" only with a clock word after it.
+        guard separator != "." || clockWord else { return nil }
         return (hour, hourEnd, minutes, hourEnd + 3)
     }
 
@@ -256,7 +257,9 @@ struct NumberReading: Sendable {
     /// A space between digits groups them only in languages that group with a space,
     /// and only before exactly three digits ("1 200", not "in 2019 2020").
     private func isSpaceGroup(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
-        guard grouping.unicodeScalars.allSatisfy(Self.isSpace) else { return false }
+        // A no-break, narrow or thin space groups digits in any language ("24 000"); a plain one
+        // only where the language groups with a space.
+        guard scalars[index] != " " || grouping.unicodeScalars.allSatisfy(Self.isSpace) else { return false }
         var end = index + 1
         while end < scalars.count && Self.digit(scalars[end]) != nil { end += 1 }
         return end - index - 1 == 3

@@ -18,7 +18,9 @@ public struct Omission: Rule {
             translated sentence, quoting what is missing. And a unit whose translation is far shorter than the \
             document's own length ratio predicts (more than 2.5 standard deviations, Gale and Church's δ) is \
             reported on the unit. Short units (under 20 letters) are not judged: a title or a one-word answer \
-            varies too much in length.
+            varies too much in length. And where the aligner joined two source sentences to one translated \
+            sentence that matches one of them alone in length (a 2-1 bead hiding a 1-0), the other is reported \
+            as probably left out.
             """,
         fixSafety: nil,
         examples: [
@@ -29,6 +31,9 @@ public struct Omission: Rule {
                     lang: "en",
                     source: "Le ministre est arrivé mardi à Bruxelles pour une réunion d'urgence avec ses homologues européens sur la crise énergétique.",
                     sourceLang: "fr"),
+            .triggers("⟦Three berths will be equipped in the first year, then four more in 2026.⟧", lang: "en",
+                      source: "Trois postes à quai seront équipés la première année, puis quatre autres en 2026. La région finance un tiers du projet.",
+                      sourceLang: "fr"),
             .passes("Yes.", lang: "en", source: "Oui, bien sûr.", sourceLang: "fr"),
         ]
     )
@@ -43,12 +48,37 @@ public struct Omission: Rule {
                 findings.append(finding(neighbour, "the source sentence \"\(Self.quoted(unit.source))\" has no translation near here"))
                 continue
             }
-            guard let delta = lengths.deltas[index], delta < Self.threshold else { continue }
+            guard let delta = lengths.deltas[index] else { continue }
             let range = document.trimmed(unit.target)
+            if delta >= Self.threshold {
+                // Two source sentences joined to one translated sentence, which matches one of them alone:
+                // the other was left out (Gale–Church prefers such a 2-1 bead to a 1-1 and a 1-0).
+                if delta < -1, let left = leftOut(unit, lengths.ratio, document) {
+                    findings.append(finding(range, "the source sentence \"\(Self.quoted(left))\" seems to have no translation here"))
+                }
+                continue
+            }
             findings.append(finding(range, "this translation is much shorter than its source (δ = \(String(format: "%.1f", delta))); "
                 + "part of \"\(Self.quoted(unit.source))\" may be missing"))
         }
         return findings
+    }
+
+    /// The sentence of a unit's source without which the rest matches the translation's length.
+    private func leftOut(_ unit: TranslationUnit, _ ratio: Double, _ document: Document) -> String? {
+        guard let language = document.sourceLanguage else { return nil }
+        let bytes = Array(unit.source.utf8)
+        guard let spans = try? Tokenizer.sentences(of: bytes, locale: language.icuLocale), spans.count >= 2 else { return nil }
+        let sentences = spans.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        let target = Double(UnitLengths.letters(document.text[unit.target]))
+        let lengths = sentences.map { Double(UnitLengths.letters($0)) }
+        let total = lengths.reduce(0, +)
+        for (sentence, length) in zip(sentences, lengths) where length >= UnitLengths.minimumLength {
+            let rest = total - length
+            guard rest >= UnitLengths.minimumLength else { continue }
+            if abs(UnitLengths.delta(source: rest, target: target, ratio: ratio)) < 0.5 { return sentence }
+        }
+        return nil
     }
 
     /// The translated sentence before the gap (or after it, at the start).

@@ -4,7 +4,8 @@ import Foundation
 /// target length strays from what the document's own ratio predicts (Gale and
 /// Church's δ: about normally distributed for faithful translations).
 struct UnitLengths: Sendable {
-    /// Target characters per source character over the whole document.
+    /// Target characters per source character over the whole document (1 for a single unit,
+    /// whose own ratio would tell nothing).
     let ratio: Double
     /// δ of each unit; nil where a side is empty or too short to judge.
     let deltas: [Double?]
@@ -23,10 +24,15 @@ struct UnitLengths: Sendable {
             let expected = lengths.count == 1 ? 1 : ratio
             let deltas = lengths.map { source, target -> Double? in
                 guard source >= minimumLength, target > 0 else { return nil }
-                return (target - source * expected) / (source * 6.8 * expected).squareRoot()
+                return delta(source: source, target: target, ratio: expected)
             }
-            return UnitLengths(ratio: ratio, deltas: deltas)
+            return UnitLengths(ratio: expected, deltas: deltas)
         }
+    }
+
+    /// Gale and Church's δ of a pair of lengths.
+    static func delta(source: Double, target: Double, ratio: Double) -> Double {
+        (target - source * ratio) / (source * 6.8 * ratio).squareRoot()
     }
 
     /// ASCII letters and digits, and every non-ASCII character (counted on the bytes:

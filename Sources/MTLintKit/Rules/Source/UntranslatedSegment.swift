@@ -56,10 +56,10 @@ public struct UntranslatedSegment: Rule {
             let sourceBytes = Array(unit.source.utf8)
             let sourceWords = sourceTokens.filter(\.kind.isWord).flatMap { words(of: $0, in: sourceBytes) }.map(\.key)
             guard let run = longestCommonRun(sourceWords, targetWords.map(\.key)) else { continue }
-            let copied = targetWords[run]
-            // Prose: words apart by white space only. "--dereference-command-line", "a=b", "[-f]" are code.
-            guard zip(copied, copied.dropFirst()).allSatisfy({ isProseGap($0.token, $1.token, in: document.text) }),
-                  !isCode(before: copied.first!.token.start, after: copied.last!.token.end, in: document.text) else { continue }
+            // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
+            // the longest such stretch of the shared run.
+            let copied = longestProseStretch(targetWords[run], in: document.text)
+            guard !copied.isEmpty, !isCode(before: copied.first!.token.start, after: copied.last!.token.end, in: document.text) else { continue }
             // Two different content words: "ding, ding, ding" is the same sound in any language.
             guard copied.count >= 3, Set(copied.filter({ isContentWord($0, in: document.text) }).map(\.key)).count >= 2 else { continue }
             let range = copied.first!.token.start..<copied.last!.token.end
@@ -109,6 +109,19 @@ public struct UntranslatedSegment: Rule {
         if word.token.kind == .ideographic || word.token.kind == .kana { return true }
         guard word.token.kind == .letter, let first = String(decoding: text[word.token.range], as: UTF8.self).unicodeScalars.first else { return false }
         return first.properties.isLowercase && word.key.unicodeScalars.count >= 4
+    }
+
+    private func longestProseStretch(_ words: ArraySlice<(key: String, token: Token)>, in text: [UInt8]) -> ArraySlice<(key: String, token: Token)> {
+        var best = words.prefix(0)
+        var start = words.startIndex
+        for index in words.indices {
+            let next = index + 1
+            if next == words.endIndex || !isProseGap(words[index].token, words[next].token, in: text) {
+                if next - start > best.count { best = words[start..<next] }
+                start = next
+            }
+        }
+        return best
     }
 
     /// Words of prose are apart by white space, or by nothing between ideographs.
