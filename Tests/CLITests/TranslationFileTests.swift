@@ -116,6 +116,38 @@ import Testing
         }
     }
 
+    @Test func tmxAndXLIFF2FindingsAndFixes() throws {
+        let folder = try TemporaryFolder()
+        let tmx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="en" segtype="sentence" adminlang="en" datatype="plaintext" o-tmf="x" creationtool="x" creationtoolversion="1"/>
+            <body>
+            <tu tuid="1"><tuv xml:lang="en"><seg>The meeting starts at 9 am.</seg></tuv><tuv xml:lang="de"><seg>Die Sitzung beginnt beginnt um 10 Uhr.</seg></tuv></tu>
+            </body></tmx>
+
+            """
+        let tmxPath = try folder.file("memory.tmx", tmx)
+        let tmxLint = try CLI.run(["--format", "jsonl", tmxPath])
+        #expect(tmxLint.stdout.contains("\"rule\":\"number-mismatch\""), "\(tmxLint.stdout)")
+        #expect(tmxLint.stdout.contains("\"rule\":\"repeated-word\""))
+        #expect(try CLI.run(["fix", tmxPath]).status == 0)
+        #expect(try String(contentsOfFile: tmxPath, encoding: .utf8) == tmx.replacingOccurrences(of: "beginnt beginnt", with: "beginnt"))
+        let xliff2 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
+              <file id="f1"><unit id="u1"><segment><source>Press <pc id="1">Save</pc> twice.</source>
+              <target>Appuyez deux deux fois sur <pc id="1">Enregistrer</pc>.</target></segment></unit></file>
+            </xliff>
+
+            """
+        let xliffPath = try folder.file("app.xlf", xliff2)
+        #expect(try CLI.run(["fix", xliffPath]).status == 0)
+        #expect(try String(contentsOfFile: xliffPath, encoding: .utf8) == xliff2.replacingOccurrences(of: "deux deux", with: "deux"))
+        for path in [tmxPath, xliffPath] where FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+            #expect(try CLI.run(["--noout", path], executable: URL(fileURLWithPath: "/usr/bin/xmllint")).status == 0)
+        }
+    }
+
     @Test func entityBombsAndExternalEntitiesAreRefused() throws {
         let folder = try TemporaryFolder()
         let xxe = try folder.file("xxe.xlf", """
