@@ -35,15 +35,22 @@ public enum Aligner {
     /// The units the source-aware rules check: each pair with a target, and each source
     /// sentence left out as a unit with an empty target where it would have been.
     public static func units(_ pairs: [SentencePair], source: Document) -> [TranslationUnit] {
+        unitsAndSources(pairs, source: source).units
+    }
+
+    /// The units, and where each one's source sentences are in the source article.
+    static func unitsAndSources(_ pairs: [SentencePair], source: Document) -> (units: [TranslationUnit], sources: [Range<Int>]) {
         var units: [TranslationUnit] = []
-        var position = 0
+        var sources: [Range<Int>] = []
+        var position = 0, sourcePosition = 0
         for (index, pair) in pairs.enumerated() {
-            let sourceText = pair.source.map { source.string(source.trimmed($0)) } ?? ""
+            let sourceRange = pair.source.map { source.trimmed($0) } ?? sourcePosition..<sourcePosition
             let target = pair.target ?? position..<position
-            units.append(TranslationUnit(id: String(index + 1), source: sourceText, target: target))
-            position = target.upperBound
+            units.append(TranslationUnit(id: String(index + 1), source: source.string(sourceRange), target: target))
+            sources.append(sourceRange)
+            (position, sourcePosition) = (target.upperBound, sourceRange.upperBound)
         }
-        return units
+        return (units, sources)
     }
 
     /// The sentences of some paragraphs, white space trimmed, empty ones left out.

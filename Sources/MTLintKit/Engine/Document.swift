@@ -42,6 +42,8 @@ public struct Document: Sendable {
     public internal(set) var units: [TranslationUnit]
     /// The language of the units' sources, when there are units.
     public var sourceLanguage: LanguageProfile?
+    /// For an article aligned with its source: the source article, and each unit's sentences in it.
+    var alignedSource: SourceSide?
     /// Analyses that several rules share (e.g. the name mentions), computed on first use.
     public let shared = ComputedOnce()
 

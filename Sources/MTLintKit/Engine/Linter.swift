@@ -57,7 +57,9 @@ public struct Linter: Sendable {
                 let sourceTag = options.sourceLanguage ?? LanguageDetector.detect(articleSource.text.bytes)
                 let original = try Document(source: articleSource.text, format: articleSource.format, language: .forTag(sourceTag),
                                             dictionaries: options.dictionaries)
-                document.units = Aligner.units(Aligner.align(source: original, target: document), source: original)
+                let (units, sources) = Aligner.unitsAndSources(Aligner.align(source: original, target: document), source: original)
+                document.units = units
+                document.alignedSource = SourceSide(document: original, ranges: sources)
                 declaredSource = sourceTag
             }
             if !document.units.isEmpty {

@@ -41,8 +41,7 @@ public struct EntityMismatch: Rule {
         let names = NameMentions(document)
         let catalog = names.index.catalog
         let targetMentions = names.correct
-        let sourceEntities = SourceNames.entities(of: document.units, language: sourceLanguage, catalog: catalog,
-                                                  dictionaries: document.dictionaries)
+        let sourceEntities = SourceNames.entities(of: document, language: sourceLanguage, catalog: catalog)
         var findings: [Finding] = []
         var mentionIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
@@ -84,24 +83,17 @@ extension EntityMismatch {
 
 /// The entities each unit's source names, as indices of the names catalogue.
 enum SourceNames {
-    static func entities(of units: [TranslationUnit], language: LanguageProfile, catalog: EntityCatalog,
-                         dictionaries: Dictionaries) -> [Set<Int>] {
+    static func entities(of document: Document, language: LanguageProfile, catalog: EntityCatalog) -> [Set<Int>] {
+        let units = document.units
         if ["zh", "ja", "ko"].contains(language.code) {
-            return units.map { cjkTerritories(in: $0.source, language: language.code, catalog: catalog, dictionaries: dictionaries) }
+            return units.map { cjkTerritories(in: $0.source, language: language.code, catalog: catalog, dictionaries: document.dictionaries) }
         }
-        // One document of all the sources, its names found as the names rules find them.
-        var text: [UInt8] = []
-        var starts: [Int] = []
-        for unit in units {
-            starts.append(text.count)
-            text += Array(unit.source.utf8) + [0x0A, 0x0A]
-        }
-        guard let document = try? Document(source: SourceText(String(decoding: text, as: UTF8.self)), format: .plain,
-                                           language: language, dictionaries: dictionaries) else { return units.map { _ in [] } }
-        let names = NameMentions(document)
+        // The sources' names, found as the names rules find them.
+        guard let sources = SourceSide.of(document) else { return units.map { _ in [] } }
+        let names = NameMentions(sources.document)
         var result = [Set<Int>](repeating: [], count: units.count)
         for mention in names.correct {
-            let unit = (starts.lastIndex { $0 <= mention.range.lowerBound }) ?? 0
+            guard let unit = sources.unit(containing: mention.range.lowerBound) else { continue }
             result[unit].insert(names.pattern(mention).entity)
         }
         return result

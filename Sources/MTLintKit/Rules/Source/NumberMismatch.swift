@@ -40,7 +40,7 @@ public struct NumberMismatch: Rule {
         let sourceReading = NumberReading.forLanguage(sourceLanguage.code)
         let targetReading = NumberReading.forLanguage(document.language.code)
         var findings: [Finding] = []
-        for unit in document.units {
+        for unit in document.units where Self.hasDigit(unit.source) {
             // The masked text: numbers inside code are not prose.
             let target = String(decoding: document.text[unit.target], as: UTF8.self)
             // Placeholders ("%15s") are code, hidden in the target as in the source.
@@ -74,6 +74,11 @@ public struct NumberMismatch: Rule {
             }
         }
         return findings
+    }
+
+    /// Most sentences have no digit: they are passed over without being read.
+    static func hasDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) }
     }
 
     static func withoutCodes(_ text: String, flags: Set<String>) -> String {

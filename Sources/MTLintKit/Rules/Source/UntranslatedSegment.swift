@@ -40,21 +40,21 @@ public struct UntranslatedSegment: Rule {
     static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "„", "«", "»", "‘", "’", "‚", "「", "」", "『", "』", "‹", "›"]
 
     public func check(_ document: Document) -> [Finding] {
-        guard let sourceLanguage = document.sourceLanguage, sourceLanguage.code != document.language.code else { return [] }
+        guard let sourceLanguage = document.sourceLanguage, sourceLanguage.code != document.language.code,
+              let sources = SourceSide.of(document) else { return [] }
         var findings: [Finding] = []
         var tokenIndex = 0
-        for unit in document.units {
+        for (unitIndex, unit) in document.units.enumerated() {
             while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
-            var targetWords: [(key: String, token: Token)] = []
+            var targetWords: [(key: UInt64, token: Token)] = []
             var index = tokenIndex
             while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
                 let token = document.tokens[index]
                 if token.kind.isWord { targetWords += words(of: token, in: document.text) }
                 index += 1
             }
-            guard targetWords.count >= 3, let sourceTokens = try? Tokenizer.tokens(of: Array(unit.source.utf8), locale: sourceLanguage.icuLocale) else { continue }
-            let sourceBytes = Array(unit.source.utf8)
-            let sourceWords = sourceTokens.filter(\.kind.isWord).flatMap { words(of: $0, in: sourceBytes) }.map(\.key)
+            guard targetWords.count >= 3 else { continue }
+            let sourceWords = sources.tokens(ofUnit: unitIndex).filter(\.kind.isWord).flatMap { words(of: $0, in: sources.document.text) }.map(\.key)
             guard let run = longestCommonRun(sourceWords, targetWords.map(\.key)) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
             // the longest such stretch of the shared run.
@@ -72,23 +72,34 @@ public struct UntranslatedSegment: Rule {
         return findings
     }
 
-    /// A word token as comparison keys: itself case-folded, or each ideograph of it
-    /// (ICU keeps a run of Chinese characters in one token).
-    private func words(of token: Token, in text: [UInt8]) -> [(key: String, token: Token)] {
-        let string = String(decoding: text[token.range], as: UTF8.self)
-        guard token.kind == .ideographic || token.kind == .kana else { return [(CaseFolding.fold(string), token)] }
-        var result: [(String, Token)] = []
+    /// A word token as comparison keys: a hash of it case-folded, or of each ideograph of it
+    /// (ICU keeps a run of Chinese characters in one token). ASCII words are folded on the bytes.
+    private func words(of token: Token, in text: [UInt8]) -> [(key: UInt64, token: Token)] {
+        let bytes = text[token.range]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return [(bytes.reduce(0xcbf29ce484222325) { ($0 ^ UInt64(CaseFolding.asciiLower($1))) &* 0x100000001b3 }, token)]
+        }
+        let string = String(decoding: bytes, as: UTF8.self)
+        guard token.kind == .ideographic || token.kind == .kana else { return [(Self.hash(CaseFolding.fold(string)), token)] }
+        var result: [(UInt64, Token)] = []
         var offset = token.start
         for scalar in string.unicodeScalars {
             let length = String(scalar).utf8.count
-            result.append((String(scalar), Token(start: offset, end: offset + length, kind: token.kind, script: token.script)))
+            result.append((Self.hash(String(scalar)), Token(start: offset, end: offset + length, kind: token.kind, script: token.script)))
             offset += length
         }
         return result
     }
 
+    static func hash(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
+    }
+
     /// The longest run of consecutive words shared by both, as a range of `target`'s indices.
-    private func longestCommonRun(_ source: [String], _ target: [String]) -> Range<Int>? {
+    private func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
+        // Fewer than three target words in the source: no run to look for.
+        let sourceWords = Set(source)
+        guard target.lazy.filter({ sourceWords.contains($0) }).prefix(3).count == 3 else { return nil }
         guard !source.isEmpty, !target.isEmpty, source.count * target.count <= 250_000 else { return nil }
         var previous = [Int](repeating: 0, count: source.count + 1)
         var best = 0, bestEnd = 0
@@ -105,13 +116,14 @@ public struct UntranslatedSegment: Rule {
 
     /// An ideograph, or a lower-case word of four letters or more: not a name, an acronym or a
     /// function word ("for", "and" inside "Centres for Disease Control and Prevention").
-    private func isContentWord(_ word: (key: String, token: Token), in text: [UInt8]) -> Bool {
+    private func isContentWord(_ word: (key: UInt64, token: Token), in text: [UInt8]) -> Bool {
         if word.token.kind == .ideographic || word.token.kind == .kana { return true }
-        guard word.token.kind == .letter, let first = String(decoding: text[word.token.range], as: UTF8.self).unicodeScalars.first else { return false }
-        return first.properties.isLowercase && word.key.unicodeScalars.count >= 4
+        let string = String(decoding: text[word.token.range], as: UTF8.self)
+        guard word.token.kind == .letter, let first = string.unicodeScalars.first else { return false }
+        return first.properties.isLowercase && string.unicodeScalars.count >= 4
     }
 
-    private func longestProseStretch(_ words: ArraySlice<(key: String, token: Token)>, in text: [UInt8]) -> ArraySlice<(key: String, token: Token)> {
+    private func longestProseStretch(_ words: ArraySlice<(key: UInt64, token: Token)>, in text: [UInt8]) -> ArraySlice<(key: UInt64, token: Token)> {
         var best = words.prefix(0)
         var start = words.startIndex
         for index in words.indices {
