@@ -37,6 +37,7 @@ public struct GarbledName: Rule {
             .passes("The Korean peninsula north of the border is closed. North Korea's army and North Korean troops.", lang: "en"),
             .passes("The Korea North-South summit ended. See Korea, North in the list.", lang: "en"),
             .passes("Nordkorea und Südkorea verhandeln.", lang: "de"),
+            .passes("He said Kim Jong-un Kim Jong-un twice.", lang: "en"),
             .passes("La Corée du Nord et la Corée du Sud.", lang: "fr"),
             .passes("Северная Корея и Южная Корея.", lang: "ru"),
             .passes("朝鲜和韩国举行了会谈。", lang: "zh"),
@@ -51,6 +52,12 @@ public struct GarbledName: Rule {
         var findings: [Finding] = []
         var lastEnd = -1
         for mention in garbled where mention.range.lowerBound >= lastEnd {
+            // "Kim Jong-un Kim Jong-un" holds "Jong-un Kim" across two correct mentions of the same
+            // name: no garbling, and "fixing" it would garble the text.
+            let entity = names.pattern(mention).entity
+            if names.all.contains(where: { names.pattern($0).role != .garbled && names.pattern($0).entity == entity && $0.range.overlaps(mention.range) }) {
+                continue
+            }
             // A correct name overlapping the garbled words fuses two readings ("South Korea North").
             let fused = names.all.filter { other in
                 names.pattern(other).role != .garbled && other.range.overlaps(mention.range)
