@@ -101,22 +101,8 @@ public struct Configuration: Sendable {
                 let level = try reader.choice(value, ["error", "warning", "info", "never"])
                 configuration.failOn = level == "never" ? .never : .severity(Severity(rawValue: level)!)
             case "rules": configuration.rules = try reader.ruleSettings(value)
-            case "dictionaries":
-                configuration.dictionaries = try reader.strings(value).map { item throws(ConfigError) in
-                    let absolute = URL(fileURLWithPath: item.text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
-                    guard FileManager.default.isReadableFile(atPath: absolute) else {
-                        throw ConfigError(path: path, line: item.line, message: "dictionary '\(item.text)' does not exist or cannot be read")
-                    }
-                    return absolute
-                }
-            case "glossary":
-                configuration.glossaries = try reader.strings(value).map { item throws(ConfigError) in
-                    let absolute = URL(fileURLWithPath: item.text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
-                    guard FileManager.default.isReadableFile(atPath: absolute) else {
-                        throw ConfigError(path: path, line: item.line, message: "glossary '\(item.text)' does not exist or cannot be read")
-                    }
-                    return absolute
-                }
+            case "dictionaries": configuration.dictionaries = try reader.readablePaths(value, relativeTo: directory, what: "dictionary")
+            case "glossary": configuration.glossaries = try reader.readablePaths(value, relativeTo: directory, what: "glossary")
             case "include": configuration.include = try reader.strings(value).map { Glob($0.text) }
             case "exclude": configuration.exclude = try reader.strings(value).map { Glob($0.text) }
             case "max-per-1000-words":
@@ -243,6 +229,17 @@ struct NodeReader {
         return try sequence(node).map { item throws(ConfigError) in
             guard let text = item.scalar?.string else { throw fail(item, "expected a string") }
             return (text, item.mark?.line)
+        }
+    }
+
+    /// Paths relative to the configuration's folder, made absolute; each must be readable.
+    func readablePaths(_ node: Node, relativeTo directory: String, what: String) throws(ConfigError) -> [String] {
+        try strings(node).map { item throws(ConfigError) in
+            let absolute = URL(fileURLWithPath: item.text, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+            guard FileManager.default.isReadableFile(atPath: absolute) else {
+                throw ConfigError(path: path, line: item.line, message: "\(what) '\(item.text)' does not exist or cannot be read")
+            }
+            return absolute
         }
     }
 
