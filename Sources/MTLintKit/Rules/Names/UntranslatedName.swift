@@ -37,19 +37,23 @@ public struct UntranslatedName: Rule {
             .passes("Nordkorea und die Ukraine.", lang: "de"),
             .passes("Volodymyr Zelensky spoke in Kyiv.", lang: "en"),
             .passes("朝鲜和韩国。", lang: "zh"),
+            .passes("Учения NATO начались в понедельник.", lang: "ru"),
         ]
     )
 
     public func check(_ document: Document) -> [Finding] {
         let names = NameMentions(document)
         let text = document.text
+        // Cyrillic, Greek and CJK articles write Latin acronyms as they are (NATO, BBC, UEFA).
+        let writesLatin = document.language.exemplars?.contains("a") ?? true
         var findings: [Finding] = []
         for mention in names.correct {
             guard let suggestion = names.pattern(mention).untranslatedSuggestion, !isQuotedOnPurpose(mention.range, in: text),
                   !names.isPartOfLongerName(mention.range) else { continue }
             let surface = names.surface(mention)
+            if !writesLatin && surface.count >= 2 && surface.allSatisfy({ $0.isASCII && $0.isUppercase }) { continue }
             findings.append(finding(mention.range,
-                "\"\(surface)\" is the \(languageName(names.pattern(mention).role, target: "en")) form of the name; "
+                "\"\(surface)\" is \(formOwner(surface, names.pattern(mention), names)) form of the name; "
                     + "the target language writes \"\(suggestion)\"",
                 suggestions: [suggestion],
                 fix: Fix(safety: .unsafe, edits: [Edit(offset: mention.range.lowerBound, length: mention.range.count, replacement: suggestion)])))
@@ -57,9 +61,14 @@ public struct UntranslatedName: Rule {
         return findings
     }
 
-    private func languageName(_ role: NamePattern.Role, target: String) -> String {
-        guard case .form(let language) = role else { return "another language" }
-        return LocaleData.languageName(language, in: target) ?? language
+    /// "the French", or "another language's" when the form is not one language's alone
+    /// (a message must never name a wrong language).
+    private func formOwner(_ surface: String, _ pattern: NamePattern, _ names: NameMentions) -> String {
+        guard case .form(let language) = pattern.role else { return "another language's" }
+        let entity = names.index.catalog.entities[pattern.entity]
+        let sharing = entity.forms.filter { $0.value == pattern.text }.count
+        guard sharing == 1, let name = LocaleData.languageName(language, in: "en") else { return "another language's" }
+        return "the \(name)"
     }
 
     /// "(Corée du Nord)", "“Nordkorea”": the original quoted on purpose.
