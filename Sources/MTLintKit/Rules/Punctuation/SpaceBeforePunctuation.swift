@@ -25,6 +25,8 @@ public struct SpaceBeforePunctuation: Rule {
         fixSafety: .safe,
         examples: [
             .triggers("The president⟦ ⟧, who arrived late, spoke.", lang: "en", fixed: "The president, who arrived late, spoke."),
+            .triggers("The talks ended⟦ ,⟧officials said.", lang: "en", fixed: "The talks ended, officials said."),
+            .triggers("Les discussions ont pris fin⟦ ,⟧selon les responsables.", lang: "fr", fixed: "Les discussions ont pris fin, selon les responsables."),
             .triggers("Die Gespräche endeten⟦ ⟧. Niemand sprach.", lang: "de", fixed: "Die Gespräche endeten. Niemand sprach."),
             .triggers("Переговоры закончились⟦ ⟧! Все ушли.", lang: "ru", fixed: "Переговоры закончились! Все ушли."),
             .triggers("El presidente dijo⟦ ⟧: no.", lang: "es", fixed: "El presidente dijo: no."),
@@ -61,6 +63,14 @@ public struct SpaceBeforePunctuation: Rule {
             guard document.source.bytes[start..<token.start].allSatisfy({ $0 == 0x20 }) else { continue }
             // After the mark: a space, the end, or a closing mark — not ".NET", "...", ":)".
             let after = token.end < text.count ? text[token.end] : 0x0A
+            // "ended ,officials": the space moved from after the comma to before it. One finding, one fix.
+            if byte == 0x2C && ByteScan.isASCIILetter(UInt32(after)) && previous.kind == .letter
+                && !text.withUnsafeBufferPointer({ ByteScan.lineLooksLikeCode($0, token.start) }) {
+                findings.append(finding(start..<token.end, "the space is before the comma instead of after it",
+                                        suggestions: [", "],
+                                        fix: Fix(safety: .safe, edits: [Edit(offset: start, length: token.end - start, replacement: ", ")])))
+                continue
+            }
             guard after == 0x20 || after == 0x0A || after == 0x0D || after == 0x22 || after >= 0xC2 else { continue }
             if after >= 0xC2 {
                 let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, token.end).value }
