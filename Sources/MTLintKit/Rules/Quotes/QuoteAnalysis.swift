@@ -123,9 +123,11 @@ struct QuoteAnalysis {
                     let start = paragraphs[paragraphIndex + 1].start
                     if start < buffer.count, ByteScan.scalar(buffer, start).value == top.scalar { continues = true }
                 }
-                // In a text without blank lines (one segment a line) a quotation may stay open
-                // across any number of lines; only an orphan closing mark is certain there.
-                if !continues && paragraphs.count > 1 {
+                // In a text of one segment a line, a quotation may stay open across any number of
+                // lines, and a segment can stand for a paragraph that reopens the quotation: only a
+                // single-line text (one real paragraph) is judged at its end.
+                let singleLine = paragraphs.count == 1 && !buffer[paragraphs[0].start..<paragraphs[0].end].contains(0x0A)
+                if !continues && (paragraphs.count > 1 || singleLine) {
                     for mark in stack where !mark.foreign && mark.scalar != 0x22 && mark.scalar != 0xFF02 {
                         issues.append(.unbalanced(mark: mark.range, opening: true))
                     }

@@ -11,9 +11,9 @@ public struct UnbalancedQuote: Rule {
         rationale: """
             Machine translation drops or duplicates quotation marks when it reorders a sentence, and the reader \
             can no longer tell where the quoted words end. The rule pairs the locale's marks over the whole \
-            paragraph, because quotations span sentences (in a text without blank lines, such as one segment a \
-            line, only closing marks that close nothing are reported, since a quotation may run over many \
-            lines), and lets a quotation continue into the next paragraph \
+            paragraph, because quotations span sentences (in a text of one segment a line, where a quotation \
+            may run over many lines, only closing marks that close nothing are reported; a single-line text is \
+            one paragraph), and lets a quotation continue into the next paragraph \
             when that paragraph opens with the same mark (the convention for quoting several paragraphs). \
             Straight quotes (") are paired but never reported, since they double as inch and ditto marks, and \
             marks foreign to the locale are left to foreign-quote-style. There is no mechanical fix: only the \
@@ -23,6 +23,8 @@ public struct UnbalancedQuote: Rule {
         examples: [
             .triggers("⟦“⟧The summit ended without a deal, the minister said. Talks resume in May.\n\nThe next round is in June.", lang: "en"),
             .triggers("The deal is dead⟦”⟧ the minister said.", lang: "en"),
+            .triggers("He said: ⟦“⟧We will come back. Nobody doubted him.", lang: "en"),
+            .passes("He said: “We will come back.\nNobody doubted him.”", lang: "en"),
             .triggers("Selon lui, ⟦«⟧\u{A0}le sommet a échoué. Les discussions reprendront en mai.\n\nLa suite en juin.", lang: "fr"),
             .triggers("Er sagte: ⟦„⟧Wir kommen. Dann ging er.\n\nDas war alles.", lang: "de"),
             .triggers("Он сказал: ⟦«⟧Мы придём. Потом ушёл.\n\nВот и всё.", lang: "ru"),
