@@ -148,6 +148,19 @@ import Testing
         }
     }
 
+    /// A file without a language, or with one that is no BCP 47 tag, is detected, not trusted.
+    @Test func missingOrInvalidDeclaredLanguagesAreDetected() throws {
+        let folder = try TemporaryFolder()
+        let body = "msgid \"The cat sleeps.\"\nmsgstr \"Le le chat dort dans la maison et il est très content.\"\n"
+        try folder.file("none.po", "msgid \"\"\nmsgstr \"\"\n\n" + body)
+        try folder.file("invalid.po", "msgid \"\"\nmsgstr \"Language: not a tag!\\n\"\n\n" + body)
+        let result = try CLI.run(["--format", "json", "none.po", "invalid.po"], in: folder.url)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.map { $0["language"] as? String } == ["fr", "fr"])
+        #expect(files.allSatisfy { ($0["findings"] as? [Any])?.count == 1 })
+    }
+
     @Test func entityBombsAndExternalEntitiesAreRefused() throws {
         let folder = try TemporaryFolder()
         let xxe = try folder.file("xxe.xlf", """
@@ -174,6 +187,36 @@ import Testing
         let broken = try CLI.run(["--no-config", "--glossary", "broken.tsv", "fr.po"], in: folder.url)
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("glossary broken.tsv:1: expected source language"))
+    }
+
+    /// Random XLIFF files with artefacts in their targets: after `fix`, every byte outside the
+    /// targets' text is unchanged and the file is still well-formed.
+    @Test func randomXLIFFFilesStayValidAfterFixing() throws {
+        let pieces = ["the the", "cafÃ©", " ,", "â€™", "&amp;", "&lt;b&gt;", "<g id=\"1\">word</g>", "<x id=\"2\"/>",
+                      "and and", "l’été", "!!", " .", "Kim Jong-un", "« oui »"]
+        var generator = SeededGenerator(seed: 11)
+        let folder = try TemporaryFolder()
+        for index in 0..<12 {
+            var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n"
+                + "<file source-language=\"fr\" target-language=\"en\" datatype=\"plaintext\" original=\"x\"><body>\n"
+            for unit in 0..<4 {
+                let words = (0..<6).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
+                text += "<trans-unit id=\"u\(unit)\"><source>Source \(unit) <g id=\"1\">x</g> <x id=\"2\"/></source>"
+                    + "<target>\(words)</target></trans-unit>\n"
+            }
+            text += "</body></file></xliff>\n"
+            let path = try folder.file("r\(index).xlf", text)
+            #expect(try CLI.run(["fix", "--unsafe", path]).status != 2)
+            let after = try String(contentsOfFile: path, encoding: .utf8)
+            // Outside the targets: the same bytes; inside them: the same tags.
+            let outside = { (xliff: String) in xliff.replacingOccurrences(of: "<target>.*?</target>", with: "<target/>", options: .regularExpression) }
+            let tags = { (xliff: String) in xliff.replacingOccurrences(of: ">[^<]*<", with: "><", options: .regularExpression) }
+            #expect(outside(after) == outside(text), "\(after)")
+            #expect(tags(after) == tags(text), "\(after)")
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+                #expect(try CLI.run(["--noout", path], executable: URL(fileURLWithPath: "/usr/bin/xmllint")).status == 0, "\(after)")
+            }
+        }
     }
 
     @Test func malformedTranslationFilesNameTheLineAndTheOthersAreLinted() throws {

@@ -44,9 +44,12 @@ public struct Linter: Sendable {
             if format.isTranslationFile {
                 let translations = try TranslationReaders.read(source.bytes, format: format)
                 // The language the file declares wins: a tree of PO files holds many.
-                languageTag = translations.targetLanguage ?? options.language ?? LanguageDetector.detect(translations.text)
+                // A declared tag that is not BCP 47 ("not a tag", "fr_FR@euro") is ignored, not trusted.
+                let declared = translations.targetLanguage.flatMap { LanguageDetector.isValidTag($0) ? $0 : nil }
+                languageTag = declared ?? options.language ?? LanguageDetector.detect(translations.text)
                 document = try Document(translations: translations, language: .forTag(languageTag), dictionaries: options.dictionaries)
-                (map, escaping, declaredSource) = (translations.map, translations.escaping, translations.sourceLanguage)
+                (map, escaping) = (translations.map, translations.escaping)
+                declaredSource = translations.sourceLanguage.flatMap { LanguageDetector.isValidTag($0) ? $0 : nil }
                 unitCounts = (translations.units.count, translations.skippedUnits)
             } else {
                 languageTag = options.language ?? LanguageDetector.detect(source.bytes)
