@@ -16,7 +16,9 @@ public struct FrenchSpacing: Rule {
             glued to a word is, and only where the document mostly follows the French convention for that kind \
             of mark (at least three of its : ; ! ? in four are spaced, and likewise for « »): a text that glues \
             every colon, such as a terse software catalogue, has a house style, and flagging each colon would \
-            drown the rest. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
+            drown the rest: a document that never spaces a kind of mark (three times or more) gets one \
+            information finding for the whole document instead. Canadian and Swiss French (fr-CA, fr-CH) space \
+            only : and the guillemets, so ; ! ? are not checked there. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
             common French word (English quoted in French manuals) are left alone. The fix inserts the \
             no-break space the Imprimerie nationale's rules prescribe; it is safe.
             """,
@@ -35,7 +37,9 @@ public struct FrenchSpacing: Rule {
                       fixed: "Il a dit : « Nous sommes prêts.\u{A0}» Puis : « merci », « oui » et « bien »."),
             .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment\u{202F}? Oui ! À 10:30, voir http://exemple.fr.", lang: "fr"),
             .passes("Quoi ?! Il est parti : c'est fini ; « bien ».", lang: "fr"),
-            .passes("Erreur: fichier introuvable. Attention: accès refusé pour le groupe!", lang: "fr"),
+            .triggers("Erreur⟦:⟧ fichier introuvable. Attention: accès refusé pour le groupe!", lang: "fr"),
+            .passes("Erreur: fichier introuvable. Attention : accès refusé pour le groupe ! Bien: oui.", lang: "fr"),
+            .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment? Oui! C'est fini; voilà.", lang: "fr-CA"),
         ]
     )
 
@@ -84,6 +88,9 @@ public struct FrenchSpacing: Rule {
     public func check(_ document: Document) -> [Finding] {
         guard description.applies(to: document.language.code) else { return [] }
         let text = document.text, tokens = document.tokens
+        // Canadian and Swiss French space only : and the guillemets; ; ! ? stand against the word.
+        let region = document.language.icuLocale.split(separator: "_").dropFirst().first.map(String.init) ?? ""
+        let spacesEveryMark = !["CA", "CH"].contains(region.uppercased())
         var findings: [Finding] = []
         // Per kind of mark (0: « », 1: : ; ! ?), how often the document writes it the French way, and the
         // glued ones found: the convention is the document's own where three in four are spaced.
@@ -93,7 +100,7 @@ public struct FrenchSpacing: Rule {
             for token in tokens where token.kind == .punctuation && token.start > 0 {
                 let byte = buffer[token.start]
                 let scalar: UInt32
-                if byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F {
+                if byte == 0x3A || ((byte == 0x3B || byte == 0x21 || byte == 0x3F) && spacesEveryMark) {
                     scalar = UInt32(byte)
                 } else if byte == 0xC2 && token.end - token.start == 2 && (buffer[token.start + 1] == 0xAB || buffer[token.start + 1] == 0xBB) {
                     scalar = UInt32(buffer[token.start + 1])
@@ -136,6 +143,15 @@ public struct FrenchSpacing: Rule {
             }
         }
         for kind in 0..<2 where glued[kind].count * 3 <= spaced[kind] { findings += glued[kind] }
+        // A document that never follows the convention has a house style (or English typography):
+        // one finding for the whole document, not one a mark.
+        for kind in 0..<2 where spaced[kind] == 0 && glued[kind].count >= 3 {
+            let marks = kind == 0 ? "inside « »" : spacesEveryMark ? "before : ; ! ?" : "before :"
+            var summary = finding(glued[kind][0].range, "this document never puts the French space \(marks) (\(glued[kind].count) times): "
+                + "a house style, or English typography; French typography writes a no-break space there")
+            summary.severity = .info
+            findings.append(summary)
+        }
         return findings.sorted { $0.start < $1.start }
     }
 }
