@@ -66,8 +66,10 @@ public struct Linter: Sendable {
                 declaredSource = sourceTag
             }
             if !document.units.isEmpty {
-                let sources = Array(document.units.lazy.map(\.source).joined(separator: "\n").utf8)
-                document.sourceLanguage = .forTag(options.sourceLanguage ?? declaredSource ?? LanguageDetector.detect(sources))
+                // Detected from the sources only when neither the command line nor the file says.
+                let tag = options.sourceLanguage ?? declaredSource
+                    ?? LanguageDetector.detect(Array(document.units.lazy.map(\.source).joined(separator: "\n").utf8))
+                document.sourceLanguage = .forTag(tag)
             }
             let inFile = map.isIdentity ? ruleFindings(in: document) : ruleFindings(in: document).compactMap { Self.mapped($0, map, escaping) }
             return FileResult(path: path, language: languageTag, words: document.wordCount,

@@ -26,7 +26,7 @@ public enum POReader {
                 unit.flags = entry.flags
                 let placeholders = Placeholders.ranges(in: Array(file.text[start...]), flags: entry.flags)
                 unit.targetCodes = placeholders.map { String(decoding: file.text[(start + $0.lowerBound)..<(start + $0.upperBound)], as: UTF8.self) }
-                unit.sourceCodes = Placeholders.ranges(in: Array(source.utf8), flags: entry.flags).map { String(decoding: Array(source.utf8)[$0], as: UTF8.self) }
+                unit.sourceCodes = Placeholders.strings(in: source, flags: entry.flags)
                 file.codes += placeholders.map { (start + $0.lowerBound)..<(start + $0.upperBound) }
                 file.units.append(unit)
             }

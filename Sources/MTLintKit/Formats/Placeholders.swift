@@ -21,6 +21,12 @@ public enum Placeholders {
         return ranges
     }
 
+    /// The placeholders of a text as written, in order.
+    public static func strings(in text: String, flags: Set<String>) -> [String] {
+        let bytes = Array(text.utf8)
+        return ranges(in: bytes, flags: flags).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
     /// The end of a printf conversion starting at `%`: `%%`, or `%[n$][(name)][flags][width][.precision][length]conversion`.
     static func printfEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start + 1

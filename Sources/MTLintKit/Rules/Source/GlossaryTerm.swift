@@ -69,19 +69,21 @@ struct FoldedText {
 
     init(_ text: String) {
         self.text = text
+        let bytes = Array(text.utf8)
         var words: [(String, Range<Int>)] = []
+        func add(_ range: Range<Int>) { words.append((NameFolding.key(String(decoding: bytes[range], as: UTF8.self)), range)) }
         var start: Int?
         var offset = 0
         for scalar in text.unicodeScalars {
             let isWordPart = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
             if isWordPart && start == nil { start = offset }
             if !isWordPart, let wordStart = start {
-                words.append((NameFolding.key(String(decoding: Array(text.utf8)[wordStart..<offset], as: UTF8.self)), wordStart..<offset))
+                add(wordStart..<offset)
                 start = nil
             }
-            offset += String(scalar).utf8.count
+            offset += UTF8.width(scalar)
         }
-        if let wordStart = start { words.append((NameFolding.key(String(decoding: Array(text.utf8)[wordStart..<offset], as: UTF8.self)), wordStart..<offset)) }
+        if let wordStart = start { add(wordStart..<offset) }
         self.words = words
     }
 

@@ -40,7 +40,7 @@ public struct MarkupMismatch: Rule {
             // Placeholders and inline codes come back exactly, each as often as in the source. Units of a
             // translation file carry their codes; in an article's sentences, the placeholders are found here.
             let (sourceCodes, targetCodes) = unit.sourceCodes.isEmpty && unit.targetCodes.isEmpty
-                ? (Self.placeholders(unit.source, unit.flags), Self.placeholders(target, unit.flags))
+                ? (Placeholders.strings(in: unit.source, flags: unit.flags), Placeholders.strings(in: target, flags: unit.flags))
                 : (unit.sourceCodes, unit.targetCodes)
             var expected = sourceCodes
             let added = targetCodes.filter { code in
@@ -68,11 +68,6 @@ public struct MarkupMismatch: Rule {
             }
         }
         return findings
-    }
-
-    static func placeholders(_ text: String, _ flags: Set<String>) -> [String] {
-        let bytes = Array(text.utf8)
-        return Placeholders.ranges(in: bytes, flags: flags).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
     enum LinkKind: CaseIterable { case url, address, handle, hashtag }

@@ -95,7 +95,7 @@ struct NumberReading: Sendable {
         var byteOffsets: [Int] = []
         byteOffsets.reserveCapacity(scalars.count + 1)
         var offset = 0
-        for scalar in scalars { byteOffsets.append(offset); offset += String(scalar).utf8.count }
+        for scalar in scalars { byteOffsets.append(offset); offset += UTF8.width(scalar) }
         byteOffsets.append(offset)
 
         var mentions: [NumberMention] = []
@@ -163,10 +163,11 @@ struct NumberReading: Sendable {
             index = end
         }
         // "60 to 85 billion": the scale word of the second number covers the first.
+        let bytes = Array(text.utf8)
         for index in mentions.indices.dropLast() where !mentions[index].spelledOut {
             let next = mentions[index + 1]
-            let gap = Array(text.utf8)[mentions[index].range.upperBound..<next.range.lowerBound]
-            guard gap.count <= 6, let scaled = next.values.first, let base = interpretations(of: String(decoding: Array(text.utf8)[next.range], as: UTF8.self)).first,
+            let gap = bytes[mentions[index].range.upperBound..<next.range.lowerBound]
+            guard gap.count <= 6, let scaled = next.values.first, let base = interpretations(of: String(decoding: bytes[next.range], as: UTF8.self)).first,
                   base > 0, scaled / base > 1, gap.allSatisfy({ $0 < 0x80 && !(0x30...0x39).contains($0) }) else { continue }
             mentions[index].values += mentions[index].values.map { $0 * scaled / base }
         }
@@ -200,9 +201,8 @@ struct NumberReading: Sendable {
         guard hourEnd - start <= 2, let separator = scalars[safe: hourEnd], separator == ":" || separator == "." || separator == "h",
               let m1 = scalars[safe: hourEnd + 1].flatMap(Self.digit), let m2 = scalars[safe: hourEnd + 2].flatMap(Self.digit),
               scalars[safe: hourEnd + 3].flatMap(Self.digit) == nil else { return nil }
-        let hour = Double(String(String.UnicodeScalarView(scalars[start..<hourEnd]).map(Character.init).compactMap { Self.digit($0.unicodeScalars.first!) }))!
-        let minutes = Double(String([m1, m2]))!
-        guard hour <= 24, minutes < 60 else { return nil }
+        guard let hour = Double(String(scalars[start..<hourEnd].compactMap(Self.digit))), let minutes = Double(String([m1, m2])),
+              hour <= 24, minutes < 60 else { return nil }
         let after = String(String.UnicodeScalarView(scalars[(hourEnd + 3)..<min(scalars.count, hourEnd + 8)])).lowercased()
         let clockWord = ["uhr", "h", "am", "pm", "a.m", "p.m"].contains { after.hasPrefix($0) || after.hasPrefix(" " + $0) || after.hasPrefix("\u{00A0}" + $0) }
         // "8:15" and French "8h15" are times; "18.19" only with a clock word after it.

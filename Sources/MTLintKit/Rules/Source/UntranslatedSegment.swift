@@ -84,7 +84,7 @@ public struct UntranslatedSegment: Rule {
         var result: [(UInt64, Token)] = []
         var offset = token.start
         for scalar in string.unicodeScalars {
-            let length = String(scalar).utf8.count
+            let length = UTF8.width(scalar)
             result.append((Self.hash(String(scalar)), Token(start: offset, end: offset + length, kind: token.kind, script: token.script)))
             offset += length
         }
