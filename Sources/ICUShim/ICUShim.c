@@ -164,6 +164,19 @@ int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capac
     return U_FAILURE(status) || written >= capacity ? -1 : written;
 }
 
+int32_t mtl_compact_number(const char *locale, double value, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL_COMPACT_SHORT, NULL, 0, locale, NULL, &status);
+    if (U_FAILURE(status) || format == NULL) return -1;
+    UChar buffer[64];
+    int32_t length = unum_formatDouble(format, value, buffer, 64, NULL, &status);
+    unum_close(format);
+    if (U_FAILURE(status) || length >= 64) return -1;
+    int32_t written = 0;
+    u_strToUTF8(out, capacity, &written, buffer, length, &status);
+    return U_FAILURE(status) || written >= capacity ? -1 : written;
+}
+
 struct MTLCharSet { USet *set; };
 
 MTLCharSet *mtl_exemplar_set(const char *locale, int32_t type) {

@@ -26,6 +26,10 @@ import Testing
         #expect(values("two ministers", "en") == [[2]])
         #expect(values("60 to 85 billion", "en") == [[60, 6e10], [8.5e10]])
         #expect(values("£5bn", "en") == [[5, 5e9]])
+        // CLDR's compact forms, through ICU, in languages the rule was not written for.
+        #expect(values("1 200,5 млн рублей", "ru") == [[1200.5, 1.2005e9]])
+        #expect(values("3 Mio. Euro", "de") == [[3, 3e6]])
+        #expect(values("2,4 Mrd di euro", "it") == [[2.4, 2.4e9]])
     }
 
     @Test func clockTimes() {

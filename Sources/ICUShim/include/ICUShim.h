@@ -63,6 +63,10 @@ bool mtl_number_separators(const char *locale, char *out32);
 /// ICU's rule-based spell-out, as UTF-8. Returns the byte length, or -1.
 int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity);
 
+/// A number in a locale's short compact form ("1 млн", "1 Mio.", "1B"), as UTF-8.
+/// Returns the byte length, or -1.
+int32_t mtl_compact_number(const char *locale, double value, char *out, int32_t capacity);
+
 typedef struct MTLCharSet MTLCharSet;
 /// The exemplar set of a locale (0 standard, 1 auxiliary, 2 index, 3 punctuation).
 MTLCharSet *mtl_exemplar_set(const char *locale, int32_t type);

@@ -24,14 +24,12 @@ struct NumberReading: Sendable {
     let longestWord: Int
     /// Words that multiply the number before them ("million", "万").
     let scales: [(prefix: String, factor: Double)]
-    /// Abbreviated scale words ("£5bn", "3 Mio."): ambiguous ("5m" may be metres), so an extra reading.
+    /// Abbreviated scale words ("£5bn", "3 Mio.", "1,2 млн"): ambiguous ("5m" may be metres), so an extra reading.
     let abbreviations: [(word: String, factor: Double)]
 
-    /// Newsroom abbreviations of scale words, which ICU's spell-out does not know.
-    static let scaleAbbreviations: [String: [(String, Double)]] = [
+    /// English newsroom abbreviations, beside CLDR's compact forms (K, M, B, T).
+    static let newsroomAbbreviations: [String: [(String, Double)]] = [
         "en": [("k", 1e3), ("m", 1e6), ("mn", 1e6), ("bn", 1e9), ("b", 1e9), ("tn", 1e12)],
-        "de": [("Tsd", 1e3), ("Mio", 1e6), ("Mrd", 1e9), ("Bio", 1e12)],
-        "fr": [("k", 1e3), ("M", 1e6), ("Md", 1e9), ("Mrd", 1e9)],
     ]
 
     private static let cache = Mutex<[String: NumberReading]>([:])
@@ -75,7 +73,17 @@ struct NumberReading: Sendable {
         }
         if language == "zh" || language == "ja" { scales += [("万", 1e4), ("萬", 1e4), ("亿", 1e8), ("億", 1e8)] }
         self.scales = scales
-        abbreviations = Self.scaleAbbreviations[language] ?? []
+        // CLDR's short compact forms through ICU: "1 млн", "1 Mio.", "1 Md", "1 Mln".
+        var abbreviations = Self.newsroomAbbreviations[language] ?? []
+        for factor in [1e3, 1e6, 1e9, 1e12] {
+            var buffer = [CChar](repeating: 0, count: 64)
+            let length = mtl_compact_number(language, factor, &buffer, 64)
+            guard length > 0 else { continue }
+            let compact = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let word = String(compact.unicodeScalars.filter { !("0"..."9").contains($0) && !Self.isSpace($0) && $0 != "." && $0 != "\u{200F}" }.map(Character.init))
+            if !word.isEmpty && !word.unicodeScalars.allSatisfy(Self.isCJK) { abbreviations.append((word, factor)) }
+        }
+        self.abbreviations = abbreviations
     }
 
     private static func slot(_ slots: [CChar], _ index: Int) -> String {

@@ -20,7 +20,8 @@ public struct Omission: Rule {
             reported on the unit. Short units (under 20 letters) are not judged: a title or a one-word answer \
             varies too much in length. And where the aligner joined two source sentences to one translated \
             sentence that matches one of them alone in length (a 2-1 bead hiding a 1-0), the other is reported \
-            as probably left out.
+            as probably left out (in prose only: the lines of a multi-line source, such as a program's help \
+            text, are not sentences).
             """,
         fixSafety: nil,
         examples: [
@@ -35,6 +36,9 @@ public struct Omission: Rule {
                       source: "Trois postes à quai seront équipés la première année, puis quatre autres en 2026. La région finance un tiers du projet.",
                       sourceLang: "fr"),
             .passes("Yes.", lang: "en", source: "Oui, bien sûr.", sourceLang: "fr"),
+            // A program's help text: its lines are not sentences the translation may drop.
+            .passes("La signature ne peut pas être vérifiée.", lang: "fr",
+                    source: "The signature cannot be checked.\nPlease remember that the signature file must be given first.", sourceLang: "en"),
         ]
     )
 
@@ -66,7 +70,8 @@ public struct Omission: Rule {
 
     /// The sentence of a unit's source without which the rest matches the translation's length.
     private func leftOut(_ unit: TranslationUnit, _ ratio: Double, _ document: Document) -> String? {
-        guard let language = document.sourceLanguage else { return nil }
+        // Prose only: a multi-line source (a program's help text) splits into lines, not sentences.
+        guard let language = document.sourceLanguage, !unit.source.contains("\n") else { return nil }
         let bytes = Array(unit.source.utf8)
         guard let spans = try? Tokenizer.sentences(of: bytes, locale: language.icuLocale), spans.count >= 2 else { return nil }
         let sentences = spans.map { String(decoding: bytes[$0.range], as: UTF8.self) }
