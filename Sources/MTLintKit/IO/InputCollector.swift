@@ -18,14 +18,10 @@ public enum InputCollector {
         case failed(String, InputError)
     }
 
-    public struct Collection: Sendable, Equatable {
+    public struct Collection: Sendable {
         public var inputs: [Input] = []
         /// Entries a folder walk left out on purpose (reached again through a link), and why.
         public var skipped: [(path: String, reason: String)] = []
-
-        public static func == (a: Collection, b: Collection) -> Bool {
-            a.inputs == b.inputs && a.skipped.map(\.path) == b.skipped.map(\.path)
-        }
     }
 
     /// `selects` filters the files found by walking folders (the configuration's
