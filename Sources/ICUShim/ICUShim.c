@@ -16,6 +16,7 @@
 #include <unicode/utrans.h>
 #include <unicode/uspoof.h>
 #include <unicode/unum.h>
+#include <unicode/unorm2.h>
 #include <pthread.h>
 #include <zlib.h>
 
@@ -376,6 +377,18 @@ int32_t mtl_fold_name(const uint8_t *utf8, int32_t length, char *out, int32_t ca
     int32_t written = 0;
     u_strToUTF8(out, capacity, &written, text, textLength, &status);
     return U_SUCCESS(status) ? written : -1;
+}
+
+uint32_t mtl_canonical_base(uint32_t codePoint) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+    UChar decomposition[8];
+    if (U_FAILURE(status)) return codePoint;
+    int32_t length = unorm2_getDecomposition(nfd, (UChar32)codePoint, decomposition, 8, &status);
+    if (U_FAILURE(status) || length <= 0) return codePoint;
+    UChar32 base;
+    U16_GET(decomposition, 0, 0, length, base);
+    return (uint32_t)base;
 }
 
 static USpoofChecker *spoofChecker = NULL;

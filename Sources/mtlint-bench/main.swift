@@ -1,8 +1,15 @@
 // Measures mtlint's speed as a ratio to a plain ICU word+sentence pass over the
 // same text, in one run, on one core (DESIGN §6). Usage:
 //   mtlint-bench [--lang en] [--rounds 3] [--all-rules | --without-family F] [--breakdown] [--parallel] FILE|FOLDER…
+//   mtlint-bench --startup [--runs 20]   (the start-up of one mtlint process; StartupBench.swift)
 import Foundation
 import MTLintKit
+
+if CommandLine.arguments.contains("--startup") {
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments.dropFirst($0 + 1).first ?? "") }
+    StartupBench.run(runs: max(runs ?? 20, 1))
+    exit(0)
+}
 
 let flags: Set<String> = ["--breakdown", "--parallel", "--all-rules"]
 var arguments = Array(CommandLine.arguments.dropFirst()).filter { !flags.contains($0) }

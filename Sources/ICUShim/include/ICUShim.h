@@ -101,6 +101,9 @@ int32_t mtl_fold_case(const uint8_t *utf8, int32_t length, char *out, int32_t ca
 /// "Any-Latin; Latin-ASCII; Any-Lower" (金正恩 → jin zheng en, Zelenský → zelensky).
 /// Returns the UTF-8 length written, or -1. Thread-safe (one transliterator behind a lock).
 int32_t mtl_fold_name(const uint8_t *utf8, int32_t length, char *out, int32_t capacity);
+/// The first code point of a code point's canonical decomposition (NFD): its base
+/// letter ("é" → "e", "й" → "и"); the code point itself when it has none.
+uint32_t mtl_canonical_base(uint32_t codePoint);
 
 // ---- Byte search (glibc's vectorised memmem) ----
 

@@ -50,22 +50,23 @@ final class NameIndex: Sendable {
         self.language = language
         self.catalog = catalog
         var patterns: [NamePattern] = []
+        var folds = NameIndex.Folds()
         // Everything the target language itself writes: never "untranslated".
         var targetFolds = Set<String>()
         for entity in catalog.entities {
-            if let form = entity.forms[language] { targetFolds.insert(NameFolding.key(form)) }
-            for variant in entity.variants { targetFolds.insert(NameFolding.key(variant)) }
+            if let form = entity.forms[language], let fold = folds.key(form) { targetFolds.insert(fold) }
+            for variant in entity.variants { if let fold = folds.key(variant) { targetFolds.insert(fold) } }
         }
         for (index, entity) in catalog.entities.enumerated() {
             var seen = Set<String>()
             let target = entity.forms[language]
-            let targetFold = target.map(NameFolding.key)
+            let targetFold = target.flatMap { folds.key($0) }
             for (formLanguage, form) in entity.forms.sorted(by: { $0.key < $1.key }) where seen.insert(form).inserted {
                 var suggestion: String? = nil
                 // Not when one contains the other ("Brunei", "Brunei Darussalam"): the same name, shorter.
                 if formLanguage != language, let target, let targetFold, entity.kind != .person,
-                   case let fold = NameFolding.key(form), !targetFolds.contains(fold),
-                   !fold.contains(targetFold), !targetFold.contains(fold),
+                   let fold = folds.key(form), !targetFolds.contains(fold),
+                   !NameIndex.contains(fold, targetFold), !NameIndex.contains(targetFold, fold),
                    NameIndex.looksForeign(form, language: language) {
                     suggestion = target
                 }
@@ -100,7 +101,8 @@ final class NameIndex: Sendable {
             byWord[key, default: WordEntry()].candidates = start..<Int32(candidates.count)
         }
         for pattern in patterns where pattern.role != .garbled {
-            let fold = NameFold.hash(pattern.bytes[...]).fold
+            guard let key = folds.key(pattern.text) else { continue }
+            let fold = key.utf8.count >= 5 ? NameIndex.hash(key.utf8) : 0
             var entry = byWord[fold] ?? WordEntry()
             guard fold != 0 && entry.entityOfFold < 0 else { continue }
             entry.entityOfFold = Int32(pattern.entity)
@@ -118,6 +120,29 @@ final class NameIndex: Sendable {
     }
 
     // MARK: Building
+
+    /// The fold keys of the index's names, each computed once. Only names in Latin,
+    /// Cyrillic or Greek letters have one (`NameFolding.tableKey`): ICU's transliterator,
+    /// which the other scripts need, costs a process 10 ms to set up and 70 ms more for
+    /// Han. A name without letter case could not match a capitalised word anyway.
+    struct Folds {
+        private var keys: [String: String?] = [:]
+
+        mutating func key(_ name: String) -> String? {
+            if let known = keys[name] { return known }
+            let key = NameFolding.tableKey(name)
+            keys[name] = .some(key)
+            return key
+        }
+    }
+
+    /// Whether an ASCII fold key holds another (a plain byte search: the generic ones
+    /// cost start-up time in metadata look-ups).
+    static func contains(_ key: String, _ part: String) -> Bool {
+        let key = Array(key.utf8), part = Array(part.utf8)
+        guard part.count <= key.count else { return false }
+        return (0...(key.count - part.count)).contains { start in key[start..<(start + part.count)].elementsEqual(part) }
+    }
 
     /// The wrong orders of a name's words: every other order of a two- or
     /// three-word name ("North Korea" → "Korea North"; "Corée du Nord" →
@@ -307,13 +332,6 @@ enum NameFold {
         let ascii: Bool
         /// One ASCII word: no space, hyphen or apostrophe, so the fold key is its lower case.
         let plain: Bool
-    }
-
-    static func hash(_ bytes: ArraySlice<UInt8>) -> (fold: UInt64, spelling: UInt64) {
-        bytes.withUnsafeBufferPointer { buffer in
-            let hashes = NameFold.hashes(buffer)
-            return (hashes.ascii ? hashes.fold : transliterated(buffer), hashes.spelling)
-        }
     }
 
     /// One pass over the bytes; the fold of non-ASCII bytes is left to `transliterated`.
