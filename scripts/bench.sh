@@ -32,3 +32,5 @@ swift build -c release --product mtlint-bench >/dev/null
 taskset -c 0 .build/release/mtlint-bench --lang en --rounds 3 --without-family names --breakdown "$data"
 # Both cores: many files on 1 and on 2 workers.
 .build/release/mtlint-bench --lang en --rounds 3 --parallel "$data" | tail -1
+# The --stream pipeline: 20,000 records of about 2 KB cut from the same text, on 1 and 2 workers.
+.build/release/mtlint-bench --lang en --rounds 3 --stream 20000 "$data" | tail -2

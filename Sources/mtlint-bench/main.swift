@@ -1,7 +1,10 @@
 // Measures mtlint's speed as a ratio to a plain ICU word+sentence pass over the
 // same text, in one run, on one core (DESIGN §6). Usage:
-//   mtlint-bench [--lang en] [--rounds 3] [--all-rules | --without-family F] [--breakdown] [--parallel] FILE|FOLDER…
+//   mtlint-bench [--lang en] [--rounds 3] [--all-rules | --without-family F] [--breakdown] [--parallel]
+//                [--stream N] FILE|FOLDER…
 //   mtlint-bench --startup [--runs 20]   (the start-up of one mtlint process; StartupBench.swift)
+// --stream N: N JSON Lines records cut from the input (paragraphs of about 2 KB), through the
+// `--stream` pipeline (StreamRunner) on 1 and 2 workers: documents/s and MB/s of JSONL input.
 import Foundation
 import MTLintKit
 
@@ -22,6 +25,7 @@ var arguments = Array(CommandLine.arguments.dropFirst()).filter { !flags.contain
 let language = option("--lang", "en")
 let rounds = Int(option("--rounds", "3")) ?? 3
 let excludedFamily = option("--without-family", "")
+let streamRecords = Int(option("--stream", "0")) ?? 0
 
 var sources: [(String, SourceText)] = []
 for input in InputCollector.collect(arguments).inputs {
@@ -151,4 +155,41 @@ if CommandLine.arguments.contains("--parallel") {
     }
     print("parallel: 1 worker \(String(format: "%.2f", best[1]!)) s, 2 workers \(String(format: "%.2f", best[2]!)) s, "
         + "speed-up \(String(format: "%.2f", best[1]! / best[2]!))x")
+}
+
+// The stream pipeline: records cut from the input, read, decoded, linted and written in order.
+if streamRecords > 0 {
+    // Paragraphs of the input, joined up to about 2 KB: one record each, cycling through them.
+    var texts: [String] = []
+    for (_, source) in sources {
+        var current = ""
+        for paragraph in source.string.components(separatedBy: "\n\n") where !paragraph.isEmpty {
+            current += (current.isEmpty ? "" : "\n\n") + paragraph
+            if current.utf8.count >= 2000 { texts.append(current); current = "" }
+        }
+        if !current.isEmpty { texts.append(current) }
+    }
+    var jsonl: [UInt8] = []
+    for index in 0..<streamRecords {
+        let record = JSONValue.object([("id", .int(index)), ("text", .string(texts[index % texts.count])), ("lang", .string(language))])
+        jsonl += Array((record.serialized() + "\n").utf8)
+    }
+    var best: [Int: Double] = [:]
+    var outputBytes = 0
+    for _ in 0..<rounds {
+        for jobs in [1, 2] {
+            let runner = StreamRunner(processor: StreamProcessor(options: LintOptions(language: language)), jobs: jobs)
+            var written = 0
+            let time = seconds { _ = try? runner.run([.bytes(jsonl)], write: { written += $0.count }) }
+            best[jobs] = min(best[jobs] ?? .infinity, time)
+            outputBytes = written
+        }
+    }
+    let megabytes = Double(jsonl.count) / 1_000_000
+    for jobs in [1, 2] {
+        print("stream: \(streamRecords) records, \(String(format: "%.1f", megabytes)) MB of JSONL in, "
+            + "\(String(format: "%.1f", Double(outputBytes) / 1_000_000)) MB out, \(jobs) worker\(jobs == 1 ? "" : "s"): "
+            + "\(String(format: "%.2f", best[jobs]!)) s  \(String(format: "%.0f", Double(streamRecords) / best[jobs]!)) documents/s  "
+            + "\(String(format: "%.1f", megabytes / best[jobs]!)) MB/s")
+    }
 }

@@ -18,6 +18,8 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var streaming: StreamOptions
+
     @Flag(name: .customLong("unsafe"), help: "Also apply heuristic (unsafe) fixes.")
     var unsafe = false
 
@@ -42,9 +44,14 @@ struct FixCommand: ParsableCommand {
         if interactive && isatty(STDIN_FILENO) != 1 { throw ValidationError("--interactive needs a terminal on standard input") }
         if interactive && diff { throw ValidationError("--interactive and --diff cannot be combined") }
         try rules.validatePaths(paths)
+        try streaming.refuse([(diff, "--diff"), (interactive, "--interactive")], rules: rules)
     }
 
     func run() throws {
+        if streaming.stream {
+            return try streaming.run(rules, paths: paths, mode: .fix(includeUnsafe: unsafe, onlyRules: Set(onlyRules)),
+                                     failOn: failOn, command: "fix")
+        }
         if !interactive { try rules.refuseTerminalInput(paths, command: "fix") }
         let configuration = try rules.loadConfiguration()
         var run = try rules.lintRun(configuration: configuration)

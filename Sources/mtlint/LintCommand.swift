@@ -10,6 +10,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var streaming: StreamOptions
+
     @Option(name: .customLong("format"), help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
@@ -40,9 +42,18 @@ struct LintCommand: ParsableCommand {
     func validate() throws {
         try rules.validatePaths(paths)
         if force && writeBaselinePath == nil { throw ValidationError("--force only applies to --write-baseline") }
+        try streaming.refuse([(format != .text, "--format"), (baselinePath != nil, "--baseline"),
+                              (writeBaselinePath != nil, "--write-baseline"), (quiet, "--quiet"), (statistics, "--statistics")],
+                             rules: rules)
     }
 
     func run() throws {
+        if streaming.stream {
+            let unused = reportUnusedSuppressions
+            return try streaming.run(rules, paths: paths, mode: .lint, failOn: failOn, command: "lint") { run in
+                run.commandLine.reportUnusedSuppressions = unused
+            }
+        }
         try rules.refuseTerminalInput(paths, command: "lint")
         let configuration = try rules.loadConfiguration()
         var run = try rules.lintRun(configuration: configuration)

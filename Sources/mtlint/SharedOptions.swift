@@ -29,7 +29,7 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: "Configuration file (default: the nearest .mtlint.yml in this folder or a parent).")
     var configPath: String?
 
-    @Flag(name: .customLong("no-config"), help: "Ignore .mtlint.yml files.")
+    @Flag(name: .customLong("no-config"), help: "Do not look for .mtlint.yml files (a --config file is still read).")
     var noConfig = false
 
     @Option(name: .customLong("dictionary"), help: "An extra word-list folder or entity file (.tsv), added to the configuration's (repeatable).")
@@ -124,10 +124,12 @@ extension RuleOptions {
         throw ExitCode(2)
     }
 
-    /// The configuration in force: --config, else the nearest .mtlint.yml (none with --no-config).
+    /// The configuration in force: --config, else the nearest .mtlint.yml (not looked for with --no-config,
+    /// so that `--no-config --config FILE` reads FILE and nothing else).
     func loadConfiguration() throws -> Configuration? {
-        guard !noConfig else { return nil }
-        guard let path = configPath ?? Configuration.discover(from: FileManager.default.currentDirectoryPath) else { return nil }
+        guard let path = configPath ?? (noConfig ? nil : Configuration.discover(from: FileManager.default.currentDirectoryPath)) else {
+            return nil
+        }
         do { return try Configuration.load(path: path) } catch {
             Output.standardError("mtlint: \(error.description)\n")
             throw ExitCode(2)

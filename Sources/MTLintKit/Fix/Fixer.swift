@@ -24,6 +24,9 @@ public struct Fixer: Sendable {
         public var bytes: [UInt8]
         /// Fixes applied, by rule id.
         public var applied: [String: Int]
+        /// The findings whose fixes were applied, each with the pass (1, 2, …) that applied it: the
+        /// edits of pass 1 are in the offsets of the input, those of pass n in the text that pass n − 1 left.
+        public var appliedFixes: [(pass: Int, finding: Finding)] = []
         /// Fixes left out because they overlapped a fix that was applied.
         public var skippedOverlapping: [Finding]
         /// What the linter still reports on the fixed text.
@@ -31,24 +34,31 @@ public struct Fixer: Sendable {
         public var changed: Bool
     }
 
-    public func fix(_ source: SourceText, path: String, format: DocumentFormat? = nil) -> Outcome {
+    /// `articleSource` is the article the text translates (see `Linter.lint`): the source-aware rules
+    /// then check each pass, and what remains.
+    public func fix(_ source: SourceText, path: String, format: DocumentFormat? = nil,
+                    articleSource: (text: SourceText, format: DocumentFormat)? = nil) -> Outcome {
         var current = source
         var applied: [String: Int] = [:]
+        var appliedFixes: [(pass: Int, finding: Finding)] = []
         var skipped: [Finding] = []
-        var result = linter.lint(current, path: path, format: format)
-        for _ in 0..<maxPasses {
+        var result = linter.lint(current, path: path, format: format, articleSource: articleSource)
+        for pass in stride(from: 1, through: maxPasses, by: 1) {
             let candidates = result.findings.filter(applies)
             let plan = FixPlan(candidates)
             if plan.accepted.isEmpty { break }
-            for finding in plan.accepted { applied[finding.rule, default: 0] += 1 }
+            for finding in plan.accepted {
+                applied[finding.rule, default: 0] += 1
+                appliedFixes.append((pass, finding))
+            }
             skipped = plan.skipped
             let bytes = EditApplier.apply(plan.accepted.flatMap { $0.fix!.edits }, to: current.bytes)
             // Fixes replace valid UTF-8 with valid UTF-8 at scalar boundaries.
             guard let next = try? SourceText(bytes: bytes) else { break }
             current = next
-            result = linter.lint(current, path: path, format: format)
+            result = linter.lint(current, path: path, format: format, articleSource: articleSource)
         }
-        return Outcome(bytes: current.bytes, applied: applied, skippedOverlapping: skipped,
+        return Outcome(bytes: current.bytes, applied: applied, appliedFixes: appliedFixes, skippedOverlapping: skipped,
                        remaining: result, changed: current.bytes != source.bytes)
     }
 }

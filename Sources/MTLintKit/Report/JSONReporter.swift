@@ -46,16 +46,19 @@ public enum JSONReporter {
             ("length", .int(finding.end - finding.start)),
             ("suggestions", .array(finding.suggestions.map { .string($0) })),
         ]
-        if let fix = finding.fix {
-            members.append(("fix", .object([
-                ("safety", .string(fix.safety.rawValue)),
-                ("edits", .array(fix.edits.map { edit in
-                    .object([("offset", .int(edit.offset)), ("length", .int(edit.length)),
-                             ("replacement", .string(edit.replacement))])
-                })),
-            ])))
-        }
+        if let fix = finding.fix { members.append(("fix", fixObject(fix))) }
         return .object(members)
+    }
+
+    /// A finding's `fix`: `{"safety", "edits": [{"offset", "length", "replacement"}]}`.
+    static func fixObject(_ fix: Fix) -> JSONValue {
+        .object([
+            ("safety", .string(fix.safety.rawValue)),
+            ("edits", .array(fix.edits.map { edit in
+                .object([("offset", .int(edit.offset)), ("length", .int(edit.length)),
+                         ("replacement", .string(edit.replacement))])
+            })),
+        ])
     }
 }
 
