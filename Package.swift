@@ -26,8 +26,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // C API over ICU and zlib whose public header uses no ICU or zlib types.
-        .target(name: "ICUShim", dependencies: ["CICU", "CZlib"]),
+        // System libxml2, for its table of HTML named character references.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // C API over ICU, zlib and libxml2 whose public header uses none of their types.
+        .target(name: "ICUShim", dependencies: ["CICU", "CZlib", "CLibXML2"]),
         .target(name: "MTLintKit", dependencies: ["ICUShim", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "mtlint",

@@ -88,7 +88,7 @@ import Testing
         try folder.file("notes.json", "{}")
         let result = try CLI.run([folder.url.path])
         #expect(result.status == 2)
-        #expect(result.stdout.contains("nothing to lint: no file to lint in this folder (.markdown .md .po .pot .tmx .txt .xlf .xliff)"))
+        #expect(result.stdout.contains("nothing to lint: no file to lint in this folder (.htm .html .markdown .md .po .pot .tmx .txt .xlf .xliff)"))
     }
 
     // MARK: Reads are bounded

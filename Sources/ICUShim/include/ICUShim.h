@@ -1,5 +1,5 @@
-// A small C API over the system ICU (and zlib) for Swift.
-// This header must not include any ICU header: Foundation carries its own ICU
+// A small C API over the system ICU (and zlib, libxml2) for Swift.
+// This header must not include any ICU (or zlib, libxml2) header: Foundation carries its own ICU
 // with the same C type names, and a Swift module that sees both fails to build
 // (DESIGN §3). Only <stdint.h>, <stdbool.h> and opaque structs appear here.
 #ifndef MTLINT_ICU_SHIM_H
@@ -119,6 +119,12 @@ MTLGzip *mtl_gzip_open(const char *path);
 /// Reads up to `capacity` decompressed bytes; 0 at the end, -1 on error.
 int32_t mtl_gzip_read(MTLGzip *file, uint8_t *out, int32_t capacity);
 void mtl_gzip_close(MTLGzip *file);
+
+// ---- HTML named character references (libxml2's HTML 4 entity table) ----
+
+/// The code point of the named reference `name` (without "&" and ";", `length`
+/// bytes, case-sensitive: "eacute", "rsquo"), or -1 when libxml2 does not know it.
+int32_t mtl_html_entity(const char *name, int32_t length);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case plain, markdown
     /// Translation files: their targets are linted, each unit with its source.
     case po, xliff, tmx
+    /// HTML pages: the prose of the body (and title) is extracted, tags and code left out.
+    case html
 
     /// File name extensions (lower case) of each format.
     public var extensions: [String] {
@@ -14,10 +16,15 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .po: ["po", "pot"]
         case .xliff: ["xlf", "xliff"]
         case .tmx: ["tmx"]
+        case .html: ["html", "htm"]
         }
     }
 
     public var isTranslationFile: Bool { self == .po || self == .xliff || self == .tmx }
+
+    /// Whether the linted text is extracted from the file (translation files, HTML), with a
+    /// map back to the file's bytes, rather than the file masked in place.
+    public var isExtracted: Bool { isTranslationFile || self == .html }
 
     public static func forPath(_ path: String) -> DocumentFormat {
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -59,7 +66,14 @@ public struct Document: Sendable {
         paragraphs = Tokenizer.paragraphs(of: text)
     }
 
-    /// The targets of a translation file, its inline codes and placeholders hidden.
+    /// An article in any format that has no units: an HTML page's prose extracted, other formats masked in place.
+    public static func article(_ source: SourceText, format: DocumentFormat, language: LanguageProfile,
+                               dictionaries: Dictionaries = .shared) throws -> Document {
+        guard format == .html else { return try Document(source: source, format: format, language: language, dictionaries: dictionaries) }
+        return try Document(translations: HTMLReader.read(source.bytes), language: language, dictionaries: dictionaries)
+    }
+
+    /// The targets of a translation file (or an HTML page's prose), its inline codes and placeholders hidden.
     public init(translations: TranslationFile, language: LanguageProfile, dictionaries: Dictionaries = .shared) throws {
         source = SourceText(String(decoding: translations.text, as: UTF8.self))
         self.language = language

@@ -41,25 +41,28 @@ public struct Linter: Sendable {
             var languageTag: String
             var declaredSource: String?
             var unitCounts: (checked: Int, skipped: Int)?
-            if format.isTranslationFile {
+            if format.isExtracted {
                 let translations = try TranslationReaders.read(source.bytes, format: format)
-                // The language the file declares wins: a tree of PO files holds many.
+                // The language a translation file declares wins: a tree of PO files holds many.
+                // An HTML page's `lang` only stands in for `--lang`, which may correct it.
                 // A declared tag that is not BCP 47 ("not a tag", "fr_FR@euro") is ignored, not trusted.
                 let declared = translations.targetLanguage.flatMap { LanguageDetector.isValidTag($0) ? $0 : nil }
-                languageTag = declared ?? options.language ?? LanguageDetector.detect(translations.text)
+                let given = format.isTranslationFile ? declared ?? options.language : options.language ?? declared
+                languageTag = given ?? LanguageDetector.detect(translations.text)
                 document = try Document(translations: translations, language: .forTag(languageTag), dictionaries: options.dictionaries)
                 (map, escaping) = (translations.map, translations.escaping)
                 declaredSource = translations.sourceLanguage.flatMap { LanguageDetector.isValidTag($0) ? $0 : nil }
-                unitCounts = (translations.units.count, translations.skippedUnits)
+                if format.isTranslationFile { unitCounts = (translations.units.count, translations.skippedUnits) }
             } else {
                 languageTag = options.language ?? LanguageDetector.detect(source.bytes)
                 document = try Document(source: source, format: format, language: .forTag(languageTag),
                                         dictionaries: options.dictionaries, units: units)
             }
             if let articleSource {
-                let sourceTag = options.sourceLanguage ?? LanguageDetector.detect(articleSource.text.bytes)
-                let original = try Document(source: articleSource.text, format: articleSource.format, language: .forTag(sourceTag),
-                                            dictionaries: options.dictionaries)
+                let sourceTag = options.sourceLanguage ?? LanguageDetector.detect(
+                    articleSource.format == .html ? HTMLReader.read(articleSource.text.bytes).text : articleSource.text.bytes)
+                let original = try Document.article(articleSource.text, format: articleSource.format, language: .forTag(sourceTag),
+                                                    dictionaries: options.dictionaries)
                 let (units, sources) = Aligner.unitsAndSources(Aligner.align(source: original, target: document), source: original)
                 document.units = units
                 document.alignedSource = SourceSide(document: original, ranges: sources)
@@ -71,7 +74,11 @@ public struct Linter: Sendable {
                     ?? LanguageDetector.detect(Array(document.units.lazy.map(\.source).joined(separator: "\n").utf8))
                 document.sourceLanguage = .forTag(tag)
             }
-            let inFile = map.isIdentity ? ruleFindings(in: document) : ruleFindings(in: document).compactMap { Self.mapped($0, map, escaping) }
+            var inFile = map.isIdentity ? ruleFindings(in: document) : ruleFindings(in: document).compactMap { Self.mapped($0, map, escaping) }
+            // An HTML page's suppression comments are in the file, not in the extracted text.
+            if format == .html, let rule = rules.lazy.compactMap({ $0 as? InvalidSuppression }).first {
+                inFile += rule.check(fileBytes: source.bytes).map(regraded)
+            }
             return FileResult(path: path, language: languageTag, words: document.wordCount,
                               findings: unsuppressed(inFile, fileBytes: source.bytes), error: nil, source: source, units: unitCounts)
         } catch let error as FormatError {
@@ -94,12 +101,16 @@ public struct Linter: Sendable {
         var all: [Finding] = []
         // unused-suppression is measured against this run's own findings (`unsuppressed`).
         for rule in rules where rule.description.applies(to: document.language.code) && !(rule is UnusedSuppression) {
-            for var finding in rule.check(document) {
-                if let severity = options.severities[finding.rule] { finding.severity = severity }
-                all.append(finding)
-            }
+            all += rule.check(document).map(regraded)
         }
         return all
+    }
+
+    /// A finding with the severity the options give its rule.
+    private func regraded(_ finding: Finding) -> Finding {
+        var finding = finding
+        if let severity = options.severities[finding.rule] { finding.severity = severity }
+        return finding
     }
 
     /// The findings of a plain or Markdown document, suppressions applied, in order.

@@ -6,6 +6,9 @@
 /// from the file; an escape piece is what one escape decodes to (`&amp;` → `&`,
 /// `\n` → a line break); a separator piece (between two units) has no bytes in
 /// the file. File bytes between pieces (tags, PO quotes) belong to no piece.
+/// A read-only piece maps like the others but is never edited: an unquoted or
+/// single-quoted HTML attribute value, which a fix's space or quote could end
+/// early, or inline HTML code kept, hidden, in the text.
 public struct OffsetMap: Sendable, Equatable {
     public struct Piece: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case verbatim, escape, separator }
@@ -14,6 +17,7 @@ public struct OffsetMap: Sendable, Equatable {
         public var textLength: Int
         public var fileStart: Int
         public var fileLength: Int
+        public var isReadOnly = false
         var textEnd: Int { textStart + textLength }
         var fileEnd: Int { fileStart + fileLength }
     }
@@ -29,19 +33,29 @@ public struct OffsetMap: Sendable, Equatable {
     public init() { isIdentity = false }
 
     /// Appends `length` bytes copied from the file at `fileStart`, merging with the previous verbatim piece.
-    public mutating func verbatim(textStart: Int, fileStart: Int, length: Int) {
+    public mutating func verbatim(textStart: Int, fileStart: Int, length: Int, readOnly: Bool = false) {
         guard length > 0 else { return }
-        if var last = pieces.last, last.kind == .verbatim, last.textEnd == textStart, last.fileEnd == fileStart {
+        if !readOnly, var last = pieces.last, last.kind == .verbatim, !last.isReadOnly, last.textEnd == textStart, last.fileEnd == fileStart {
             last.textLength += length
             last.fileLength += length
             pieces[pieces.count - 1] = last
         } else {
-            pieces.append(Piece(kind: .verbatim, textStart: textStart, textLength: length, fileStart: fileStart, fileLength: length))
+            pieces.append(Piece(kind: .verbatim, textStart: textStart, textLength: length, fileStart: fileStart, fileLength: length,
+                                isReadOnly: readOnly))
         }
     }
 
     public mutating func escape(textStart: Int, textLength: Int, fileStart: Int, fileLength: Int) {
         pieces.append(Piece(kind: .escape, textStart: textStart, textLength: textLength, fileStart: fileStart, fileLength: fileLength))
+    }
+
+    /// Marks the pieces from `textStart` on as read-only.
+    public mutating func markReadOnly(from textStart: Int) {
+        var index = pieces.count - 1
+        while index >= 0 && pieces[index].textStart >= textStart {
+            pieces[index].isReadOnly = true
+            index -= 1
+        }
     }
 
     /// Text between units (a paragraph break) that the file does not have; `fileOffset` is where it would sit.
@@ -61,6 +75,7 @@ public struct OffsetMap: Sendable, Equatable {
         for index in first...last {
             let piece = pieces[index]
             if piece.kind == .separator { return nil }
+            if piece.isReadOnly { editable = false }
             if index > first && pieces[index - 1].fileEnd != piece.fileStart { editable = false }
         }
         let start = fileOffset(range.lowerBound, in: pieces[first], atEnd: false)

@@ -24,9 +24,9 @@ public struct TranslationFile: Sendable {
         text += [0x0A, 0x0A]
     }
 
-    /// Copies file bytes into the target text.
-    mutating func appendVerbatim(_ bytes: ArraySlice<UInt8>) {
-        map.verbatim(textStart: text.count, fileStart: bytes.startIndex, length: bytes.count)
+    /// Copies file bytes into the target text; read-only ones are never edited by a fix.
+    mutating func appendVerbatim(_ bytes: ArraySlice<UInt8>, readOnly: Bool = false) {
+        map.verbatim(textStart: text.count, fileStart: bytes.startIndex, length: bytes.count, readOnly: readOnly)
         text += bytes
     }
 
@@ -59,11 +59,25 @@ public struct TranslationUnit: Sendable, Equatable {
 /// How replacement text is written back into a file.
 public enum TextEscaping: Sendable {
     case none, xml, po
+    /// HTML text and double-quoted attribute values (single-quoted and unquoted values are never edited).
+    case html
 
     public func escape(_ text: String) -> String {
         switch self {
         case .none: return text
         case .xml: return XML.escape(text, contentOnly: true)
+        case .html:
+            var result = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result
         case .po:
             var result = ""
             for scalar in text.unicodeScalars {

@@ -68,6 +68,14 @@ enum MojibakeDecoder {
          0xF8FF, 0xD2, 0xDA, 0xDB, 0xD9, 0x131, 0x2C6, 0x2DC, 0xAF, 0x2D8, 0x2D9, 0x2DA, 0xB8, 0x2DD, 0x2DB, 0x2C7],
     ]
 
+    /// The character Windows-1252 gives a byte 0x80…0xFF, nil where it defines none
+    /// (HTML's numeric references read 0x80…0x9F this way).
+    static func windows1252Character(_ byte: UInt8) -> Unicode.Scalar? {
+        guard byte >= 0x80 else { return nil }
+        let value = high[Codec.windows1252.rawValue][Int(byte - 0x80)]
+        return value == 0 ? nil : Unicode.Scalar(value)
+    }
+
     private static let reverse: [[UInt32: UInt8]] = high.map { table in
         var map: [UInt32: UInt8] = [:]
         for (offset, scalar) in table.enumerated() where scalar != 0 { map[scalar] = UInt8(0x80 + offset) }

@@ -26,10 +26,13 @@ public struct InvalidSuppression: Rule {
         ]
     )
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(_ document: Document) -> [Finding] { check(fileBytes: document.source.bytes) }
+
+    /// The findings on a file's own bytes: an HTML page's comments are not in the text its rules read.
+    func check(fileBytes: [UInt8]) -> [Finding] {
         let known = Set(RuleRegistry.all.map(\.id))
         var findings: [Finding] = []
-        for (comment, words) in Suppressions.comments(in: document.source.bytes) {
+        for (comment, words) in Suppressions.comments(in: fileBytes) {
             guard let keyword = words.first, keyword.hasPrefix("mtlint-") else { continue }
             guard Self.keywords.contains(keyword) else {
                 findings.append(finding(comment, "'\(keyword)' is not an mtlint directive (\(Self.keywords.joined(separator: ", "))); this comment suppresses nothing"))
