@@ -88,14 +88,15 @@ import Testing
         #expect(lines[1].contains("\"rule\":\"repeated-word\""))
     }
 
-    @Test func htmlIsAFormatExactlyWhenDocumentFormatHasIt() {
-        let hasHTML = DocumentFormat(rawValue: "html") != nil
-        let (lines, _, _) = Self.run(Self.record("h", "Fine.", extra: ",\"format\":\"html\""))
-        if hasHTML {
-            #expect(lines == ["{\"id\":\"h\",\"language\":\"en\",\"words\":1,\"findings\":[]}"])
-        } else {
-            #expect(lines == ["{\"id\":\"h\",\"line\":1,\"error\":\"unknown format 'html'; a record's format is one of \\\"txt\\\", \\\"md\\\"\"}"])
-        }
+    @Test func htmlRecordsAreReadAsPagesWithFilePositions() {
+        let page = "<p>They met <em>the</em> the envoy.</p><script>the the</script>"
+        let (lines, _, _) = Self.run(Self.record("h", page, extra: ",\"format\":\"html\""))
+        #expect(lines.count == 1)
+        #expect(lines[0].contains("\"rule\":\"repeated-word\""))
+        #expect(lines[0].contains("\"offset\":16,\"length\":12"))  // "the</em> the" in the page's own bytes
+        #expect(!lines[0].contains("\"offset\":48"))  // nothing inside the script
+        let (unknown, _, _) = Self.run(Self.record("x", "Fine.", extra: ",\"format\":\"xml\""))
+        #expect(unknown == ["{\"id\":\"x\",\"line\":1,\"error\":\"unknown format 'xml'; a record's format is one of \\\"txt\\\", \\\"md\\\", \\\"html\\\"\"}"])
     }
 
     // MARK: Exit codes

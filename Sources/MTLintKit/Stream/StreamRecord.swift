@@ -43,12 +43,8 @@ public struct StreamRecord: Sendable, Equatable {
         public var reason: String
     }
 
-    /// The `format` names a record may give. "html" only where `DocumentFormat` has an HTML case.
-    public static let formats: [(name: String, format: DocumentFormat)] = {
-        var names: [(String, DocumentFormat)] = [("txt", .plain), ("md", .markdown)]
-        if let html = DocumentFormat.allCases.first(where: { $0.rawValue == "html" }) { names.append(("html", html)) }
-        return names
-    }()
+    /// The `format` names a record may give.
+    public static let formats: [(name: String, format: DocumentFormat)] = [("txt", .plain), ("md", .markdown), ("html", .html)]
 
     /// Decodes one line (without its "\n"). Blank lines, invalid UTF-8, text that is not JSON,
     /// JSON that is not an object and fields of the wrong type are problems.
