@@ -70,14 +70,24 @@ struct FixCommand: ParsableCommand {
                 continue
             }
             let format: DocumentFormat = input == .standardInput ? .plain : .forPath(path)
+            // With --source or a source root, the source-aware rules run while fixing too.
+            let original: (text: SourceText, format: DocumentFormat)?
+            switch run.articleSource(for: input) {
+            case .success(let read): original = read
+            case .failure(let error):
+                Output.standardError("mtlint: \(path): \(error.description); the file was left unchanged\n")
+                tally.failed += 1
+                continue
+            }
             let fixer = Fixer(linter: run.linter(for: path), includeUnsafe: unsafe, onlyRules: Set(onlyRules))
             var fixed = FileFix()
             if var current = session {
-                fixed.bytes = current.review(source, path: path, fixer: fixer, format: format, applied: &fixed.applied)
+                fixed.bytes = current.review(source, path: path, fixer: fixer, format: format, articleSource: original, applied: &fixed.applied)
                 session = current
-                fixed.remaining = fixer.linter.lint(SourceText(String(decoding: fixed.bytes, as: UTF8.self)), path: path, format: format).findings
+                fixed.remaining = fixer.linter.lint(SourceText(String(decoding: fixed.bytes, as: UTF8.self)), path: path, format: format,
+                                                    articleSource: original).findings
             } else {
-                let outcome = fixer.fix(source, path: path, format: format)
+                let outcome = fixer.fix(source, path: path, format: format, articleSource: original)
                 // Read, but not linted: a translation file that does not parse.
                 if let error = outcome.remaining.error {
                     Output.standardError("mtlint: \(path): \(error.description); the file was left unchanged\n")

@@ -8,8 +8,8 @@ struct InteractiveSession {
 
     /// The file's bytes after the accepted (or edited) fixes.
     mutating func review(_ source: SourceText, path: String, fixer: Fixer, format: DocumentFormat,
-                         applied: inout [String: Int]) -> [UInt8] {
-        let result = fixer.linter.lint(source, path: path, format: format)
+                         articleSource: (text: SourceText, format: DocumentFormat)?, applied: inout [String: Int]) -> [UInt8] {
+        let result = fixer.linter.lint(source, path: path, format: format, articleSource: articleSource)
         let report = LintReport(results: [result])
         var accepted: [Edit] = []
         for located in report.files[0].findings where fixer.applies(located.finding) {

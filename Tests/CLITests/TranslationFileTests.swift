@@ -250,6 +250,24 @@ import Testing
         #expect(missing.stdout.contains("en/b.md: error: cannot read: its source"))
         #expect(try CLI.run(["en", "--source", "fr/a.md"], in: folder.url).status == 2)
     }
+
+    @Test func fixReadsTheSourceToo() throws {
+        let folder = try TemporaryFolder()
+        try folder.file("fr/a.md", "Le budget a atteint 2,5 milliards d'euros en 2023.\n")
+        try folder.file("en/a.md", "The the budget reached 2.4 billion euros in 2023.\n")
+        // The doubled word is fixed; the number the source contradicts remains, and fails the gate at warning.
+        let fixed = try CLI.run(["fix", "--lang", "en", "--fail-on", "warning", "en/a.md", "--source", "fr/a.md"], in: folder.url)
+        #expect(fixed.status == 1)
+        #expect(fixed.stderr.contains("applied 1 fix (repeated-word: 1) in 1 file; 1 finding remain"))
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("en/a.md"), encoding: .utf8)
+            == "The budget reached 2.4 billion euros in 2023.\n")
+        // A source that cannot be read leaves the file alone.
+        try folder.file("en/b.md", "The the end.\n")
+        let missing = try CLI.run(["fix", "--lang", "en", "en", "--source-root", "fr"], in: folder.url)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("b.md: cannot read: its source"))
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("en/b.md"), encoding: .utf8) == "The the end.\n")
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so that a failing case can be replayed.

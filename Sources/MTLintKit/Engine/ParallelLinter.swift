@@ -57,7 +57,7 @@ public struct LintRun: Sendable {
     }
 
     /// The source article of an input, read; nil when it has none.
-    func articleSource(for input: InputCollector.Input) -> Result<(text: SourceText, format: DocumentFormat)?, InputError> {
+    public func articleSource(for input: InputCollector.Input) -> Result<(text: SourceText, format: DocumentFormat)?, InputError> {
         guard let path = sourcePath(for: input) else { return .success(nil) }
         switch InputReader.read(path: path) {
         case .success(let text): return .success((text, .forPath(path)))
