@@ -98,9 +98,9 @@ struct HTMLTokenizer {
             return .markup(start..<position)
         }
         if next == UInt8(ascii: "!") {
-            if hasPrefix("<!--", at: start) {
+            if bytes.hasPrefix("<!--", at: start) {
                 position = commentEnd(from: start + 4)
-            } else if inForeignContent && hasPrefix("<![CDATA[", at: start) {
+            } else if inForeignContent && bytes.hasPrefix("<![CDATA[", at: start) {
                 position = cdataEnd(from: start + 9)
             } else {
                 // The DOCTYPE, and every other "<!…>", end at the next ">".
@@ -179,13 +179,13 @@ struct HTMLTokenizer {
     /// The end of a comment started before `from`: after "-->" or "--!>"; "<!-->" and
     /// "<!--->" are empty comments; an unclosed comment runs to the end of the file.
     private func commentEnd(from: Int) -> Int {
-        if hasPrefix(">", at: from) { return from + 1 }
-        if hasPrefix("->", at: from) { return from + 2 }
+        if bytes.hasPrefix(">", at: from) { return from + 1 }
+        if bytes.hasPrefix("->", at: from) { return from + 2 }
         var index = from
         while index + 2 < bytes.count {
             if bytes[index] == UInt8(ascii: "-") && bytes[index + 1] == UInt8(ascii: "-") {
                 if bytes[index + 2] == UInt8(ascii: ">") { return index + 3 }
-                if hasPrefix("!>", at: index + 2) { return index + 4 }
+                if bytes.hasPrefix("!>", at: index + 2) { return index + 4 }
             }
             index += 1
         }
@@ -195,7 +195,7 @@ struct HTMLTokenizer {
     private func cdataEnd(from: Int) -> Int {
         var index = from
         while index + 2 < bytes.count {
-            if hasPrefix("]]>", at: index) { return index + 3 }
+            if bytes.hasPrefix("]]>", at: index) { return index + 3 }
             index += 1
         }
         return bytes.count
@@ -229,15 +229,6 @@ struct HTMLTokenizer {
     private func afterNext(_ byte: UInt8, from: Int) -> Int {
         guard from < bytes.count, let found = bytes[from...].firstIndex(of: byte) else { return bytes.count }
         return found + 1
-    }
-
-    private func hasPrefix(_ prefix: StaticString, at offset: Int) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard offset + count <= bytes.count else { return false }
-        return prefix.withUTF8Buffer { buffer in
-            for index in 0..<count where buffer[index] != bytes[offset + index] { return false }
-            return true
-        }
     }
 
     private func lowercased(_ range: Range<Int>) -> String {

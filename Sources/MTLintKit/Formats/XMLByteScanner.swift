@@ -60,13 +60,13 @@ struct XMLByteScanner {
                 return Tag(name: nameStart..<nameEnd, isEnd: isEnd,
                            isSelfClosing: !isEnd && bytes[close - 1] == UInt8(ascii: "/"), range: start..<position)
             }
-            if hasPrefix("<!--", at: start) {
+            if bytes.hasPrefix("<!--", at: start) {
                 position = try end(of: "-->", from: start + 4, what: "comment")
-            } else if hasPrefix("<![CDATA[", at: start) {
+            } else if bytes.hasPrefix("<![CDATA[", at: start) {
                 let close = try find("]]>", from: start + 9, what: "CDATA section")
                 if close > start + 9 { text.append(.verbatim((start + 9)..<close)) }
                 position = close + 3
-            } else if hasPrefix("<?", at: start) {
+            } else if bytes.hasPrefix("<?", at: start) {
                 position = try end(of: "?>", from: start + 2, what: "processing instruction")
             } else {
                 // The DOCTYPE (its internal subset was refused before parsing).
@@ -139,10 +139,10 @@ struct XMLByteScanner {
         while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
             index = open + 1
             guard index < bytes.count, bytes[index] == UInt8(ascii: "!") else { continue }
-            if scanner.hasPrefix("<!ENTITY", at: open) {
+            if scanner.bytes.hasPrefix("<!ENTITY", at: open) {
                 throw scanner.error(at: open, "entity declarations are refused (they can read other files or expand without bound)")
             }
-            if scanner.hasPrefix("<!DOCTYPE", at: open),
+            if scanner.bytes.hasPrefix("<!DOCTYPE", at: open),
                let end = try? scanner.tagEnd(from: open + 9, stopAtBracket: true), bytes[end] == UInt8(ascii: "[") {
                 throw scanner.error(at: open, "a DOCTYPE with an internal subset is refused (its declarations can read other files or expand without bound)")
             }
@@ -151,7 +151,7 @@ struct XMLByteScanner {
 
     /// The encoding named in the XML declaration, if there is one.
     private func declaredEncoding() -> String? {
-        guard hasPrefix("<?xml", at: position), let end = try? find("?>", from: position, what: "") else { return nil }
+        guard bytes.hasPrefix("<?xml", at: position), let end = try? find("?>", from: position, what: "") else { return nil }
         let declaration = String(decoding: bytes[position..<end], as: UTF8.self)
         guard let key = declaration.range(of: "encoding") else { return nil }
         let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
@@ -180,21 +180,13 @@ struct XMLByteScanner {
         throw error(at: from, "a tag without its closing '>'")
     }
 
-    private func hasPrefix(_ prefix: StaticString, at offset: Int) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard offset + count <= bytes.count else { return false }
-        return prefix.withUTF8Buffer { buffer in
-            for index in 0..<count where buffer[index] != bytes[offset + index] { return false }
-            return true
-        }
-    }
 
     /// The offset where `pattern` next occurs from `from`.
     private func find(_ pattern: StaticString, from: Int, what: String) throws(FormatError) -> Int {
         let first = pattern.withUTF8Buffer { $0[0] }
         var index = from
         while index < bytes.count {
-            if bytes[index] == first && hasPrefix(pattern, at: index) { return index }
+            if bytes[index] == first && bytes.hasPrefix(pattern, at: index) { return index }
             index += 1
         }
         throw error(at: from, "an unfinished \(what)")
