@@ -4,16 +4,17 @@ import ICUShim
 /// each hidden byte becomes a space and line breaks stay, so positions found in
 /// the masked copy are positions in the original file.
 public enum ProseMask {
-    /// Masks URLs (plain text and Markdown) and, for Markdown, fenced and
+    /// Masks URLs and code-shaped spans (`CodeShapes`) in every format and, for Markdown, fenced and
     /// inline code, HTML tags and comments, link targets and heading markers.
     public static func mask(_ bytes: [UInt8], markdown: Bool) -> [UInt8] {
         let urls = bytes.withUnsafeBufferPointer(urlRanges)
-        // Plain text without URLs is shared, not copied.
-        guard markdown || !urls.isEmpty else { return bytes }
+        let code = bytes.withUnsafeBufferPointer(CodeShapes.ranges)
+        // Plain text without URLs or code is shared, not copied.
+        guard markdown || !urls.isEmpty || !code.isEmpty else { return bytes }
         var masked = bytes
         masked.withUnsafeMutableBufferPointer { buffer in
             if markdown { maskMarkdown(buffer) }
-            for range in urls { blank(buffer, range) }
+            for range in urls + code { blank(buffer, range) }
         }
         return masked
     }

@@ -16,7 +16,7 @@ struct UnitLengths: Sendable {
     static func of(_ document: Document) -> UnitLengths {
         document.shared.value("unit-lengths") {
             let lengths = document.units.map { unit -> (Double, Double) in
-                (Double(letters(unit.source)), Double(letters(document.text[unit.target])))
+                (Double(letters(unit.source)), Double(letters(document.source.bytes[unit.target])))
             }
             let sourceTotal = lengths.reduce(0) { $0 + $1.0 }, targetTotal = lengths.reduce(0) { $0 + $1.1 }
             let ratio = sourceTotal > 0 && targetTotal > 0 ? targetTotal / sourceTotal : 1

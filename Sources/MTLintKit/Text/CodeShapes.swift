@@ -1,0 +1,155 @@
+/// Spans of plain text that are code by their shape, not prose: technical text (man pages,
+/// help texts, READMEs) mixes them into its sentences, and the typography rules would read
+/// "ps axo pid,tt,user" as commas without spaces. `ProseMask` hides them in every format.
+///
+/// - an identifier list: three or more items joined by commas without spaces, each with a
+///   letter ("stat,euid,ruid", "source,any,all"); numbers ("1,200,000") are left to the rules;
+/// - a namespaced identifier: a colon between an ASCII identifier and a word, without
+///   spaces ("shlibs:Depends", "status:installed"); clock times and ratios start with a digit;
+/// - a header line: `Key: value` alone on its line, the value at most three words and without
+///   sentence-final punctuation ("Urgency: medium", "Closes: 123456"), as in control files and
+///   mail headers. The whole line is hidden: its value is data, and a hidden key alone would
+///   bring the values of consecutive lines together ("Enabled: yes" twice read as "yes yes").
+///
+/// A short line around a list or identifier, without a full stop, is a command line
+/// ("ps jaxkuid,-ppid,+pid"): it is hidden whole, so that the words around the hidden span
+/// are not read as neighbours.
+enum CodeShapes {
+    static func ranges(_ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var lineStart = 0
+        var index = 0
+        while index < text.count {
+            switch text[index] {
+            case UInt8(ascii: ","):
+                if let token = identifierList(text, comma: index) {
+                    ranges.append(codeLine(text, around: token) ?? token)
+                    index = token.upperBound
+                    continue
+                }
+            case UInt8(ascii: ":"):
+                if let line = headerLine(text, lineStart: lineStart, colon: index) {
+                    ranges.append(line)
+                    index = line.upperBound
+                    continue
+                } else if let token = namespacedIdentifier(text, colon: index) {
+                    ranges.append(codeLine(text, around: token) ?? token)
+                    index = token.upperBound
+                    continue
+                }
+            case 0x0A:
+                lineStart = index + 1
+            default:
+                break
+            }
+            index += 1
+        }
+        return ranges
+    }
+
+    // MARK: Shapes
+
+    private static func identifierList(_ text: UnsafeBufferPointer<UInt8>, comma: Int) -> Range<Int>? {
+        guard comma > 0, comma + 1 < text.count, isItemByte(text[comma - 1]), isItemByte(text[comma + 1]) else { return nil }
+        let token = self.token(text, around: comma)
+        var items = 0, hasLetter = false, valid = true
+        for byte in text[token] {
+            if byte == UInt8(ascii: ",") {
+                valid = valid && hasLetter
+                items += 1
+                hasLetter = false
+            } else if isLetter(byte) {
+                hasLetter = true
+            } else if !isItemByte(byte) {
+                valid = false
+            }
+        }
+        return valid && hasLetter && items >= 2 ? token : nil
+    }
+
+    private static func namespacedIdentifier(_ text: UnsafeBufferPointer<UInt8>, colon: Int) -> Range<Int>? {
+        guard colon > 0, colon + 1 < text.count, isItemByte(text[colon - 1]), isWordStart(text[colon + 1]) else { return nil }
+        var start = colon
+        while start > 0 && isItemByte(text[start - 1]) { start -= 1 }
+        guard isLetter(text[start]), start == 0 || isBoundary(text[start - 1]) else { return nil }
+        return start..<wordEnd(text, from: colon + 1)
+    }
+
+    /// A line "Key: value" whose value is a short phrase without a full stop.
+    private static func headerLine(_ text: UnsafeBufferPointer<UInt8>, lineStart: Int, colon: Int) -> Range<Int>? {
+        var start = lineStart
+        while start < colon && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
+        guard start < colon, isLetter(text[start]), text[start..<colon].allSatisfy({ isLetter($0) || $0 == UInt8(ascii: "-") }),
+              colon + 1 == text.count || text[colon + 1] == 0x20 || text[colon + 1] == 0x0A else { return nil }
+        var end = colon + 1
+        while end < text.count && text[end] != 0x0A { end += 1 }
+        var last = end
+        while last > colon + 1 && (text[last - 1] == 0x20 || text[last - 1] == 0x0D) { last -= 1 }
+        let value = text[(colon + 1)..<last]
+        let words = value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).count
+        let sentenceEnd = value.last.map { [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";")].contains($0) } ?? false
+        guard words <= 3 && !sentenceEnd else { return nil }
+        return start..<last
+    }
+
+    /// The line around a code span when it is short (six words at most) and ends without a full stop.
+    private static func codeLine(_ text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> Range<Int>? {
+        var start = span.lowerBound, end = span.upperBound
+        while start > 0 && text[start - 1] != 0x0A { start -= 1 }
+        while end < text.count && text[end] != 0x0A { end += 1 }
+        while start < end && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
+        while end > start && (text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09) { end -= 1 }
+        let words = text[start..<end].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).count
+        guard words <= 6, end > start, ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(text[end - 1]) else { return nil }
+        return start..<end
+    }
+
+    // MARK: Bytes
+
+    /// The run of ASCII non-space bytes around `index`, without brackets and quotes at its ends:
+    /// a quotation mark outside ASCII ("»a,b,c«") ends it too.
+    private static func token(_ text: UnsafeBufferPointer<UInt8>, around index: Int) -> Range<Int> {
+        var start = index, end = index
+        while start > 0 && !isBoundary(text[start - 1]) { start -= 1 }
+        while end < text.count && !isBoundary(text[end]) { end += 1 }
+        // A sentence's own punctuation after the token ("… any,all,source.") is not part of it.
+        while end > index + 1, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(text[end - 1]) {
+            end -= 1
+        }
+        return start..<end
+    }
+
+    /// The end of the word that starts at `start`: ASCII item bytes and letters of any script.
+    private static func wordEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < text.count {
+            if text[end] < 0x80 {
+                guard isItemByte(text[end]) else { break }
+                end += 1
+            } else {
+                var iterator = text[end...].makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isAlphabetic else { break }
+                end += UTF8.width(scalar)
+            }
+        }
+        while end > start, [UInt8(ascii: "."), UInt8(ascii: "-")].contains(text[end - 1]) { end -= 1 }
+        return end
+    }
+
+    private static func isBoundary(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte >= 0x80 || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "[")
+            || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// A byte of an identifier item: ASCII letters and digits, "_", "-", "." and "+".
+    private static func isItemByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
+    }
+
+    /// The start of the word after a namespace's colon: an ASCII letter or any non-ASCII letter byte.
+    private static func isWordStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte >= 0xC0 }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import MTLintKit
+
+/// Code inside plain prose is found by its shape and hidden from the rules (#13, item 5).
+struct CodeShapesTests {
+    /// The text with every code-shaped span replaced by "#", to read what was hidden.
+    func hidden(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        for range in bytes.withUnsafeBufferPointer(CodeShapes.ranges) { for index in range { bytes[index] = UInt8(ascii: "#") } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func identifierListsAreCode() {
+        #expect(hidden("C'est un alias de source,any,all, et il est identique.") == "C'est un alias de ##############, et il est identique.")
+        #expect(hidden("Voir «a,b,c» ici.") == "Voir «#####» ici.")
+        // Two items, numbers and words with spaces are prose for the rules to judge.
+        #expect(hidden("Il a dit oui,puis il est parti.") == "Il a dit oui,puis il est parti.")
+        #expect(hidden("Es kostet 1,200,000 Euro.") == "Es kostet 1,200,000 Euro.")
+        #expect(hidden("Les ministres,les députés,les élus sont venus.") == "Les ministres,les députés,les élus sont venus.")
+    }
+
+    @Test func aShortLineAroundCodeIsACommandLine() {
+        #expect(hidden("Exemples :\n   ps jaxkuid,-ppid,+pid\n   ps axk comm\n") == "Exemples :\n   #####################\n   ps axk comm\n")
+        #expect(hidden("  ps axo stat,euid,ruid,tty,tpgid\n") == "  " + String(repeating: "#", count: 31) + "\n")
+    }
+
+    @Test func namespacedIdentifiersAreCode() {
+        let namespaced = "Elles sont ajoutées sous la forme shlibs:champ-dépendance où champ est le nom du champ."
+        #expect(hidden(namespaced) == namespaced.replacingOccurrences(of: "shlibs:champ-dépendance",
+                                                                      with: String(repeating: "#", count: "shlibs:champ-dépendance".utf8.count)))
+        // Clock times, ratios and a colon after a word with a space are not.
+        #expect(hidden("Um 12:30 Uhr, im Verhältnis 1:2.") == "Um 12:30 Uhr, im Verhältnis 1:2.")
+        #expect(hidden("Remarque: le fichier est lu.") == "Remarque: le fichier est lu.")
+        #expect(hidden("Die Ausgabe ist im Format »HH:MM«, sonst im Format »Mmm:SS«.")
+            == "Die Ausgabe ist im Format »#####«, sonst im Format »######«.")
+    }
+
+    @Test func headerLinesAreCodeAndSentencesAreNot() {
+        #expect(hidden("Urgency: medium\nCloses: 123456\n") == "###############\n##############\n")
+        #expect(hidden("  Status: état\n") == "  " + String(repeating: "#", count: "Status: état".utf8.count) + "\n")
+        #expect(hidden("Note: the file is read once.\n") == "Note: the file is read once.\n")
+        #expect(hidden("Attention: le fichier sera écrasé par la commande suivante\n")
+            == "Attention: le fichier sera écrasé par la commande suivante\n")
+    }
+
+    @Test func hiddenCodeIsNoFinding() {
+        let linter = Linter(options: LintOptions(language: "fr"))
+        let text = "Envoyer tout. C'est un alias de source,any,all et identique au cas par défaut.\n\nUrgency: priorité\n"
+        let rules = linter.lint(SourceText(text), path: "a.txt").findings.map(\.rule)
+        #expect(!rules.contains("missing-space-after-comma"))
+        #expect(!rules.contains("french-spacing"))
+        // The same slip in prose is still found.
+        let prose = linter.lint(SourceText("Le ministre est arrivé,puis il a parlé.\n"), path: "b.txt").findings.map(\.rule)
+        #expect(prose.contains("missing-space-after-comma"))
+    }
+}
