@@ -15,7 +15,8 @@ struct MTLintCommand: ParsableCommand {
               mtlint explain repeated-word           what a rule flags and why
             """,
         version: MTLint.version,
-        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self, AlignCommand.self],
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self, AlignCommand.self,
+                      ServeCommand.self],
         defaultSubcommand: LintCommand.self
     )
 }

@@ -30,7 +30,7 @@ public enum JSONReporter {
     }
 
     /// One finding as in DESIGN §4; `path` first when given (jsonl).
-    static func findingObject(_ located: LocatedFinding, path: String? = nil) -> JSONValue {
+    public static func findingObject(_ located: LocatedFinding, path: String? = nil) -> JSONValue {
         let finding = located.finding
         var members: [(String, JSONValue)] = []
         if let path { members.append(("path", .string(path))) }
@@ -51,7 +51,7 @@ public enum JSONReporter {
     }
 
     /// A finding's `fix`: `{"safety", "edits": [{"offset", "length", "replacement"}]}`.
-    static func fixObject(_ fix: Fix) -> JSONValue {
+    public static func fixObject(_ fix: Fix) -> JSONValue {
         .object([
             ("safety", .string(fix.safety.rawValue)),
             ("edits", .array(fix.edits.map { edit in

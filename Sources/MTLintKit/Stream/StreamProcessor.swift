@@ -57,18 +57,24 @@ public struct StreamProcessor: Sendable {
         case .fix(let includeUnsafe, let onlyRules):
             let fixer = Fixer(linter: linter, includeUnsafe: includeUnsafe, onlyRules: onlyRules)
             let outcome = fixer.fix(text, path: Self.path, format: record.format, articleSource: articleSource)
-            let applied: [JSONValue] = outcome.appliedFixes.map { pass, finding in
-                .object([
-                    ("rule", .string(finding.rule)),
-                    ("message", .string(finding.message)),
-                    ("pass", .int(pass)),
-                    ("offset", .int(finding.start)),
-                    ("length", .int(finding.end - finding.start)),
-                    ("fix", finding.fix.map(JSONReporter.fixObject) ?? .null),
-                ])
-            }
             return output(record, number: number, result: outcome.remaining,
-                          extra: [("text", .string(String(decoding: outcome.bytes, as: UTF8.self))), ("applied", .array(applied))])
+                          extra: [("text", .string(String(decoding: outcome.bytes, as: UTF8.self))),
+                                  ("applied", .array(Self.appliedObjects(outcome)))])
+        }
+    }
+
+    /// The fixes an outcome applied, as `fix --stream` and the server's `/v1/fix` write them:
+    /// `{"rule", "message", "pass", "offset", "length", "fix"}`.
+    public static func appliedObjects(_ outcome: Fixer.Outcome) -> [JSONValue] {
+        outcome.appliedFixes.map { pass, finding in
+            .object([
+                ("rule", .string(finding.rule)),
+                ("message", .string(finding.message)),
+                ("pass", .int(pass)),
+                ("offset", .int(finding.start)),
+                ("length", .int(finding.end - finding.start)),
+                ("fix", finding.fix.map(JSONReporter.fixObject) ?? .null),
+            ])
         }
     }
 
