@@ -32,7 +32,25 @@ public enum MTLintServer {
         ServiceRoutes(server: state).register(on: router)
         LanguageToolAPI(server: state).register(on: router)
         NativeAPI(server: state).register(on: router)
+        answerOtherMethodsWith405(router)
         return router
+    }
+
+    /// A known path asked with a method it does not serve gets 405 and the methods it does (RFC 9110), not 404.
+    private static func answerOtherMethodsWith405(_ router: Router<BasicRequestContext>) {
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace] + [HTTPRequest.Method("QUERY")].compactMap { $0 }
+        let served = Dictionary(grouping: router.routes, by: { $0.path.description })
+        for (path, routes) in served {
+            let allowed = routes.map(\.method)
+            let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            for method in methods where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ in
+                    var response = Responses.error(.methodNotAllowed, "\(method.rawValue) is not served here; use \(allow)", path: path)
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
+        }
     }
 
     /// The application: HTTP/1.1 with an idle timeout, on the options' address.

@@ -178,6 +178,20 @@ import Testing
         }
     }
 
+    @Test func aServedPathAskedWithAnotherMethodIs405() async throws {
+        try await TestServer.app().test(.router) { client in
+            let check = try await client.execute(uri: "/v2/check", method: .delete)
+            #expect(check.status == .methodNotAllowed)
+            #expect(check.headers[.allow] == "GET, POST")
+            #expect(check.text == "Error: DELETE is not served here; use GET, POST")
+            let lint = try await client.execute(uri: "/v1/lint", method: .get)
+            #expect(lint.status == .methodNotAllowed)
+            #expect(lint.headers[.allow] == "POST")
+            #expect(lint.object["error"] as? String == "GET is not served here; use POST")
+            #expect(try await client.execute(uri: "/healthz", method: .trace).status == .methodNotAllowed)
+        }
+    }
+
     @Test func reviewPageHasAStrictPolicy() async throws {
         try await TestServer.app().test(.router) { client in
             let page = try await client.execute(uri: "/", method: .get)

@@ -38,8 +38,10 @@ class Server:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
+        # The request log goes to a file: a pipe nobody reads would fill and stall the server.
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen([self.binary, "serve", "--no-config", "--port", str(self.port)] + self.options,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tempfile.gettempdir())
+                                        stdout=subprocess.DEVNULL, stderr=self.log, cwd=tempfile.gettempdir())
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -56,7 +58,10 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             raise AssertionError("the server did not stop within 15 s of SIGTERM")
-        assert code == 0, f"the server exited with {code} on SIGTERM: {self.process.stderr.read()[-2000:]}"
+        self.log.seek(0)
+        log = self.log.read().decode("utf-8", "replace")
+        self.log.close()
+        assert code == 0, f"the server exited with {code} on SIGTERM: {log[-2000:]}"
 
 
 def request(url, data=None, headers=None, method=None):
@@ -121,7 +126,8 @@ def check_offsets_in_utf16(server):
     utf16 = len(TEXT[:TEXT.index(FLAGGED)].encode("utf-16-le")) // 2
     assert (match["offset"], match["length"]) == (utf16, 7), (match["offset"], utf16)
     context = match["context"]
-    assert context["text"][context["offset"]:context["offset"] + context["length"]] == FLAGGED, context
+    units = context["text"].encode("utf-16-le")  # LanguageTool's context offsets are UTF-16 too
+    assert units[2 * context["offset"]:2 * (context["offset"] + context["length"])].decode("utf-16-le") == FLAGGED, context
     for key in ["message", "shortMessage", "replacements", "offset", "length", "context", "sentence", "type", "rule",
                 "ignoreForIncompleteSentence", "contextForSureMatch"]:
         assert key in match, key
