@@ -30,6 +30,11 @@ public struct EntityMismatch: Rule {
             .passes("North Korea fired two missiles on Tuesday.", lang: "en",
                     source: "La Corée du Nord a tiré deux missiles mardi.", sourceLang: "fr"),
             .passes("Chinese Ambassador to Indonesia Xiao Qian spoke.", lang: "en", source: "中国驻印尼大使肖千发言。", sourceLang: "zh"),
+            // People, places and organisations by the entity files' Chinese, Japanese and Korean forms.
+            .triggers("⟦Kim Jong-il⟧ inspected a munitions factory on Monday.", lang: "en",
+                      source: "金正恩周一视察了一家军工厂。", sourceLang: "zh"),
+            .triggers("⟦Kim Jong-il⟧ inspected a munitions factory.", lang: "en", source: "김정은 위원장이 군수공장을 시찰했다.", sourceLang: "ko"),
+            .passes("Xi Jinping met Vladimir Putin in Beijing.", lang: "en", source: "习近平在北京会见了普京。", sourceLang: "zh"),
             .passes("North Korea and South Korea met.", lang: "en",
                     source: "La Corée du Nord et la Corée du Sud se sont rencontrées.", sourceLang: "fr"),
         ]
@@ -86,7 +91,7 @@ enum SourceNames {
     static func entities(of document: Document, language: LanguageProfile, catalog: EntityCatalog) -> [Set<Int>] {
         let units = document.units
         if ["zh", "ja", "ko"].contains(language.code) {
-            return units.map { cjkTerritories(in: $0.source, language: language.code, catalog: catalog, dictionaries: document.dictionaries) }
+            return units.map { cjkNames(in: $0.source, language: language.code, catalog: catalog, dictionaries: document.dictionaries) }
         }
         // The sources' names, found as the names rules find them.
         guard let sources = SourceSide.of(document) else { return units.map { _ in [] } }
@@ -99,27 +104,46 @@ enum SourceNames {
         return result
     }
 
-    /// Territories named in a Chinese, Japanese or Korean text, by CLDR's names in that language;
-    /// the longest name wins ("南非" is South Africa, not the "非" of a shorter one).
-    static func cjkTerritories(in text: String, language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> Set<Int> {
+    /// Entities named in a Chinese, Japanese or Korean text: territories by CLDR's names in that
+    /// language, people, places and organisations by the variants of the entity files written in
+    /// its script. The longest name wins ("南非" is South Africa, not the "非" of a shorter one).
+    static func cjkNames(in text: String, language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> Set<Int> {
         var remaining = text
         var found: Set<Int> = []
-        for (name, entity) in territoryNames(language: language, catalog: catalog, dictionaries: dictionaries) where remaining.contains(name) {
+        for (name, entity) in names(language: language, catalog: catalog, dictionaries: dictionaries) where remaining.contains(name) {
             found.insert(entity)
             remaining = remaining.replacingOccurrences(of: name, with: " ")
         }
         return found
     }
 
-    /// CLDR's territory names in a language, longest first, with their catalogue entities.
-    private static func territoryNames(language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> [(String, Int)] {
-        dictionaries.derived("names:territories:\(language)") {
+    /// The names of a CJK language, longest first, with their catalogue entities.
+    private static func names(language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> [(String, Int)] {
+        dictionaries.derived("names:cjk:\(language)") {
             let byKey = Dictionary(catalog.entities.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-            let pairs = LocaleData.territoryNames(in: language).flatMap { code, names -> [(String, Int)] in
+            let territories = LocaleData.territoryNames(in: language).flatMap { code, names -> [(String, Int)] in
                 guard let entity = byKey["territory:\(code)"] else { return [] }
                 return Set([names.short, names.standard]).filter { $0.count >= 2 }.map { ($0, entity) }
             }
-            return pairs.sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+            let variants = catalog.entities.enumerated().flatMap { index, entity in
+                entity.variants.filter { $0.count >= 2 && writtenIn(language, $0) }.map { ($0, index) }
+            }
+            return (territories + variants).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+        }
+    }
+
+    /// Whether a name is written in the script of a CJK language: Hangul for Korean, kana or Han
+    /// for Japanese, Han alone for Chinese.
+    static func writtenIn(_ language: String, _ name: String) -> Bool {
+        let scalars = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard !scalars.isEmpty else { return false }
+        let hangul = scalars.contains { (0xAC00...0xD7AF).contains($0.value) || (0x1100...0x11FF).contains($0.value) }
+        let kana = scalars.contains { (0x3040...0x30FF).contains($0.value) }
+        let han = scalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+        switch language {
+        case "ko": return hangul
+        case "ja": return !hangul && (kana || han)
+        default: return han
         }
     }
 }
