@@ -273,6 +273,10 @@ import Testing
         // A line across several 64 KiB chunks, and a line of exactly the limit.
         let long = [UInt8](repeating: 0x61, count: 200_000)
         #expect(Self.readAll(long + [0x0A] + [0x62], limit: 200_000) == [.line(long), .line([0x62])])
+        // A byte-order mark at the start of an input is dropped; elsewhere it is the line's.
+        #expect(Self.readAll([0xEF, 0xBB, 0xBF] + Array("a\n".utf8) + [0xEF, 0xBB, 0xBF], limit: 10)
+            == [.line([0x61]), .line([0xEF, 0xBB, 0xBF])])
+        #expect(Self.readAll([0xEF, 0xBB, 0xBF], limit: 10) == [])
     }
 
     @Test func anOverLongLineIsDroppedAndTheNextOneRead() {

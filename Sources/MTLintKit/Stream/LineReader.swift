@@ -35,6 +35,7 @@ struct LineReader {
     /// Bytes of an over-long line read so far (nil when the current line fits).
     private var discarded: Int?
     private var ended = false
+    private var started = false
 
     init(_ source: ChunkSource, limit: Int) {
         self.source = source
@@ -63,10 +64,13 @@ struct LineReader {
     /// The next line; nil at the end of the input. An input that ends with "\n" has no empty last line.
     mutating func next() throws(InputError) -> Line? {
         while true {
-            if position == chunk.count {
+            if position >= chunk.count {
                 if ended { return nil }
                 chunk = try source.read()
                 position = 0
+                // A byte-order mark (Windows editors write one) is not part of the first record.
+                if !started && chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+                started = true
                 if chunk.isEmpty {
                     ended = true
                     // The last line, without a "\n".
