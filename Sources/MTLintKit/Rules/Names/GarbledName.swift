@@ -13,7 +13,9 @@ public struct GarbledName: Rule {
             Translation systems that reorder modifiers (Chinese, Korean and Japanese put them differently) \
             garble multi-word names: "Korea North" for North Korea, "the Kingdom United", "Jong-un Kim", \
             German "Korea Süd", French "Corée Nord du". Worse, a name can be fused with a second modifier that \
-            contradicts it, as in "the leader of South Korea North", which names neither country. The rule knows \
+            contradicts it, as in "the leader of South Korea North", which names neither country, in the word \
+            order of each language: French "Corée du Sud du Nord", Spanish "Corea del Norte Sur", German \
+            "Südkorea-Nord". The rule knows \
             every country and territory name of the target language from CLDR (through ICU) and the people, \
             organisations and cities of dictionaries/entities/, and looks for their words in another order. \
             When the phrase admits one reading, the fix restores it (safe). When it fuses two names, the \
@@ -33,6 +35,16 @@ public struct GarbledName: Rule {
             .triggers("Die Regierung in ⟦Korea Süd⟧ protestierte.", lang: "de", fixed: "Die Regierung in Südkorea protestierte."),
             .triggers("Le dirigeant de la ⟦Corée Nord du⟧ a parlé.", lang: "fr", fixed: "Le dirigeant de la Corée du Nord a parlé."),
             .triggers("Лидер ⟦Корея Северная⟧ выступил.", lang: "ru", fixed: "Лидер Северная Корея выступил."),
+            // A complete name followed by the other's own words, in each language's word order.
+            .triggers("Le dirigeant de la ⟦Corée du Sud du Nord⟧ a parlé.", lang: "fr"),
+            .triggers("El líder de ⟦Corea del Norte Sur⟧ habló ayer.", lang: "es"),
+            .triggers("Il presidente della ⟦Corea del Nord Sud⟧ ha parlato.", lang: "it"),
+            .triggers("O governo da ⟦Coreia do Sul do Norte⟧ protestou.", lang: "pt"),
+            .triggers("Der Machthaber von ⟦Südkorea-Nord⟧ sprach.", lang: "de"),
+            .triggers("Die Regierung ⟦Nordkorea Süd⟧ protestierte.", lang: "de"),
+            .passes("El líder de Corea del Norte y el de Corea del Sur hablaron.", lang: "es"),
+            .passes("Le Soudan du Sud et le Soudan du Nord.", lang: "fr"),
+            .passes("Nordkorea und Südkorea verhandeln; ein Nordkorea-Südkorea-Gipfel.", lang: "de"),
             .passes("South Korea and North Korea met; North and South Korea agreed.", lang: "en"),
             .passes("The Korean peninsula north of the border is closed. North Korea's army and North Korean troops.", lang: "en"),
             .passes("The Korea North-South summit ended. See Korea, North in the list.", lang: "en"),
@@ -64,7 +76,8 @@ public struct GarbledName: Rule {
                     && names.pattern(other).entity != names.pattern(mention).entity
             }
             let range = fused.reduce(mention.range) { min($0.lowerBound, $1.range.lowerBound)..<max($0.upperBound, $1.range.upperBound) }
-            var readings = [names.pattern(mention).entity] + fused.map { names.pattern($0).entity }
+            var readings = [names.pattern(mention).entity] + [names.pattern(mention).fusedWith].compactMap { $0 }
+                + fused.map { names.pattern($0).entity }
             readings = readings.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             let forms = readings.compactMap { names.index.targetForm(names.index.catalog.entities[$0]) }
             guard forms.count == readings.count, let intended = forms.first else { continue }

@@ -15,6 +15,8 @@ struct NamePattern: Sendable {
     let role: Role
     /// For a form of another language that is foreign in the target language: the target form.
     let untranslatedSuggestion: String?
+    /// For a garbling that fuses two names ("Corée du Sud du Nord"): the other entity it reads as.
+    var fusedWith: Int? = nil
 }
 
 /// One place in a document where a pattern matched.
@@ -87,6 +89,7 @@ final class NameIndex: Sendable {
                 }
             }
         }
+        patterns += NameIndex.fusions(catalog: catalog, language: language)
         var byFirstToken: [UInt64: [Int]] = [:]
         for (index, pattern) in patterns.enumerated() {
             guard let first = NameIndex.firstToken(pattern.bytes), NameIndex.startsUpperCase(pattern.bytes) else { continue }
@@ -169,6 +172,60 @@ final class NameIndex: Sendable {
             break
         }
         return results.filter { startsUpperCase(Array($0.utf8)) }
+    }
+
+    /// Two territories whose names share their head, one name followed by the other's own words, in
+    /// the word orders that the swapped garblings do not cover: the Romance head first ("Corée du Sud
+    /// du Nord", "Corea del Sur Norte") and the German and Dutch compound ("Südkorea Nord",
+    /// "Zuid-Korea-Noord"). English and Russian ("South Korea North") are found as a correct name
+    /// overlapping a swapped one.
+    static func fusions(catalog: EntityCatalog, language: String) -> [NamePattern] {
+        var byHead: [String: [(entity: Int, name: String)]] = [:]
+        for (index, entity) in catalog.entities.enumerated() where entity.kind == .territory {
+            guard let name = entity.forms[language], let head = fusionHead(name, english: entity.forms["en"]) else { continue }
+            byHead[head, default: []].append((index, name))
+        }
+        var patterns: [NamePattern] = []
+        for (head, group) in byHead where group.count > 1 {
+            for a in group {
+                for b in group where b.entity != a.entity {
+                    for shape in fusedShapes(a.name, b.name, compoundOf: head.hasPrefix("compound:") ? String(head.dropFirst(9)) : nil) {
+                        var pattern = NamePattern(text: shape, bytes: Array(shape.utf8), entity: a.entity, role: .garbled, untranslatedSuggestion: nil)
+                        pattern.fusedWith = b.entity
+                        patterns.append(pattern)
+                    }
+                }
+            }
+        }
+        return patterns
+    }
+
+    /// What two fusable names share: the first word of a name of two or three words ("Corée"), or,
+    /// for a one-word compound, the English name's last word it ends with ("korea" of "Nordkorea",
+    /// "Noord-Korea"; English says where a compound's parts meet).
+    private static func fusionHead(_ name: String, english: String?) -> String? {
+        let words = name.split(separator: " ")
+        if words.count == 2 || words.count == 3 { return "first:" + words[0] }
+        guard words.count == 1, let base = english?.split(separator: " ").last?.lowercased(), base.count >= 4,
+              name.lowercased().hasSuffix(base), name.count >= base.count + 3 else { return nil }
+        return "compound:" + base
+    }
+
+    /// The fused shapes of `a` followed by what distinguishes `b`: its own words after the shared
+    /// head, or, for compounds ending in `compoundOf`, the part before it, capitalised.
+    static func fusedShapes(_ a: String, _ b: String, compoundOf base: String?) -> [String] {
+        if let base {
+            var own = String(b.dropLast(base.count))
+            if own.hasSuffix("-") { own.removeLast() }
+            guard own.count >= 3, let first = own.first else { return [] }
+            let word = first.uppercased() + own.dropFirst()
+            return [a + " " + word, a + "-" + word]
+        }
+        // "Corée du Sud" + "du Nord", and without the preposition, "Corée du Sud Nord".
+        let own = b.split(separator: " ").dropFirst()
+        var shapes = [a + " " + own.joined(separator: " ")]
+        if own.count > 1, let last = own.last { shapes.append(a + " " + last) }
+        return shapes
     }
 
     /// A form of another language that a reader of the target language would
