@@ -42,6 +42,10 @@ public struct GarbledName: Rule {
             .triggers("O governo da ⟦Coreia do Sul do Norte⟧ protestou.", lang: "pt"),
             .triggers("Der Machthaber von ⟦Südkorea-Nord⟧ sprach.", lang: "de"),
             .triggers("Die Regierung ⟦Nordkorea Süd⟧ protestierte.", lang: "de"),
+            .triggers("Лидер ⟦Южная Корея Северная⟧ выступил.", lang: "ru"),
+            .triggers("El líder de ⟦Corea Norte del⟧ habló.", lang: "es"),
+            // A hyphenated name written as separate words in swapped order.
+            .triggers("The national team of ⟦Bissau Guinea⟧ played.", lang: "en", fixed: "The national team of Guinea-Bissau played."),
             .passes("El líder de Corea del Norte y el de Corea del Sur hablaron.", lang: "es"),
             .passes("Le Soudan du Sud et le Soudan du Nord.", lang: "fr"),
             .passes("Nordkorea und Südkorea verhandeln; ein Nordkorea-Südkorea-Gipfel.", lang: "de"),
@@ -70,9 +74,11 @@ public struct GarbledName: Rule {
             if names.all.contains(where: { names.pattern($0).role != .garbled && names.pattern($0).entity == entity && $0.range.overlaps(mention.range) }) {
                 continue
             }
-            // A correct name overlapping the garbled words fuses two readings ("South Korea North").
+            // A correct name overlapping the garbled words fuses two readings ("South Korea North");
+            // one inside them is only a part of the garbled name ("Guinea" of "Bissau Guinea").
             let fused = names.all.filter { other in
                 names.pattern(other).role != .garbled && other.range.overlaps(mention.range)
+                    && !(mention.range.lowerBound <= other.range.lowerBound && other.range.upperBound <= mention.range.upperBound)
                     && names.pattern(other).entity != names.pattern(mention).entity
             }
             let range = fused.reduce(mention.range) { min($0.lowerBound, $1.range.lowerBound)..<max($0.upperBound, $1.range.upperBound) }

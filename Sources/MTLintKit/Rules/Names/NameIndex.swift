@@ -149,8 +149,9 @@ final class NameIndex: Sendable {
 
     /// The wrong orders of a name's words: every other order of a two- or
     /// three-word name ("North Korea" → "Korea North"; "Corée du Nord" →
-    /// "Corée Nord du", …), and for a one-word compound its halves swapped
-    /// ("Nordkorea" → "Korea Nord"). Orders that start in lower case are left out.
+    /// "Corée Nord du", …), for a one-word compound its halves swapped
+    /// ("Nordkorea" → "Korea Nord"), and for a hyphenated name its parts swapped
+    /// ("Guinea-Bissau" → "Bissau Guinea"). Orders that start in lower case are left out.
     static func garblings(of name: String) -> [String] {
         let words = name.split(separator: " ").map(String.init)
         guard words.allSatisfy({ word in word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" || $0 == "'" } }) else { return [] }
@@ -161,6 +162,11 @@ final class NameIndex: Sendable {
         case 3:
             let orders = [[0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
             results = orders.map { order in order.map { words[$0] }.joined(separator: " ") }
+        case 1 where name.contains("-"):
+            // A hyphenated name, its parts swapped: "Bissau Guinea", "Bissau-Guinea" for Guinea-Bissau.
+            let parts = name.split(separator: "-").map(String.init)
+            guard parts.count == 2, parts.allSatisfy({ $0.count >= 3 }) else { return [] }
+            results = [parts[1] + " " + parts[0], parts[1] + "-" + parts[0]]
         case 1:
             let letters = Array(name)
             guard letters.count >= 8 else { return [] }
