@@ -17,7 +17,8 @@ public struct ForeignQuoteStyle: Rule {
             typing error — only around prose, not code, paths or options, and only in a document that also uses \
             „ “: a German text with "…" throughout has a house style (TED subtitles do), a mix is the artefact. English “ ” where the locale's \
             primary marks are « » are flagged only when the document also uses « » (careful French and Russian \
-            writers often choose “ ” throughout). Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
+            writers often choose “ ” throughout); a document that uses another locale's marks throughout gets \
+            one information finding for the whole document, not one a quotation. Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
             mark for the same role, both marks of a quotation at once (one finding per quotation); it is safe only when the document uses one foreign style consistently, \
             since a mix means the roles may be guessed wrong.
             """,
@@ -35,10 +36,12 @@ public struct ForeignQuoteStyle: Rule {
             .passes("Er sagte: „Das ist »Faust«, nicht mehr.“", lang: "de"),
             .passes("“It’s fine,” he said; the \"old\" plan and North Korea’s reply.", lang: "en"),
             .passes("他说：“我们会来。”「好」", lang: "zh"),
-            .passes("Le fichier “text” est lu ; voir “name”.", lang: "fr"),
+            // Another locale's marks throughout: one information finding for the document (a house style).
+            .triggers("Le fichier ⟦“⟧text” est lu ; voir “name”.", lang: "fr"),
+            .passes("Le ministre a parlé de “réformes” hier.", lang: "fr"),
             // „ is a byte of the mojibake of ’, not a mark.
             .passes("The ministerÃ¢â‚¬â„¢s visit was postponed.", lang: "en"),
-            .passes("Er sagte \"Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
+            .triggers("Er sagte ⟦\"⟧Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
             .passes("Er ruft open(\"Datei\", O_WRONLY) auf; LANG=\"de_DE\".", lang: "de"),
         ]
     )
@@ -46,6 +49,13 @@ public struct ForeignQuoteStyle: Rule {
     public func check(_ document: Document) -> [Finding] {
         let target = document.language.quotes.map { "\($0.open)…\($0.close)" } ?? "“…”"
         return QuoteAnalysis.issues(in: document).compactMap { issue in
+            if case let .houseStyle(marks) = issue, let first = marks.first, let last = marks.last {
+                let used = "\(document.string(first))…\(document.string(last))"
+                var summary = finding(first, "this document writes all its quotations with \(used) (\(marks.count) marks), "
+                    + "never \(target): a house style, or another locale's typography")
+                summary.severity = .info
+                return summary
+            }
             guard case let .foreign(marks, replacements) = issue, let first = marks.first, let last = marks.last else { return nil }
             let span = first.lowerBound..<last.upperBound
             let message = marks.count == 1

@@ -19,6 +19,9 @@ struct QuoteAnalysis {
         /// Marks of another locale: an opening and its closing mark together (one quotation,
         /// fixed as a whole), or a lone mark. The replacements are the locale's marks, when safe.
         case foreign(marks: [Range<Int>], replacements: [String]?)
+        /// Another locale's marks used throughout, never the locale's own: a house style, reported
+        /// once for the document, not mark by mark.
+        case houseStyle(marks: [Range<Int>])
     }
 
     struct Style {
@@ -243,6 +246,12 @@ struct QuoteAnalysis {
             // document also uses the locale's own marks: a German text written with "…" throughout has a
             // house style (news agencies and subtitles use one), a mix is the artefact.
             // “ ” where « » is the norm likewise count only when the document also uses « ».
+            let houseStyle = sawPrimaryOpen ? [] : foreignMarks.filter { mark in
+                (mark.scalar == 0x22 && prosePairs.contains(mark.range.lowerBound))
+                    || ((mark.scalar == 0x201C || mark.scalar == 0x201D) && style.open == "«")
+            }
+            // Two quotations at least: one is too few to call a style.
+            if houseStyle.count >= 4 { issues.append(.houseStyle(marks: houseStyle.map(\.range))) }
             foreignMarks.removeAll { mark in
                 (mark.scalar == 0x22 && (!prosePairs.contains(mark.range.lowerBound) || !sawPrimaryOpen))
                     || ((mark.scalar == 0x201C || mark.scalar == 0x201D) && style.open == "«" && !sawPrimaryOpen)
