@@ -15,7 +15,9 @@ public struct NameVariant: Rule {
             dictionaries list them for the same entity (dictionaries/entities/), or when they fold to the same key \
             with ICU (transliteration to Latin, case folding, without hyphens, apostrophes, spaces and diacritics). \
             A full name and a surname alone ("Volodymyr Zelensky", "Zelensky") are not variants of each other, and \
-            neither are spellings that differ only in case (headlines) or in the style of apostrophe. Code \
+            neither are spellings that differ only in case (headlines) or in the style of apostrophe, nor two \
+            names of one entity that do not look alike ("Great Britain" / "United Kingdom"), which are a \
+            writer's choice, not a slip. Code \
             identifiers and placeholders ("PROJECT_ID", "WorkerPool", "BACKUP-PLAN") are not names; nor is a \
             lone capitalised word at a sentence start that the dictionaries do not know ("Utilisé"), nor, in \
             German, which capitalises every noun, a phrase without a space ("Multi-Thread-Modus"). The article's \
@@ -30,11 +32,14 @@ public struct NameVariant: Rule {
                       fixed: "Zelensky met the envoy. Zelensky said no. Zelensky later agreed."),
             .triggers("Die Agentur in Pjöngjang meldete es. ⟦P'yongyang⟧ bestätigte. Pjöngjang schwieg dann.", lang: "de",
                       fixed: "Die Agentur in Pjöngjang meldete es. Pjöngjang bestätigte. Pjöngjang schwieg dann."),
-            .triggers("Pékin a répondu lundi. Pékin refuse. Mardi, ⟦Beijing⟧ a cédé.", lang: "fr",
-                      fixed: "Pékin a répondu lundi. Pékin refuse. Mardi, Pékin a cédé."),
+            .triggers("Kiev a répondu lundi. Kiev refuse. Mardi, ⟦Kyiv⟧ a cédé.", lang: "fr",
+                      fixed: "Kiev a répondu lundi. Kiev refuse. Mardi, Kiev a cédé."),
             .triggers("Ким Чен Ын выступил. Ким Чен Ын уехал. Потом ⟦Ким Чен-Ын⟧ вернулся.", lang: "ru",
                       fixed: "Ким Чен Ын выступил. Ким Чен Ын уехал. Потом Ким Чен Ын вернулся."),
             .passes("Volodymyr Zelensky spoke. Later Zelensky left.", lang: "en"),
+            // Two names of one entity are not two spellings of one.
+            .passes("Le Royaume-Uni a voté. La Grande-Bretagne a ensuite quitté l’Union.", lang: "fr"),
+            .passes("Great Britain voted. The United Kingdom then left. Burma, now Myanmar, replied.", lang: "en"),
             .passes("NORTH KOREA FIRES MISSILE\n\nNorth Korea fired a missile.", lang: "en"),
             .passes("Kim Jong-un and Kim Yo-jong met.", lang: "en"),
             .passes("Wolodymyr Selenskyj sprach. Selenskyj reiste ab.", lang: "de"),
@@ -156,7 +161,7 @@ public struct NameVariant: Rule {
             let spellings = Dictionary(grouping: mentions, by: { spellingKey($0.surface) })
             guard spellings.count > 1 else { continue }
             let preferred = preferredSpelling(spellings, key: key, names: names)
-            for (folded, group) in spellings where folded != spellingKey(preferred) {
+            for (folded, group) in spellings where folded != spellingKey(preferred) && looksAlike(group[0].surface, preferred) {
                 for mention in group {
                     findings.append(finding(mention.range,
                         "\"\(mention.surface)\" is spelled \"\(preferred)\" elsewhere in this article; use one spelling",
@@ -166,6 +171,15 @@ public struct NameVariant: Rule {
             }
         }
         return findings.sorted { $0.start < $1.start }
+    }
+
+    /// Spellings of one name look alike once folded ("Zelensky" / "Zelenskyy", "P'yongyang" /
+    /// "Pjöngjang", "Kiev" / "Kyiv"); two names of one entity do not ("Great Britain" / "United
+    /// Kingdom", "Grande-Bretagne" / "Royaume-Uni", "Burma" / "Myanmar"), and choosing between
+    /// them is the writer's business, not a slip.
+    private func looksAlike(_ a: String, _ b: String) -> Bool {
+        let foldA = NameFolding.key(a), foldB = NameFolding.key(b)
+        return editDistance(foldA, foldB) <= max(2, max(foldA.count, foldB.count) * 2 / 5)
     }
 
     /// "PROJECT_ID", "WorkerPool", "BACKUP-PLAN": identifiers and placeholders in technical
