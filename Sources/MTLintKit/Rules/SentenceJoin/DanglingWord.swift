@@ -34,6 +34,10 @@ public struct DanglingWord: Rule {
                       fixed: "El acuerdo fue firmado por el presidente el lunes."),
             .triggers("Соглашение подписали президент ⟦и.⟧ премьер-министр.", lang: "ru",
                       fixed: "Соглашение подписали президент и премьер-министр."),
+            .triggers("Угоду підписали президент ⟦і.⟧ прем'єр-міністр у понеділок.", lang: "uk",
+                      fixed: "Угоду підписали президент і прем'єр-міністр у понеділок."),
+            .passes("Угоду підписали в понеділок. Її схвалили всі.", lang: "uk"),
+            .passes("Розділи:\n  в. Використання пам'яті\n  г. Команди", lang: "uk"),
             .passes("Nobody knew where he came from. He was let in.", lang: "en"),
             .passes("Er kommt morgen an. Ich weiß das. Kommst du mit.", lang: "de"),
             .passes("Fais-le. Dis-le. Il l'a vu.", lang: "fr"),
@@ -67,7 +71,7 @@ public struct DanglingWord: Rule {
                 let (next, _) = text.skipSpace(from: dot + 1, lineBreaks: 1)
                 guard next > dot + 1, next < count, JoinText.isLetter(text.scalar(at: next)) else { continue }
                 let folded = text.folded(word)
-                guard lexicon.dangling.contains(folded) else { continue }
+                guard lexicon.dangling.contains(folded), !isListLabel(word, text) else { continue }
                 if folded == "of", language == "en", isPhrasalOf(before: word.lowerBound, text) { continue }
                 let name = text.string(word)
                 findings.append(finding(word.lowerBound..<(dot + 1),
@@ -89,6 +93,14 @@ public struct DanglingWord: Rule {
         let end = text.skipSpaceBackward(from: start)
         let previous = text.word(endingAt: end)
         return !previous.isEmpty && DanglingWord.phrasalOf.contains(text.folded(previous))
+    }
+
+    /// "в. Стан перемикача", "a. Install": one letter first on its line is an enumeration label.
+    private func isListLabel(_ word: Range<Int>, _ text: JoinText) -> Bool {
+        guard text.scalarCount(word) == 1 else { return false }
+        var index = word.lowerBound
+        while index > 0 && (text[index - 1] == 0x20 || text[index - 1] == 0x09) { index -= 1 }
+        return index == 0 || text[index - 1] == 0x0A
     }
 
     /// "va‐\n   leurs.": the word is the end of a word hyphenated across lines (man pages).

@@ -34,6 +34,7 @@ public struct RunOnSentences: Rule {
                       fixed: "Der Gipfel endete gestern. Er wird im Mai fortgesetzt."),
             .triggers("La cumbre terminó ⟦ayer Ellos⟧ van a ayudar.", lang: "es", fixed: "La cumbre terminó ayer. Ellos van a ayudar."),
             .triggers("Саммит ⟦закончился Россия⟧ будет помогать.", lang: "ru", fixed: "Саммит закончился. Россия будет помогать."),
+            .triggers("Саміт ⟦завершився Україна⟧ буде допомагати.", lang: "uk", fixed: "Саміт завершився. Україна буде допомагати."),
             .passes("The armyworm migrated from outside China was found in May.", lang: "en"),
             .passes("When the summit ended Russia was ready. He said Russia will help.", lang: "en"),
             .passes("We watched the film The Godfather was based on. The head of state Kim will visit.", lang: "en"),
@@ -81,7 +82,7 @@ public struct RunOnSentences: Rule {
                     // A name: only right after a verb that ends the clause ("ended Russia will").
                     let last = text.folded(before)
                     confident = lexicon.verbs.contains(thirdWord) && !lexicon.subordinators.contains(last)
-                        && (lexicon.verbs.contains(last) || (language == "en" && last.count > 4 && last.hasSuffix("ed")))
+                        && (lexicon.verbs.contains(last) || Self.hasVerbEnding(last, language: language))
                 }
                 guard confident else { continue }
                 // The clause before: a finished one, not opened by a subordinator or a reporting verb.
@@ -91,7 +92,7 @@ public struct RunOnSentences: Rule {
                 for (position, word) in clause.enumerated() {
                     let folded = text.folded(word)
                     if lexicon.subordinators.contains(folded) { blocked = true; break }
-                    if lexicon.verbs.contains(folded) || (language == "en" && folded.count > 4 && folded.hasSuffix("ed")) {
+                    if lexicon.verbs.contains(folded) || Self.hasVerbEnding(folded, language: language) {
                         hasVerb = true
                     }
                     if position == 0 && (lexicon.dangling.contains(folded) || lexicon.prepositions.contains(folded)
@@ -107,5 +108,10 @@ public struct RunOnSentences: Rule {
             }
             return findings
         }
+    }
+
+    /// A verb by its ending: English -ed, Russian and Ukrainian finite endings (`SentenceFragment`).
+    static func hasVerbEnding(_ word: String, language: String) -> Bool {
+        (language == "en" && word.count > 4 && word.hasSuffix("ed")) || SentenceFragment.hasFiniteEnding(word, language: language)
     }
 }

@@ -15,9 +15,9 @@ public struct SentenceFragment: Rule {
             "In his war."). A fragment is judged by its shape: two to six words on the same line as a full \
             sentence of at least four words that ends with a full stop, opened by a preposition from \
             dictionaries/<lang>/fragment-openers.txt or by a participle (English -ing, Spanish -ando/-iendo, \
-            Italian -ando/-endo (-andosi/-endosi), Portuguese -ando/-endo/-indo, Russian -ясь/-вшись), with no finite verb or \
-            subject pronoun (dictionaries/<lang>/finite-verbs.txt, sentence-starters.txt; in Russian, a present or \
-            past verb ending such as -ает, -ится or -али; in German, where \
+            Italian -ando/-endo (-andosi/-endosi), Portuguese -ando/-endo/-indo, Russian -ясь/-вшись, Ukrainian -ючи/-вши), with no finite verb or \
+            subject pronoun (dictionaries/<lang>/finite-verbs.txt, sentence-starters.txt; in Russian and Ukrainian, \
+            a present or past verb ending such as -ает, -ится, -али or -ють; in German, where \
             nouns are capitalised, any lower-case content word counts as a verb) and nothing but words, \
             spaces, hyphens and apostrophes inside. Headings, captions and list items stand alone on their line \
             and are never fragments; quotations, questions and exclamations are left alone, as are pronoun-like \
@@ -44,6 +44,9 @@ public struct SentenceFragment: Rule {
             .passes("Pyongyang fired two missiles on Monday. Nothing else happened. Nothing at all.", lang: "en"),
             .passes("The minister was asked about it. “In our lifetime.” That was all.", lang: "en"),
             .passes("Pjöngjang feuerte zwei Raketen ab. In Tokio tagte die Regierung.", lang: "de"),
+            .triggers("Пхеньян запустив дві балістичні ракети⟦. У бік Японії⟧.", lang: "uk",
+                      fixed: "Пхеньян запустив дві балістичні ракети у бік Японії."),
+            .passes("Уряд ухвалив бюджет у вівторок. Після цього депутати повертаються до роботи.", lang: "uk"),
             .passes("平壤发射了两枚弹道导弹。朝向日本。", lang: "zh"),
             // A finite verb outside any list, by its ending.
             .passes("Сервер перезапускает все службы по очереди. После этого клиент повторяет запрос.", lang: "ru"),
@@ -55,7 +58,7 @@ public struct SentenceFragment: Rule {
     /// Participle endings that open a verbless fragment, per language.
     static let participleEndings: [String: [String]] = [
         "en": ["ing"], "es": ["ando", "iendo", "yendo", "ándose", "iéndose"], "it": ["ando", "endo", "andosi", "endosi"],
-        "pt": ["ando", "endo", "indo"], "ru": ["ясь", "вшись"],
+        "pt": ["ando", "endo", "indo"], "ru": ["ясь", "вшись"], "uk": ["ючи", "учи", "вши", "вшись"],
     ]
 
     /// Endings of finite verbs, for languages whose verbs a list cannot cover: Russian present and
@@ -67,6 +70,12 @@ public struct SentenceFragment: Rule {
                "ется", "ётся", "ится", "утся", "ются", "атся", "ятся",
                "ал", "ала", "ало", "али", "ял", "яла", "яло", "яли", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели",
                "ул", "ула", "уло", "ули", "лся", "лась", "лось", "лись"],
+        // Ukrainian present (-ає, -ить, -ють, -ється…) and past (-ала, -или, -лася…); the masculine
+        // past in -в is left out, since it is also the ending of "Київ" and of genitive plurals.
+        "uk": ["ає", "яє", "ує", "іє", "ить", "ать", "ять", "уть", "ють", "емо", "имо", "ете", "ите",
+               "ться", "ється", "ються", "иться", "аться", "яться",
+               "ала", "ало", "али", "ила", "ило", "или", "ела", "ело", "ели", "яла", "яли", "ула", "ули",
+               "вся", "лася", "лося", "лися"],
     ]
 
     /// A word of at least four letters with a finite verb's ending (`finiteEndings`).

@@ -44,7 +44,7 @@ struct JoinLexicon: Sendable {
 }
 
 /// The languages that have sentence-join word lists in `dictionaries/`.
-let sentenceJoinLanguages = ["en", "fr", "de", "es", "it", "pt", "ru"]
+let sentenceJoinLanguages = ["en", "fr", "de", "es", "it", "pt", "ru", "uk"]
 
 /// Reads scalars and words around an offset of a document's (masked) text.
 struct JoinText {
