@@ -152,9 +152,10 @@ bool mtl_number_separators(const char *locale, char *out32) {
     return ok;
 }
 
-int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity) {
+/// One number in one of ICU's number styles, as UTF-8: -1 when it fails or does not fit.
+static int32_t formatNumber(UNumberFormatStyle style, const char *locale, double value, char *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
-    UNumberFormat *format = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &status);
+    UNumberFormat *format = unum_open(style, NULL, 0, locale, NULL, &status);
     if (U_FAILURE(status) || format == NULL) return -1;
     UChar buffer[128];
     int32_t length = unum_formatDouble(format, value, buffer, 128, NULL, &status);
@@ -165,17 +166,12 @@ int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capac
     return U_FAILURE(status) || written >= capacity ? -1 : written;
 }
 
+int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity) {
+    return formatNumber(UNUM_SPELLOUT, locale, value, out, capacity);
+}
+
 int32_t mtl_compact_number(const char *locale, double value, char *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    UNumberFormat *format = unum_open(UNUM_DECIMAL_COMPACT_SHORT, NULL, 0, locale, NULL, &status);
-    if (U_FAILURE(status) || format == NULL) return -1;
-    UChar buffer[64];
-    int32_t length = unum_formatDouble(format, value, buffer, 64, NULL, &status);
-    unum_close(format);
-    if (U_FAILURE(status) || length >= 64) return -1;
-    int32_t written = 0;
-    u_strToUTF8(out, capacity, &written, buffer, length, &status);
-    return U_FAILURE(status) || written >= capacity ? -1 : written;
+    return formatNumber(UNUM_DECIMAL_COMPACT_SHORT, locale, value, out, capacity);
 }
 
 struct MTLCharSet { USet *set; };

@@ -32,7 +32,7 @@ struct AlignCommand: ParsableCommand {
                 if case .failure(let error) = InputReader.read(path: path) { Output.standardError("mtlint: \(path): \(error.description)\n") }
                 throw ExitCode(2)
             }
-            return try Document.article(text, format: .forPath(path), language: .forTag(tag ?? LanguageDetector.detect(text.bytes)))
+            return try Document.article(text, format: .forPath(path), language: tag)
         }
         let (translation, original) = (documents[0], documents[1])
         let pairs = Aligner.align(source: original, target: translation)

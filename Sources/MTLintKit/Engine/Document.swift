@@ -66,11 +66,17 @@ public struct Document: Sendable {
         paragraphs = Tokenizer.paragraphs(of: text)
     }
 
-    /// An article in any format that has no units: an HTML page's prose extracted, other formats masked in place.
-    public static func article(_ source: SourceText, format: DocumentFormat, language: LanguageProfile,
+    /// An article in any format that has no units: an HTML page's prose extracted (the page is
+    /// read once), other formats masked in place. Without a language tag, the prose tells it.
+    public static func article(_ source: SourceText, format: DocumentFormat, language tag: String?,
                                dictionaries: Dictionaries = .shared) throws -> Document {
-        guard format == .html else { return try Document(source: source, format: format, language: language, dictionaries: dictionaries) }
-        return try Document(translations: HTMLReader.read(source.bytes), language: language, dictionaries: dictionaries)
+        guard format == .html else {
+            let language = LanguageProfile.forTag(tag ?? LanguageDetector.detect(source.bytes))
+            return try Document(source: source, format: format, language: language, dictionaries: dictionaries)
+        }
+        let page = HTMLReader.read(source.bytes)
+        let language = LanguageProfile.forTag(tag ?? LanguageDetector.detect(page.text))
+        return try Document(translations: page, language: language, dictionaries: dictionaries)
     }
 
     /// The targets of a translation file (or an HTML page's prose), its inline codes and placeholders hidden.

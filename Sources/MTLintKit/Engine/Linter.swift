@@ -59,14 +59,12 @@ public struct Linter: Sendable {
                                         dictionaries: options.dictionaries, units: units)
             }
             if let articleSource {
-                let sourceTag = options.sourceLanguage ?? LanguageDetector.detect(
-                    articleSource.format == .html ? HTMLReader.read(articleSource.text.bytes).text : articleSource.text.bytes)
-                let original = try Document.article(articleSource.text, format: articleSource.format, language: .forTag(sourceTag),
+                let original = try Document.article(articleSource.text, format: articleSource.format, language: options.sourceLanguage,
                                                     dictionaries: options.dictionaries)
                 let (units, sources) = Aligner.unitsAndSources(Aligner.align(source: original, target: document), source: original)
                 document.units = units
                 document.alignedSource = SourceSide(document: original, ranges: sources)
-                declaredSource = sourceTag
+                declaredSource = original.language.icuLocale
             }
             if !document.units.isEmpty {
                 // Detected from the sources only when neither the command line nor the file says.

@@ -82,7 +82,7 @@ public struct RunOnSentences: Rule {
                     // A name: only right after a verb that ends the clause ("ended Russia will").
                     let last = text.folded(before)
                     confident = lexicon.verbs.contains(thirdWord) && !lexicon.subordinators.contains(last)
-                        && (lexicon.verbs.contains(last) || Self.hasVerbEnding(last, language: language))
+                        && (lexicon.verbs.contains(last) || SentenceFragment.hasFiniteEnding(last, language: language))
                 }
                 guard confident else { continue }
                 // The clause before: a finished one, not opened by a subordinator or a reporting verb.
@@ -92,7 +92,7 @@ public struct RunOnSentences: Rule {
                 for (position, word) in clause.enumerated() {
                     let folded = text.folded(word)
                     if lexicon.subordinators.contains(folded) { blocked = true; break }
-                    if lexicon.verbs.contains(folded) || Self.hasVerbEnding(folded, language: language) {
+                    if lexicon.verbs.contains(folded) || SentenceFragment.hasFiniteEnding(folded, language: language) {
                         hasVerb = true
                     }
                     if position == 0 && (lexicon.dangling.contains(folded) || lexicon.prepositions.contains(folded)
@@ -108,10 +108,5 @@ public struct RunOnSentences: Rule {
             }
             return findings
         }
-    }
-
-    /// A verb by its ending: English -ed, Russian and Ukrainian finite endings (`SentenceFragment`).
-    static func hasVerbEnding(_ word: String, language: String) -> Bool {
-        (language == "en" && word.count > 4 && word.hasSuffix("ed")) || SentenceFragment.hasFiniteEnding(word, language: language)
     }
 }

@@ -61,11 +61,13 @@ public struct SentenceFragment: Rule {
         "pt": ["ando", "endo", "indo"], "ru": ["ясь", "вшись"], "uk": ["ючи", "учи", "вши", "вшись"],
     ]
 
-    /// Endings of finite verbs, for languages whose verbs a list cannot cover: Russian present and
+    /// Endings of finite verbs, for languages whose verbs a list cannot cover: English -ed, Russian present and
     /// future (-ает, -ит, -ут, -ется…) and past (-ал, -ила, -лись…). A noun with such an ending
     /// ("бюджет", "канал") makes the rule stay quiet, the safe side for a rule that must be rare on
     /// human text: a list flagged "После этого Vim завершает работу." for lacking "завершает".
     static let finiteEndings: [String: [String]] = [
+        // English past tense and participle ("fired", "signed").
+        "en": ["ed"],
         "ru": ["ет", "ёт", "ит", "ут", "ют", "ат", "ят", "ешь", "ишь", "ете", "ите", "ем", "им",
                "ется", "ётся", "ится", "утся", "ются", "атся", "ятся",
                "ал", "ала", "ало", "али", "ял", "яла", "яло", "яли", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели",
@@ -128,7 +130,6 @@ public struct SentenceFragment: Rule {
                     let folded = text.folded(word)
                     return lexicon.verbs.contains(folded)
                         || (lexicon.starters.contains(folded) && !lexicon.dangling.contains(folded))  // a subject pronoun
-                        || (language == "en" && folded.hasSuffix("ed") && folded.count > 3)
                         || SentenceFragment.hasFiniteEnding(folded, language: language)
                         // German writes nouns with a capital: a lower-case content word is a verb or adjective.
                         || (language == "de" && text.startsLower(word) && !lexicon.dangling.contains(folded)
