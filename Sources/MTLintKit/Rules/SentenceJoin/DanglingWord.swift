@@ -17,7 +17,10 @@ public struct DanglingWord: Rule {
             words come from dictionaries/<lang>/dangling-words.txt and leave out those that can end a sentence: \
             English particles ("came in.", "where from.", "taken care of."), German separable prefixes ("kommt an.", "mit.") and \
             demonstratives ("Ich weiß das."), Russian one-letter prepositions that double as abbreviations \
-            ("в." for век, "с." for страница). A word glued to a hyphen or apostrophe ("Fais-le.") is a pronoun, \
+            ("в." for век, "с." for страница), Dutch stranded prepositions and separable particles ("Daar weet ik \
+            niets van.", "Hij belt op.") and pronoun uses ("Ik weet het."), Polish "w." (wiek) and prepositions that \
+            double as adverbs ("Głosował za."), Turkish postpositions, which follow their noun and may end a \
+            verbless sentence ("Bu senin için."). A word glued to a hyphen or apostrophe ("Fais-le.") is a pronoun, \
             not an article. Languages without lists, and scripts without spaces (Chinese, Japanese), are never flagged.
             """,
         fixSafety: .unsafe,
@@ -38,6 +41,15 @@ public struct DanglingWord: Rule {
                       fixed: "Угоду підписали президент і прем'єр-міністр у понеділок."),
             .passes("Угоду підписали в понеділок. Її схвалили всі.", lang: "uk"),
             .passes("Розділи:\n  в. Використання пам'яті\n  г. Команди", lang: "uk"),
+            .triggers("Het akkoord werd ondertekend door de minister ⟦en.⟧ de burgemeester van Rotterdam.", lang: "nl",
+                      fixed: "Het akkoord werd ondertekend door de minister en de burgemeester van Rotterdam."),
+            .passes("Daar weet ik niets van. Hij belt morgen op. Ze komt vanavond aan. Ik weet het. Waar kijk je naar.", lang: "nl"),
+            .triggers("Porozumienie podpisali prezydent ⟦i.⟧ premier w poniedziałek.", lang: "pl",
+                      fixed: "Porozumienie podpisali prezydent i premier w poniedziałek."),
+            .passes("Stu posłów głosowało za. Było to w XX w. Potem wszyscy wyszli.", lang: "pl"),
+            .triggers("Anlaşmayı cumhurbaşkanı ⟦ve.⟧ başbakan pazartesi günü imzaladı.", lang: "tr",
+                      fixed: "Anlaşmayı cumhurbaşkanı ve başbakan pazartesi günü imzaladı."),
+            .passes("Bu hediye senin için. Her şey bir rüya gibi. Ben de. Herkes geldi.", lang: "tr"),
             .passes("Nobody knew where he came from. He was let in.", lang: "en"),
             .passes("Er kommt morgen an. Ich weiß das. Kommst du mit.", lang: "de"),
             .passes("Fais-le. Dis-le. Il l'a vu.", lang: "fr"),

@@ -7,21 +7,26 @@ public struct RunOnSentences: Rule {
         id: "run-on-sentences",
         family: .sentenceJoin,
         severity: .info,
-        languages: sentenceJoinLanguages,
+        languages: clauseShapeLanguages,
         summary: "Two sentences run together without punctuation (\"The summit ended Russia will help.\").",
         rationale: """
             Machine translation sometimes drops the full stop between two sentences of the source, so a finished \
             clause runs straight into the next one: "The summit ended Russia will help." The rule flags only the \
             confident shape, inside one sentence and one line: a finished clause (it has a finite verb, from \
-            dictionaries/<lang>/finite-verbs.txt or an English -ed form) ends on a lower-case word, and a \
+            dictionaries/<lang>/finite-verbs.txt or a verb ending: English -ed, Russian and Ukrainian present and \
+            past endings, Dutch -t, -en, -de, -te, Polish past -ł, -ła, -li and present -uje, -ają) ends on a \
+            lower-case word, and a \
             capitalised word that starts sentences follows — a subject pronoun or article from \
             dictionaries/<lang>/sentence-starters.txt followed by a verb ("ended They will", "ended The delegation \
-            left"), or a name followed by an auxiliary after a verb ("ended Russia will"). A clause opened by a \
+            left"), or a name followed by an auxiliary after a verb ("ended Russia will"; in Dutch only a listed \
+            verb or a past in -de or -te, since plural nouns end in -en too: "de aandelen Philips is gestegen"). \
+            A clause opened by a \
             subordinating conjunction or a verb that takes a clause without "that" ("When the summit ended Russia \
             was…", "He said Russia will…", from clause-openers.txt) is not flagged, nor is a title in capitals \
             ("the film The Godfather was"), nor German, where nouns are capitalised, except after a pronoun subject. \
             The span is the last word of the first sentence and the first word of the next; the unsafe fix \
-            inserts a full stop. Scripts without case are never flagged.
+            inserts a full stop. Scripts without case are never flagged, nor is Turkish, which puts the verb last: \
+            a new sentence's subject is not followed by its verb there.
             """,
         fixSafety: .unsafe,
         examples: [
@@ -35,6 +40,12 @@ public struct RunOnSentences: Rule {
             .triggers("La cumbre terminó ⟦ayer Ellos⟧ van a ayudar.", lang: "es", fixed: "La cumbre terminó ayer. Ellos van a ayudar."),
             .triggers("Саммит ⟦закончился Россия⟧ будет помогать.", lang: "ru", fixed: "Саммит закончился. Россия будет помогать."),
             .triggers("Саміт ⟦завершився Україна⟧ буде допомагати.", lang: "uk", fixed: "Саміт завершився. Україна буде допомагати."),
+            .triggers("De top eindigde ⟦gisteren Hij⟧ wordt in mei voortgezet.", lang: "nl",
+                      fixed: "De top eindigde gisteren. Hij wordt in mei voortgezet."),
+            .passes("De koers van de aandelen Philips is gisteren gestegen.", lang: "nl"),
+            .passes("Hij zei dat Rusland zal helpen.", lang: "nl"),
+            .triggers("Szczyt zakończył ⟦się Rosja⟧ będzie pomagać.", lang: "pl", fixed: "Szczyt zakończył się. Rosja będzie pomagać."),
+            .passes("Kiedy szczyt się zakończył Rosja była gotowa. Według ministra Rosja będzie pomagać.", lang: "pl"),
             .passes("The armyworm migrated from outside China was found in May.", lang: "en"),
             .passes("When the summit ended Russia was ready. He said Russia will help.", lang: "en"),
             .passes("We watched the film The Godfather was based on. The head of state Kim will visit.", lang: "en"),
@@ -82,7 +93,7 @@ public struct RunOnSentences: Rule {
                     // A name: only right after a verb that ends the clause ("ended Russia will").
                     let last = text.folded(before)
                     confident = lexicon.verbs.contains(thirdWord) && !lexicon.subordinators.contains(last)
-                        && (lexicon.verbs.contains(last) || SentenceFragment.hasFiniteEnding(last, language: language))
+                        && (lexicon.verbs.contains(last) || Self.endsClause(last, language: language))
                 }
                 guard confident else { continue }
                 // The clause before: a finished one, not opened by a subordinator or a reporting verb.
@@ -108,5 +119,12 @@ public struct RunOnSentences: Rule {
             }
             return findings
         }
+    }
+
+    /// A verb ending on the word before a name. Dutch -t and -en are also the endings of nouns
+    /// ("de aandelen Philips is gestegen"), so there only a past in -de or -te counts.
+    static func endsClause(_ word: String, language: String) -> Bool {
+        if language == "nl" { return word.count >= 4 && (word.hasSuffix("de") || word.hasSuffix("te")) }
+        return SentenceFragment.hasFiniteEnding(word, language: language)
     }
 }

@@ -7,7 +7,7 @@ public struct SentenceFragment: Rule {
         id: "sentence-fragment",
         family: .sentenceJoin,
         severity: .warning,
-        languages: sentenceJoinLanguages,
+        languages: clauseShapeLanguages,
         summary: "A short verbless fragment split off the previous sentence (\"missiles. Heading towards Japan.\").",
         rationale: """
             When machine translation breaks a long source sentence, the tail often comes out as a sentence of its \
@@ -15,14 +15,20 @@ public struct SentenceFragment: Rule {
             "In his war."). A fragment is judged by its shape: two to six words on the same line as a full \
             sentence of at least four words that ends with a full stop, opened by a preposition from \
             dictionaries/<lang>/fragment-openers.txt or by a participle (English -ing, Spanish -ando/-iendo, \
-            Italian -ando/-endo (-andosi/-endosi), Portuguese -ando/-endo/-indo, Russian -ясь/-вшись, Ukrainian -ючи/-вши), with no finite verb or \
+            Italian -ando/-endo (-andosi/-endosi), Portuguese -ando/-endo/-indo, Russian -ясь/-вшись, Ukrainian -ючи/-вши, \
+            Polish -ąc/-wszy), with no finite verb or \
             subject pronoun (dictionaries/<lang>/finite-verbs.txt, sentence-starters.txt; in Russian and Ukrainian, \
-            a present or past verb ending such as -ает, -ится, -али or -ють; in German, where \
-            nouns are capitalised, any lower-case content word counts as a verb) and nothing but words, \
+            a present or past verb ending such as -ает, -ится, -али or -ють; in Dutch, any word of four letters or \
+            more ending in -t, -en, -de or -te; in German, where \
+            nouns are capitalised, any lower-case content word counts as a verb; in Polish, whose verbs end like \
+            nouns, so does any lower-case word that does not end in a case ending such as -u, -ów, -ach, -ego or \
+            -ej) and nothing but words, \
             spaces, hyphens and apostrophes inside. Headings, captions and list items stand alone on their line \
             and are never fragments; quotations, questions and exclamations are left alone, as are pronoun-like \
             -ing words ("Nothing else."). The span runs from the full stop before the fragment to its last word; \
-            the unsafe fix joins it to the previous sentence. Scripts without case are never flagged.
+            the unsafe fix joins it to the previous sentence. Scripts without case are never flagged, nor is \
+            Turkish: it puts postpositions after the noun and writes verbless sentences ("Hava güzel."), so a \
+            split-off phrase has no shape of its own.
             """,
         fixSafety: .unsafe,
         examples: [
@@ -47,6 +53,17 @@ public struct SentenceFragment: Rule {
             .triggers("Пхеньян запустив дві балістичні ракети⟦. У бік Японії⟧.", lang: "uk",
                       fixed: "Пхеньян запустив дві балістичні ракети у бік Японії."),
             .passes("Уряд ухвалив бюджет у вівторок. Після цього депутати повертаються до роботи.", lang: "uk"),
+            .triggers("Pyongyang heeft twee ballistische raketten afgevuurd⟦. In de richting van Japan⟧.", lang: "nl",
+                      fixed: "Pyongyang heeft twee ballistische raketten afgevuurd in de richting van Japan."),
+            // Dutch puts the verb second: a sentence opened by a phrase has its verb right after it.
+            .passes("De raad vergaderde op dinsdag over de begroting. Na afloop volgde een persconferentie.", lang: "nl"),
+            .passes("Het kabinet wil de landbouw hervormen. In Utrecht protesteerden honderden boeren.", lang: "nl"),
+            .triggers("Pjongjang wystrzelił dwie rakiety balistyczne⟦. W kierunku Japonii⟧.", lang: "pl",
+                      fixed: "Pjongjang wystrzelił dwie rakiety balistyczne w kierunku Japonii."),
+            // A Polish present-tense verb ends like a noun ("wyświetla", "kończy"): not a fragment.
+            .passes("Program sprawdza wszystkie pliki po kolei. Dla każdego pliku wyświetla jego rozmiar.", lang: "pl"),
+            .passes("Rząd przyjął budżet we wtorek. Miesiąc później.", lang: "pl"),
+            .passes("Pyongyang iki balistik füze fırlattı. Japonya'ya doğru.", lang: "tr"),
             .passes("平壤发射了两枚弹道导弹。朝向日本。", lang: "zh"),
             // A finite verb outside any list, by its ending.
             .passes("Сервер перезапускает все службы по очереди. После этого клиент повторяет запрос.", lang: "ru"),
@@ -59,6 +76,14 @@ public struct SentenceFragment: Rule {
     static let participleEndings: [String: [String]] = [
         "en": ["ing"], "es": ["ando", "iendo", "yendo", "ándose", "iéndose"], "it": ["ando", "endo", "andosi", "endosi"],
         "pt": ["ando", "endo", "indo"], "ru": ["ясь", "вшись"], "uk": ["ючи", "учи", "вши", "вшись"],
+        "pl": ["ąc", "wszy"],
+    ]
+
+    /// Words with a participle's ending that are nouns or pronouns ("Nothing else.", "Miesiąc później.").
+    static let participleLookalikes: [String: Set<String>] = [
+        "en": ["nothing", "something", "anything", "everything", "morning", "evening",
+               "king", "thing", "spring", "string", "beijing", "wedding", "ring", "wing"],
+        "pl": ["miesiąc", "tysiąc"],
     ]
 
     /// Endings of finite verbs, for languages whose verbs a list cannot cover: English -ed, Russian present and
@@ -78,6 +103,23 @@ public struct SentenceFragment: Rule {
                "ться", "ється", "ються", "иться", "аться", "яться",
                "ала", "ало", "али", "ила", "ило", "или", "ела", "ело", "ели", "яла", "яли", "ула", "ули",
                "вся", "лася", "лося", "лися"],
+        // Dutch present (-t, plural -en) and weak past (-de, -te, -den, -ten). Plural nouns, infinitives
+        // and adjectives share them ("verkiezingen", "eerste"), so a fragment holding one is let go.
+        "nl": ["t", "en", "de", "te"],
+        // Polish past (-ł, -ła, -li, -łem, -liśmy…) and present in -uje, -ują, -ają, -eją; the other
+        // present forms end like nouns and are read by `caseEndings` instead.
+        "pl": ["ł", "ła", "ło", "li", "ły", "łem", "łam", "łeś", "łaś", "śmy", "liście", "łyście", "łby", "łaby",
+               "uje", "ują", "ają", "eją"],
+    ]
+
+    /// Case endings that no finite verb has, for a language whose present-tense verbs end like nouns
+    /// (Polish "wyświetla", "kończy", "może"): there a lower-case word counts as a possible verb unless
+    /// it ends in one of these ("kierunku", "krajów", "miastach", "przyszłego", "swojej", "Rosji").
+    /// A Polish verb ends in -y only after cz, sz, rz, ż ("leży"), ł ("były"), b ("zrobiłby") or
+    /// m ("mamy"), so -cy, -dy, -ny, -ty… are nouns and adjectives ("pracy", "wizyty", "strony").
+    static let caseEndings: [String: [String]] = [
+        "pl": ["u", "ów", "ach", "ami", "om", "owi", "owie", "ego", "emu", "ej", "ych", "ich", "ym", "im",
+               "ii", "ji", "ości", "cy", "dy", "fy", "gy", "ky", "ny", "py", "ry", "sy", "ty", "wy"],
     ]
 
     /// A word of at least four letters with a finite verb's ending (`finiteEndings`).
@@ -86,9 +128,13 @@ public struct SentenceFragment: Rule {
         return endings.contains { word.hasSuffix($0) }
     }
 
-    /// English -ing words that are nouns or pronouns, not participles.
-    static let ingNouns: Set<String> = ["nothing", "something", "anything", "everything", "morning", "evening",
-                                        "king", "thing", "spring", "string", "beijing", "wedding", "ring", "wing"]
+    /// A lower-case word that may be a finite verb in a language read by `caseEndings` (Polish):
+    /// not a preposition or conjunction, and not ending in a case ending.
+    static func mayBeVerb(_ word: Range<Int>, _ folded: String, in text: JoinText, lexicon: JoinLexicon, language: String) -> Bool {
+        guard let endings = caseEndings[language], text.startsLower(word),
+              !lexicon.dangling.contains(folded), !lexicon.prepositions.contains(folded) else { return false }
+        return !endings.contains { folded.hasSuffix($0) }
+    }
 
     public func check(_ document: Document) -> [Finding] {
         let language = document.language.code
@@ -115,7 +161,7 @@ public struct SentenceFragment: Rule {
                 // Opened by a preposition or a participle (checked first: it rejects most sentences).
                 let opener = text.folded(first)
                 let isParticiple = endings.contains { opener.hasSuffix($0) } && text.scalarCount(first) >= 6
-                    && !(language == "en" && SentenceFragment.ingNouns.contains(opener))
+                    && !(SentenceFragment.participleLookalikes[language]?.contains(opener) ?? false)
                 guard isParticiple || lexicon.prepositions.contains(opener) else { continue }
                 // A full sentence of at least four words before, on the same line.
                 let previous = text.word(endingAt: dot)
@@ -131,6 +177,7 @@ public struct SentenceFragment: Rule {
                     return lexicon.verbs.contains(folded)
                         || (lexicon.starters.contains(folded) && !lexicon.dangling.contains(folded))  // a subject pronoun
                         || SentenceFragment.hasFiniteEnding(folded, language: language)
+                        || SentenceFragment.mayBeVerb(word, folded, in: text, lexicon: lexicon, language: language)
                         // German writes nouns with a capital: a lower-case content word is a verb or adjective.
                         || (language == "de" && text.startsLower(word) && !lexicon.dangling.contains(folded)
                             && !lexicon.prepositions.contains(folded) && !lexicon.starters.contains(folded))

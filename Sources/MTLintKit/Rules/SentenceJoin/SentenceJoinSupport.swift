@@ -44,7 +44,13 @@ struct JoinLexicon: Sendable {
 }
 
 /// The languages that have sentence-join word lists in `dictionaries/`.
-let sentenceJoinLanguages = ["en", "fr", "de", "es", "it", "pt", "ru", "uk"]
+let sentenceJoinLanguages = ["en", "fr", "de", "es", "it", "pt", "ru", "uk", "nl", "pl", "tr"]
+
+/// The languages whose clauses sentence-fragment and run-on-sentences can read: all but Turkish,
+/// which is verb-final and has postpositions, so a split-off phrase does not open with a
+/// preposition, a short verbless sentence is grammatical ("Hava güzel."), and a new sentence's
+/// subject is not followed by its verb.
+let clauseShapeLanguages = sentenceJoinLanguages.filter { $0 != "tr" }
 
 /// Reads scalars and words around an offset of a document's (masked) text.
 struct JoinText {
