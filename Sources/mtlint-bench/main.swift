@@ -3,6 +3,8 @@
 //   mtlint-bench [--lang en] [--rounds 3] [--all-rules | --without-family F] [--breakdown] [--parallel]
 //                [--stream N] FILE|FOLDER…
 //   mtlint-bench --startup [--runs 20]   (the start-up of one mtlint process; StartupBench.swift)
+//   mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER   (article pairs; BilingualBench.swift)
+//   mtlint-bench --xliff N [--lang L]   (an XLIFF 1.2 file of N units built from the input's sentences)
 // --stream N: N JSON Lines records cut from the input (paragraphs of about 2 KB), through the
 // `--stream` pipeline (StreamRunner) on 1 and 2 workers: documents/s and MB/s of JSONL input.
 import Foundation
@@ -11,6 +13,11 @@ import MTLintKit
 if CommandLine.arguments.contains("--startup") {
     let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments.dropFirst($0 + 1).first ?? "") }
     StartupBench.run(runs: max(runs ?? 20, 1))
+    exit(0)
+}
+
+if CommandLine.arguments.contains("--source-root") {
+    BilingualBench.run(CommandLine.arguments)
     exit(0)
 }
 

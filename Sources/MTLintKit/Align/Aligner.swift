@@ -20,11 +20,11 @@ public enum Aligner {
         var pairs: [SentencePair] = []
         let paragraphBeads = sourceParagraphs.count == targetParagraphs.count
             ? sourceParagraphs.indices.map { ($0..<($0 + 1), $0..<($0 + 1)) }
-            : beads(segments(source, sourceParagraphs), segments(target, targetParagraphs), ratio: ratio)
+            : beads(Segments(source, sourceParagraphs), Segments(target, targetParagraphs), ratio: ratio)
         for (sourceRange, targetRange) in paragraphBeads {
             let sourceSentences = sentences(source, in: sourceParagraphs[sourceRange])
             let targetSentences = sentences(target, in: targetParagraphs[targetRange])
-            for (a, b) in beads(segments(source, sourceSentences), segments(target, targetSentences), ratio: ratio) {
+            for (a, b) in beads(Segments(source, sourceSentences), Segments(target, targetSentences), ratio: ratio) {
                 pairs.append(SentencePair(source: a.isEmpty ? nil : sourceSentences[a.first!].lowerBound..<sourceSentences[a.last!].upperBound,
                                           target: b.isEmpty ? nil : targetSentences[b.first!].lowerBound..<targetSentences[b.last!].upperBound))
             }
@@ -91,13 +91,6 @@ public enum Aligner {
         }
     }
 
-    struct Segment {
-        /// Length in characters, white space left out.
-        var length: Double
-        /// Hashes of its numbers and capitalised Latin words, sorted: shared ones mark a likely pair.
-        var anchors: [UInt64]
-    }
-
     /// Characters other than ASCII white space, counted on the bytes (Unicode properties are slow).
     static func length(_ document: Document, _ range: Range<Int>) -> Int {
         document.text[range].reduce(0) { count, byte in
@@ -105,30 +98,61 @@ public enum Aligner {
         }
     }
 
-    static func segments(_ document: Document, _ ranges: [Range<Int>]) -> [Segment] {
-        ranges.map { range in
-            // Runs of digits, and capitalised Latin words of three letters or more (names, which
-            // both languages write alike), read on the bytes.
-            var anchors: Set<String> = []
-            var current: [UInt8] = []
-            func finish() {
-                let isNumber = current.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-                if !current.isEmpty && (isNumber || (current.count >= 3 && current[0] >= 0x41 && current[0] <= 0x5A)) {
-                    anchors.insert(String(decoding: current, as: UTF8.self).lowercased())
+    /// The lengths and anchors of some segments (sentences or paragraphs) of one side, and of
+    /// each two neighbours taken together (the 2-1, 1-2 and 2-2 beads), kept flat so that the
+    /// dynamic programme reads them without copying arrays.
+    struct Segments {
+        var lengths: [Double] = []
+        var pairLengths: [Double] = []
+        /// Anchors of segment k: `anchors[anchorStart[k]..<anchorStart[k + 1]]`, sorted.
+        var anchors: [UInt64] = []
+        var anchorStart: [Int] = [0]
+        /// Anchors of segments k and k + 1 together: `pairAnchors[pairStart[k]..<pairStart[k + 1]]`.
+        var pairAnchors: [UInt64] = []
+        var pairStart: [Int] = [0]
+
+        var count: Int { lengths.count }
+
+        init(_ document: Document, _ ranges: [Range<Int>]) {
+            var previous: [UInt64] = []
+            for range in ranges {
+                let own = Aligner.anchors(document.text[range])
+                lengths.append(Double(Aligner.length(document, range)))
+                anchors += own
+                anchorStart.append(anchors.count)
+                if lengths.count > 1 {
+                    pairLengths.append(lengths[lengths.count - 2] + lengths[lengths.count - 1])
+                    pairAnchors += Array(Set(previous + own)).sorted()
+                    pairStart.append(pairAnchors.count)
                 }
-                current.removeAll(keepingCapacity: true)
+                previous = own
             }
-            for byte in document.text[range] {
-                if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { current.append(byte) } else { finish() }
-            }
-            finish()
-            return Segment(length: Double(length(document, range)), anchors: Array(Set(anchors.map(anchorHash))).sorted())
         }
     }
 
-    /// FNV-1a: stable across runs, unlike Swift's seeded Hasher.
-    static func anchorHash(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
+    /// Runs of digits, and capitalised Latin words of three letters or more (names, which both
+    /// languages write alike), hashed on the bytes, lower-cased: sorted, each once.
+    static func anchors(_ bytes: ArraySlice<UInt8>) -> [UInt64] {
+        var result: [UInt64] = []
+        var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false
+        func finish() {
+            if length > 0 && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
+            (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
+        }
+        for byte in bytes {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isLetter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+            guard isDigit || isLetter else { finish(); continue }
+            if length == 0 { capitalised = byte >= 0x41 && byte <= 0x5A }
+            allDigits = allDigits && isDigit
+            hash = (hash ^ UInt64(isLetter ? byte | 0x20 : byte)) &* 0x100000001b3
+            length += 1
+        }
+        finish()
+        result.sort()
+        var unique: [UInt64] = []
+        for value in result where unique.last != value { unique.append(value) }
+        return unique
     }
 
     // MARK: Gale–Church
@@ -140,30 +164,31 @@ public enum Aligner {
     ]
 
     /// The cheapest sequence of beads, as index ranges of `a` and `b`.
-    static func beads(_ a: [Segment], _ b: [Segment], ratio: Double) -> [(Range<Int>, Range<Int>)] {
+    static func beads(_ a: Segments, _ b: Segments, ratio: Double) -> [(Range<Int>, Range<Int>)] {
         let n = a.count, m = b.count
         if n == 0 || m == 0 {
             return (0..<n).map { ($0..<($0 + 1), 0..<0) } + (0..<m).map { (n..<n, $0..<($0 + 1)) }
         }
-        // The anchors of two neighbouring segments, merged once (2-1, 1-2 and 2-2 beads).
-        let pairsA = zip(a, a.dropFirst()).map { Segment(length: $0.length + $1.length, anchors: merged($0.anchors, $1.anchors)) }
-        let pairsB = zip(b, b.dropFirst()).map { Segment(length: $0.length + $1.length, anchors: merged($0.anchors, $1.anchors)) }
-        func group(_ segments: [Segment], _ pairs: [Segment], _ start: Int, _ count: Int) -> Segment? {
-            count == 0 ? nil : count == 1 ? segments[start] : pairs[start]
-        }
         // Only cells near the diagonal: a translation does not wander far from its source's order.
-        let band = max(30, (n + m) / 10)
-        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: m + 1), count: n + 1)
-        var step = [[(Int, Int)]](repeating: [(Int, Int)](repeating: (0, 0), count: m + 1), count: n + 1)
-        cost[0][0] = 0
+        // Row i keeps columns lowest(i)..<lowest(i) + width; a cell outside its row's band is never
+        // expanded, so it is not stored either.
+        let band = max(30, (n + m) / 10), width = 2 * band + 1
+        func lowest(_ i: Int) -> Int { max(0, i * m / n - band) }
+        var cost = [Double](repeating: .infinity, count: (n + 1) * width)
+        var step = [UInt8](repeating: 0, count: (n + 1) * width)
+        cost[0] = 0
         for i in 0...n {
-            let diagonal = i * m / n
-            for j in max(0, diagonal - band)...min(m, diagonal + band) where cost[i][j] < .infinity {
-                for bead in beadCosts where i + bead.a <= n && j + bead.b <= m {
-                    let total = cost[i][j] + bead.cost + match(group(a, pairsA, i, bead.a), group(b, pairsB, j, bead.b), ratio: ratio)
-                    if total < cost[i + bead.a][j + bead.b] {
-                        cost[i + bead.a][j + bead.b] = total
-                        step[i + bead.a][j + bead.b] = (bead.a, bead.b)
+            let low = lowest(i), high = min(m, i * m / n + band)
+            for j in low...high {
+                let here = cost[i * width + j - low]
+                guard here < .infinity else { continue }
+                for (index, bead) in beadCosts.enumerated() where i + bead.a <= n && j + bead.b <= m {
+                    let row = i + bead.a, column = j + bead.b - lowest(row)
+                    guard column >= 0 && column < width else { continue }
+                    let total = here + bead.cost + match(a, i, bead.a, b, j, bead.b, ratio: ratio)
+                    if total < cost[row * width + column] {
+                        cost[row * width + column] = total
+                        step[row * width + column] = UInt8(index)
                     }
                 }
             }
@@ -171,39 +196,53 @@ public enum Aligner {
         var result: [(Range<Int>, Range<Int>)] = []
         var (i, j) = (n, m)
         while i > 0 || j > 0 {
-            let (da, db) = step[i][j]
-            result.append(((i - da)..<i, (j - db)..<j))
-            (i, j) = (i - da, j - db)
+            let bead = beadCosts[Int(step[i * width + j - lowest(i)])]
+            result.append(((i - bead.a)..<i, (j - bead.b)..<j))
+            (i, j) = (i - bead.a, j - bead.b)
         }
         return result.reversed()
     }
 
-    /// −log P(δ) for the lengths of two groups, less a bonus for shared anchors and
-    /// plus a penalty for anchors on both sides that do not meet.
-    static func match(_ a: Segment?, _ b: Segment?, ratio: Double) -> Double {
-        let la = a?.length ?? 0, lb = b?.length ?? 0
+    /// −log P(δ) for the lengths of a group of `countA` segments of `a` from `i` and `countB` of
+    /// `b` from `j`, less a bonus for shared anchors and plus a penalty for anchors on both sides
+    /// that do not meet.
+    static func match(_ a: Segments, _ i: Int, _ countA: Int, _ b: Segments, _ j: Int, _ countB: Int, ratio: Double) -> Double {
+        let la = countA == 0 ? 0 : countA == 1 ? a.lengths[i] : a.pairLengths[i]
+        let lb = countB == 0 ? 0 : countB == 1 ? b.lengths[j] : b.pairLengths[j]
         if la == 0 && lb == 0 { return 0 }
-        let variance = 6.8 * ratio
-        let delta = (lb - la * ratio) / sqrt(max(la, 1) * variance)
-        let probability = max(2 * (1 - normalCDF(abs(delta))), 1e-12)
-        var cost = -log(probability)
-        if let a, let b, !a.anchors.isEmpty, !b.anchors.isEmpty {
-            let shared = sharedCount(a.anchors, b.anchors)
+        let delta = (lb - la * ratio) / sqrt(max(la, 1) * 6.8 * ratio)
+        var cost = tailCost(abs(delta))
+        guard countA > 0 && countB > 0 else { return cost }
+        let anchorsA = countA == 1 ? a.anchorStart[i]..<a.anchorStart[i + 1] : a.pairStart[i]..<a.pairStart[i + 1]
+        let anchorsB = countB == 1 ? b.anchorStart[j]..<b.anchorStart[j + 1] : b.pairStart[j]..<b.pairStart[j + 1]
+        if !anchorsA.isEmpty && !anchorsB.isEmpty {
+            let shared = countA == 1
+                ? (countB == 1 ? sharedCount(a.anchors[anchorsA], b.anchors[anchorsB]) : sharedCount(a.anchors[anchorsA], b.pairAnchors[anchorsB]))
+                : (countB == 1 ? sharedCount(a.pairAnchors[anchorsA], b.anchors[anchorsB]) : sharedCount(a.pairAnchors[anchorsA], b.pairAnchors[anchorsB]))
             cost += shared == 0 ? 3 : -2 * Double(min(3, shared))
         }
         return cost
     }
 
-    /// Elements common to two sorted arrays.
-    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
-        var i = 0, j = 0, count = 0
-        while i < a.count && j < b.count {
+    /// −log of the two-sided tail 2(1 − Φ(x)), floored at 10⁻¹²: read from a table in steps of
+    /// 1/1000 (the programme asks for it millions of times on a long article).
+    static func tailCost(_ x: Double) -> Double {
+        let position = x * 1000
+        guard position < Double(tailCosts.count - 1) else { return tailCosts[tailCosts.count - 1] }
+        let index = Int(position), fraction = position - Double(index)
+        return tailCosts[index] + (tailCosts[index + 1] - tailCosts[index]) * fraction
+    }
+
+    static let tailCosts: [Double] = (0...8000).map { step in
+        -log(max(erfc(Double(step) / 1000 / 2.squareRoot()), 1e-12))
+    }
+
+    /// Elements common to two sorted runs.
+    static func sharedCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
+        var i = a.startIndex, j = b.startIndex, count = 0
+        while i < a.endIndex && j < b.endIndex {
             if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return count
     }
-
-    static func merged(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] { Array(Set(a + b)).sorted() }
-
-    static func normalCDF(_ x: Double) -> Double { 0.5 * (1 + erf(x / 2.squareRoot())) }
 }

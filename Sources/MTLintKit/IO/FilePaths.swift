@@ -4,7 +4,13 @@ import Foundation
 enum FilePaths {
     static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + (path.isEmpty ? "." : path)
-        return (joined as NSString).standardizingPath
+        // Spelled out lexically: Foundation's standardizingPath also resolves links, a system call
+        // for each part, once per file linted.
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") where part != "." {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The path with every link resolved, or as given when it does not exist.

@@ -108,17 +108,39 @@ enum SourceNames {
     /// language, people, places and organisations by the variants of the entity files written in
     /// its script. The longest name wins ("南非" is South Africa, not the "非" of a shorter one).
     static func cjkNames(in text: String, language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> Set<Int> {
-        var remaining = text
+        let names = names(language: language, catalog: catalog, dictionaries: dictionaries)
+        // Every occurrence of every name, found through the names' first characters.
+        let bytes = Array(text.utf8)
+        var occurrences: [(rank: Int, range: Range<Int>)] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            for rank in names.byFirstScalar[scalar.value] ?? [] {
+                let name = names.list[rank].bytes
+                if offset + name.count <= bytes.count && bytes[offset..<(offset + name.count)].elementsEqual(name) {
+                    occurrences.append((rank, offset..<(offset + name.count)))
+                }
+            }
+            offset += UTF8.width(scalar)
+        }
+        // Longest names first; a name inside a longer one already found is part of it.
+        var covered = [Bool](repeating: false, count: bytes.count)
         var found: Set<Int> = []
-        for (name, entity) in names(language: language, catalog: catalog, dictionaries: dictionaries) where remaining.contains(name) {
-            found.insert(entity)
-            remaining = remaining.replacingOccurrences(of: name, with: " ")
+        for occurrence in occurrences.sorted(by: { ($0.rank, $0.range.lowerBound) < ($1.rank, $1.range.lowerBound) })
+        where !covered[occurrence.range].contains(true) {
+            found.insert(names.list[occurrence.rank].entity)
+            for index in occurrence.range { covered[index] = true }
         }
         return found
     }
 
-    /// The names of a CJK language, longest first, with their catalogue entities.
-    private static func names(language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> [(String, Int)] {
+    /// The names of a CJK language, longest first, with their catalogue entities; and for each
+    /// first character, the names (their places in that list) that start with it.
+    private struct CJKNames: Sendable {
+        var list: [(bytes: [UInt8], entity: Int)]
+        var byFirstScalar: [UInt32: [Int]]
+    }
+
+    private static func names(language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> CJKNames {
         dictionaries.derived("names:cjk:\(language)") {
             let byKey = Dictionary(catalog.entities.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
             let territories = LocaleData.territoryNames(in: language).flatMap { code, names -> [(String, Int)] in
@@ -128,7 +150,10 @@ enum SourceNames {
             let variants = catalog.entities.enumerated().flatMap { index, entity in
                 entity.variants.filter { $0.count >= 2 && writtenIn(language, $0) }.map { ($0, index) }
             }
-            return (territories + variants).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+            let sorted = (territories + variants).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+            var byFirstScalar: [UInt32: [Int]] = [:]
+            for (rank, (name, _)) in sorted.enumerated() { byFirstScalar[name.unicodeScalars.first!.value, default: []].append(rank) }
+            return CJKNames(list: sorted.map { (Array($0.0.utf8), $0.1) }, byFirstScalar: byFirstScalar)
         }
     }
 

@@ -18,14 +18,14 @@ struct NumberMention: Sendable, Equatable {
 struct NumberReading: Sendable {
     let decimal: String
     let grouping: String
-    /// Number words of the language (ICU spell-out of 0–100), lower-cased; their first letters and longest length.
-    let words: [String: Double]
+    /// Number words of the language (ICU spell-out of 0–100), by `foldedHash`; their first letters and longest length.
+    let words: [UInt64: Double]
     let wordInitials: Set<Unicode.Scalar>
     let longestWord: Int
     /// Words that multiply the number before them ("million", "万").
     let scales: [(prefix: String, factor: Double)]
     /// Abbreviated scale words ("£5bn", "3 Mio.", "1,2 млн"): ambiguous ("5m" may be metres), so an extra reading.
-    let abbreviations: [(word: String, factor: Double)]
+    let abbreviations: [(word: [Unicode.Scalar], factor: Double)]
 
     /// English newsroom abbreviations, beside CLDR's compact forms (K, M, B, T).
     static let newsroomAbbreviations: [String: [(String, Double)]] = [
@@ -49,13 +49,13 @@ struct NumberReading: Sendable {
         } else {
             (decimal, grouping) = (".", ",")
         }
-        var words: [String: Double] = [:]
+        var spelled: [String: Double] = [:]
         for value in 0...100 {
-            if let word = Self.spellOut(Double(value), language), !word.contains(" ") { words[word.lowercased()] = Double(value) }
+            if let word = Self.spellOut(Double(value), language), !word.contains(" ") { spelled[word.lowercased()] = Double(value) }
         }
-        self.words = words
-        wordInitials = Set(words.keys.compactMap { $0.unicodeScalars.first })
-        longestWord = words.keys.map(\.unicodeScalars.count).max() ?? 0
+        words = Dictionary(spelled.map { (Self.foldedHash(Array($0.key.unicodeScalars)[...]), $0.value) }, uniquingKeysWith: { first, _ in first })
+        wordInitials = Set(spelled.keys.compactMap { $0.unicodeScalars.first })
+        longestWord = spelled.keys.map(\.unicodeScalars.count).max() ?? 0
         // The scale word is the last word of "one thousand", "eine Million"; in languages written
         // without spaces, what follows the "one" of "一千" ("十亿" is ten of them, and is skipped).
         let one = Self.spellOut(1, language) ?? ""
@@ -74,14 +74,14 @@ struct NumberReading: Sendable {
         if language == "zh" || language == "ja" { scales += [("万", 1e4), ("萬", 1e4), ("亿", 1e8), ("億", 1e8)] }
         self.scales = scales
         // CLDR's short compact forms through ICU: "1 млн", "1 Mio.", "1 Md", "1 Mln".
-        var abbreviations = Self.newsroomAbbreviations[language] ?? []
+        var abbreviations = (Self.newsroomAbbreviations[language] ?? []).map { (Array($0.0.unicodeScalars), $0.1) }
         for factor in [1e3, 1e6, 1e9, 1e12] {
             var buffer = [CChar](repeating: 0, count: 64)
             let length = mtl_compact_number(language, factor, &buffer, 64)
             guard length > 0 else { continue }
             let compact = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let word = String(compact.unicodeScalars.filter { !("0"..."9").contains($0) && !Self.isSpace($0) && $0 != "." && $0 != "\u{200F}" }.map(Character.init))
-            if !word.isEmpty && !word.unicodeScalars.allSatisfy(Self.isCJK) { abbreviations.append((word, factor)) }
+            if !word.isEmpty && !word.unicodeScalars.allSatisfy(Self.isCJK) { abbreviations.append((Array(word.unicodeScalars), factor)) }
         }
         self.abbreviations = abbreviations
     }
@@ -115,9 +115,10 @@ struct NumberReading: Sendable {
                     var end = index
                     while end < scalars.count && (Self.isLetter(scalars[end]) || scalars[end] == "-") && !Self.isCJK(scalars[end]) { end += 1 }
                     // Most words start with a letter no number word starts with: no string is built for them.
-                    let initial = scalars[index].properties.lowercaseMapping.unicodeScalars.first ?? scalars[index]
+                    let initial = scalars[index].isASCII ? Unicode.Scalar(UInt8(scalars[index].value) | 0x20)
+                        : scalars[index].properties.lowercaseMapping.unicodeScalars.first ?? scalars[index]
                     if end - index <= longestWord, wordInitials.contains(initial),
-                       let value = words[String(String.UnicodeScalarView(scalars[index..<end])).lowercased()] {
+                       let value = words[Self.foldedHash(scalars[index..<end])] {
                         var mention = NumberMention(range: byteOffsets[index]..<byteOffsets[end], values: [value], spelledOut: true)
                         mention.values = mention.values.map { $0 * scale(after: end, scalars) }
                         mentions.append(mention)
@@ -222,8 +223,7 @@ struct NumberReading: Sendable {
     private func abbreviationFactor(after end: Int, _ scalars: [Unicode.Scalar]) -> Double? {
         var start = end
         if scalars[safe: start] == " " || scalars[safe: start] == "\u{00A0}" { start += 1 }
-        for (word, factor) in abbreviations {
-            let candidate = Array(word.unicodeScalars)
+        for (candidate, factor) in abbreviations {
             guard start + candidate.count <= scalars.count, Array(scalars[start..<(start + candidate.count)]) == candidate else { continue }
             if let next = scalars[safe: start + candidate.count], Self.isLetter(next) { continue }
             return factor
@@ -232,6 +232,7 @@ struct NumberReading: Sendable {
     }
 
     private func isAfternoon(after end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars[safe: end].map({ $0 == "p" || $0 == "P" || Self.isSpace($0) }) == true else { return false }
         let rest = String(String.UnicodeScalarView(scalars[end..<min(scalars.count, end + 5)])).lowercased()
         return ["pm", " pm", "p.m", " p.m", "\u{00A0}pm", "\u{00A0}p.m"].contains { rest.hasPrefix($0) }
     }
@@ -247,6 +248,8 @@ struct NumberReading: Sendable {
         var start = end
         while start < scalars.count && (scalars[start] == " " || scalars[start] == "\u{00A0}") && start - end < 2 { start += 1 }
         if let mark = scalars[safe: start], ["多", "余", "餘", "几", "幾"].contains(mark) { start += 1 }
+        // Most numbers are followed by no word at all, or by one no scale word starts like.
+        guard let first = scalars[safe: start], Self.isLetter(first) || Self.isCJK(first) else { return nil }
         let rest = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 12)])).lowercased()
         for (prefix, factor) in scales where rest.hasPrefix(prefix) { return (factor, start + prefix.unicodeScalars.count) }
         return nil
@@ -271,6 +274,21 @@ struct NumberReading: Sendable {
         var end = index + 1
         while end < scalars.count && Self.digit(scalars[end]) != nil { end += 1 }
         return end - index - 1 == 3
+    }
+
+    /// FNV-1a of a word lower-cased scalar by scalar (ASCII on the value, the rest through Unicode).
+    static func foldedHash(_ word: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        func add(_ scalar: Unicode.Scalar) { for byte in UTF8.encode(scalar)! { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 } }
+        for scalar in word {
+            if scalar.isASCII {
+                let value = scalar.value
+                add(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value | 0x20)! : scalar)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { add(lower) }
+            }
+        }
+        return hash
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}" }

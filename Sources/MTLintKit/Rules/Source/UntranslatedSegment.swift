@@ -1,3 +1,5 @@
+import ICUShim
+
 /// Source text copied into the translation untranslated.
 public struct UntranslatedSegment: Rule {
     public init() {}
@@ -53,7 +55,7 @@ public struct UntranslatedSegment: Rule {
                 if token.kind.isWord { targetWords += words(of: token, in: document.text) }
                 index += 1
             }
-            guard targetWords.count >= 3 else { continue }
+            guard targetWords.count >= 3, mayShareRun(targetWords, in: document.text, source: unit.source) else { continue }
             let sourceWords = sources.tokens(ofUnit: unitIndex).filter(\.kind.isWord).flatMap { words(of: $0, in: sources.document.text) }.map(\.key)
             guard let run = longestCommonRun(sourceWords, targetWords.map(\.key)) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
@@ -91,6 +93,49 @@ public struct UntranslatedSegment: Rule {
         return result
     }
 
+    /// Whether three target words in a row occur in the source, each as a whole word (an
+    /// ideograph anywhere): a test on the bytes that most units fail, so that their source is
+    /// never tokenized (a Chinese or Japanese source's dictionary segmentation is the slowest
+    /// step of a pair). It never misses a run `longestCommonRun` would find.
+    private func mayShareRun(_ words: [(key: UInt64, token: Token)], in text: [UInt8], source: String) -> Bool {
+        // Folded as the keys are, so that the test agrees with them.
+        let haystack = Array(CaseFolding.fold(source).utf8)
+        var found: [UInt64: Bool] = [:]
+        var inARow = 0
+        for word in words {
+            let present = found[word.key] ?? {
+                let bytes = text[word.token.range]
+                let needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(CaseFolding.asciiLower) : Array(CaseFolding.fold(bytes).utf8)
+                let whole = word.token.kind != .ideographic && word.token.kind != .kana
+                let answer = Self.occurs(needle, in: haystack, wholeWord: whole)
+                found[word.key] = answer
+                return answer
+            }()
+            inARow = present ? inARow + 1 : 0
+            if inARow == 3 { return true }
+        }
+        return false
+    }
+
+    /// `needle` in `haystack`, not glued to an ASCII letter or digit on either side when `wholeWord`.
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8], wholeWord: Bool) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        func isWordByte(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
+        return haystack.withUnsafeBufferPointer { hay in
+            var start = 0
+            while start + needle.count <= hay.count {
+                let found = mtl_find(hay.baseAddress! + start, Int64(hay.count - start), needle, Int64(needle.count))
+                guard found >= 0 else { return false }
+                let position = start + Int(found), end = position + needle.count
+                if !wholeWord || ((position == 0 || !isWordByte(hay[position - 1])) && (end == hay.count || !isWordByte(hay[end]))) {
+                    return true
+                }
+                start = position + 1
+            }
+            return false
+        }
+    }
+
     static func hash(_ text: String) -> UInt64 {
         text.utf8.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
     }
@@ -101,15 +146,15 @@ public struct UntranslatedSegment: Rule {
         let sourceWords = Set(source)
         guard target.lazy.filter({ sourceWords.contains($0) }).prefix(3).count == 3 else { return nil }
         guard !source.isEmpty, !target.isEmpty, source.count * target.count <= 250_000 else { return nil }
-        var previous = [Int](repeating: 0, count: source.count + 1)
+        // `previous[i]`: the length of the shared run ending at source word i − 1 and the target word before.
+        var previous = [Int](repeating: 0, count: source.count + 1), current = previous
         var best = 0, bestEnd = 0
         for j in 1...target.count {
-            var current = [Int](repeating: 0, count: source.count + 1)
-            for i in 1...source.count where source[i - 1] == target[j - 1] {
-                current[i] = previous[i - 1] + 1
+            for i in 1...source.count {
+                current[i] = source[i - 1] == target[j - 1] ? previous[i - 1] + 1 : 0
                 if current[i] > best { best = current[i]; bestEnd = j }
             }
-            previous = current
+            swap(&previous, &current)
         }
         return best == 0 ? nil : (bestEnd - best)..<bestEnd
     }

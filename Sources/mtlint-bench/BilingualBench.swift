@@ -1,0 +1,61 @@
+import Foundation
+import MTLintKit
+
+/// The speed of the source-aware layer (issue #12): each article linted alone and then with its
+/// source (same relative path under the source root), document by document in turns, on one
+/// core. Reading and tokenizing the source, aligning and the source rules all count against
+/// the pair; the target file is read once, before the clock, for both.
+enum BilingualBench {
+    static func run(_ commandLine: [String]) {
+        func option(_ name: String) -> String? {
+            commandLine.firstIndex(of: name).flatMap { commandLine.indices.contains($0 + 1) ? commandLine[$0 + 1] : nil }
+        }
+        let valued: Set<String> = ["--source-root", "--source-lang", "--lang", "--rounds"]
+        var inputs: [String] = []
+        var index = 1
+        while index < commandLine.count {
+            if valued.contains(commandLine[index]) { index += 2; continue }
+            inputs.append(commandLine[index]); index += 1
+        }
+        guard let root = option("--source-root"), let folder = inputs.first else {
+            FileHandle.standardError.write(Data("usage: mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER\n".utf8))
+            exit(2)
+        }
+        let rounds = Int(option("--rounds") ?? "3") ?? 3
+        var articles: [(path: String, text: SourceText, sourcePath: String)] = []
+        for case .file(let path) in InputCollector.collect([folder]).inputs {
+            guard case .success(let text) = InputReader.read(path: path) else { continue }
+            let relative = String(path.dropFirst(folder.count)).drop { $0 == "/" }
+            articles.append((path, text, root + "/" + relative))
+        }
+        var options = LintOptions(language: option("--lang"))
+        options.sourceLanguage = option("--source-lang")
+        let linter = Linter(options: options)
+        var alone = 0.0, paired = 0.0, findings = (alone: 0, paired: 0)
+        for round in 0..<rounds {
+            for (number, article) in articles.enumerated() {
+                // Taking turns at going first, so that a slow spell of the machine hits both alike.
+                let aloneFirst = (number + round) % 2 == 0
+                func lintAlone() { alone += seconds { findings.alone += linter.lint(article.text, path: article.path).findings.count } }
+                if aloneFirst { lintAlone() }
+                paired += seconds {
+                    guard case .success(let source) = InputReader.read(path: article.sourcePath) else { return }
+                    let result = linter.lint(article.text, path: article.path, articleSource: (source, .forPath(article.sourcePath)))
+                    findings.paired += result.findings.count
+                }
+                if !aloneFirst { lintAlone() }
+            }
+        }
+        let bytes = articles.reduce(0) { $0 + $1.text.bytes.count }
+        print("\(articles.count) articles, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of translation, \(rounds) rounds, one core")
+        print("alone: \(String(format: "%.2f", alone)) s, \(findings.alone / rounds) findings a round")
+        print("with their sources: \(String(format: "%.2f", paired)) s, \(findings.paired / rounds) findings a round")
+        print("bilingual speed: \(String(format: "%.2f", alone / paired)) of monolingual")
+    }
+
+    static func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
