@@ -15,7 +15,8 @@ enum BilingualBench {
         var index = 1
         while index < commandLine.count {
             if valued.contains(commandLine[index]) { index += 2; continue }
-            inputs.append(commandLine[index]); index += 1
+            if !commandLine[index].hasPrefix("--") { inputs.append(commandLine[index]) }
+            index += 1
         }
         guard let root = option("--source-root"), let folder = inputs.first else {
             FileHandle.standardError.write(Data("usage: mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER\n".utf8))
@@ -51,6 +52,31 @@ enum BilingualBench {
         print("alone: \(String(format: "%.2f", alone)) s, \(findings.alone / rounds) findings a round")
         print("with their sources: \(String(format: "%.2f", paired)) s, \(findings.paired / rounds) findings a round")
         print("bilingual speed: \(String(format: "%.2f", alone / paired)) of monolingual")
+        if commandLine.contains("--breakdown") { breakdown(articles, options: options) }
+    }
+
+    /// Where the pair's extra time goes (one round): reading the sources, the pair with no rule
+    /// at all (source document and alignment), and what each rule adds to that, alone and paired.
+    static func breakdown(_ articles: [(path: String, text: SourceText, sourcePath: String)], options: LintOptions) {
+        var sources: [SourceText] = []
+        let reading = seconds { sources = articles.map { (try? InputReader.read(path: $0.sourcePath).get()) ?? SourceText("") } }
+        func time(_ linter: Linter, paired: Bool) -> Double {
+            seconds {
+                for (article, source) in zip(articles, sources) {
+                    _ = linter.lint(article.text, path: article.path, articleSource: paired ? (source, .forPath(article.sourcePath)) : nil)
+                }
+            }
+        }
+        let none = Linter(options: options, rules: [])
+        let (noneAlone, nonePaired) = (time(none, paired: false), time(none, paired: true))
+        print(String(format: "  reading the sources %.3f s; no rule: alone %.3f s, paired %.3f s (source document and alignment)",
+                     reading, noneAlone, nonePaired))
+        for rule in Linter(options: options).rules {
+            let linter = Linter(options: options, rules: [rule])
+            let alone = time(linter, paired: false) - noneAlone, paired = time(linter, paired: true) - nonePaired
+            guard max(alone, paired) > 0.002 else { continue }
+            print("  \(rule.id.padding(toLength: 28, withPad: " ", startingAt: 0)) alone \(String(format: "%.3f", alone)) s, paired \(String(format: "%.3f", paired)) s")
+        }
     }
 
     static func seconds(_ body: () -> Void) -> Double {

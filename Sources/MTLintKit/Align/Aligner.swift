@@ -74,20 +74,11 @@ public enum Aligner {
         return result
     }
 
-    /// ICU's sentences of a text whose lines are hard-wrapped: a line break inside a paragraph
-    /// is read as a space (ICU ends a sentence at every line break), offsets unchanged.
+    /// The sentences of a document, a line break inside a paragraph read as a space (`SentenceSplitter`).
     static func unwrappedSentences(_ document: Document) -> [Span] {
         document.shared.value("aligner:sentences") {
-            var text = document.text
-            for index in text.indices where text[index] == 0x0A {
-                let blankBefore = index > 0 && (text[index - 1] == 0x0A || (text[index - 1] == 0x0D && index > 1 && text[index - 2] == 0x0A))
-                let blankAfter = index + 1 < text.count && (text[index + 1] == 0x0A || text[index + 1] == 0x0D)
-                if !blankBefore && !blankAfter {
-                    text[index] = 0x20
-                    if index > 0 && text[index - 1] == 0x0D { text[index - 1] = 0x20 }
-                }
-            }
-            return (try? Tokenizer.sentences(of: text, locale: document.language.icuLocale)) ?? []
+            SentenceSplitter.sentences(of: document.text,
+                                       abbreviations: document.dictionaries.wordList("\(document.language.code)/abbreviations.txt"))
         }
     }
 
@@ -114,15 +105,16 @@ public enum Aligner {
         var count: Int { lengths.count }
 
         init(_ document: Document, _ ranges: [Range<Int>]) {
+            lengths.reserveCapacity(ranges.count)
             var previous: [UInt64] = []
             for range in ranges {
-                let own = Aligner.anchors(document.text[range])
-                lengths.append(Double(Aligner.length(document, range)))
+                let (length, own) = Aligner.measure(document.text[range])
+                lengths.append(Double(length))
                 anchors += own
                 anchorStart.append(anchors.count)
                 if lengths.count > 1 {
                     pairLengths.append(lengths[lengths.count - 2] + lengths[lengths.count - 1])
-                    pairAnchors += Array(Set(previous + own)).sorted()
+                    Aligner.mergeUnique(previous[...], own[...], into: &pairAnchors)
                     pairStart.append(pairAnchors.count)
                 }
                 previous = own
@@ -130,9 +122,11 @@ public enum Aligner {
         }
     }
 
-    /// Runs of digits, and capitalised Latin words of three letters or more (names, which both
-    /// languages write alike), hashed on the bytes, lower-cased: sorted, each once.
-    static func anchors(_ bytes: ArraySlice<UInt8>) -> [UInt64] {
+    /// A segment's length in characters other than ASCII white space, and its anchors: runs of
+    /// digits, and capitalised Latin words of three letters or more (names, which both languages
+    /// write alike), hashed lower-cased, sorted, each once. One pass over the bytes.
+    static func measure(_ bytes: ArraySlice<UInt8>) -> (length: Int, anchors: [UInt64]) {
+        var count = 0
         var result: [UInt64] = []
         var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false
         func finish() {
@@ -140,9 +134,11 @@ public enum Aligner {
             (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
         }
         for byte in bytes {
+            // Characters: lead bytes, white space left out.
+            if byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { count += 1 }
             let isDigit = byte >= 0x30 && byte <= 0x39
             let isLetter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
-            guard isDigit || isLetter else { finish(); continue }
+            guard isDigit || isLetter else { if length > 0 { finish() }; continue }
             if length == 0 { capitalised = byte >= 0x41 && byte <= 0x5A }
             allDigits = allDigits && isDigit
             hash = (hash ^ UInt64(isLetter ? byte | 0x20 : byte)) &* 0x100000001b3
@@ -152,7 +148,17 @@ public enum Aligner {
         result.sort()
         var unique: [UInt64] = []
         for value in result where unique.last != value { unique.append(value) }
-        return unique
+        return (count, unique)
+    }
+
+    /// Two sorted runs of distinct values, merged, each value once.
+    static func mergeUnique(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>, into result: inout [UInt64]) {
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex || j < b.endIndex {
+            if j == b.endIndex || (i < a.endIndex && a[i] < b[j]) { result.append(a[i]); i += 1 }
+            else if i == a.endIndex || b[j] < a[i] { result.append(b[j]); j += 1 }
+            else { result.append(a[i]); i += 1; j += 1 }
+        }
     }
 
     // MARK: Gale–Church

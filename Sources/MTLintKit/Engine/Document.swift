@@ -42,6 +42,8 @@ public struct Document: Sendable {
     public let text: [UInt8]
     public let language: LanguageProfile
     public let tokens: [Token]
+    /// Made without its words (`tokens` empty): a source article whose words most pairs never need.
+    let wordsDeferred: Bool
     public let paragraphs: [Paragraph]
     /// The word lists of this run (built-in plus the user's).
     public let dictionaries: Dictionaries
@@ -55,24 +57,34 @@ public struct Document: Sendable {
     public let shared = ComputedOnce()
 
     /// `units` pair parts of the text with their sources (an article with its source, aligned).
+    /// `deferWords`: leave the word pass until `words` is first read.
     public init(source: SourceText, format: DocumentFormat, language: LanguageProfile,
-                dictionaries: Dictionaries = .shared, units: [TranslationUnit] = []) throws {
+                dictionaries: Dictionaries = .shared, units: [TranslationUnit] = [], deferWords: Bool = false) throws {
         self.source = source
         self.language = language
         self.dictionaries = dictionaries
         text = ProseMask.mask(source.bytes, markdown: format == .markdown)
         self.units = units
-        tokens = try Tokenizer.tokens(of: text, locale: language.icuLocale)
+        wordsDeferred = deferWords
+        tokens = deferWords ? [] : try Tokenizer.tokens(of: text, locale: language.icuLocale)
         paragraphs = Tokenizer.paragraphs(of: text)
+    }
+
+    /// The tokens, also of a document made with `deferWords` (tokenized then, once).
+    var words: [Token] {
+        wordsDeferred ? shared.value("deferred-words") { (try? Tokenizer.tokens(of: text, locale: language.icuLocale)) ?? [] } : tokens
     }
 
     /// An article in any format that has no units: an HTML page's prose extracted (the page is
     /// read once), other formats masked in place. Without a language tag, the prose tells it.
+    /// `asSource`: the source of a pair, whose words are tokenized only when a rule needs them if
+    /// its language is segmented with a dictionary (Chinese, Japanese, Thai…).
     public static func article(_ source: SourceText, format: DocumentFormat, language tag: String?,
-                               dictionaries: Dictionaries = .shared) throws -> Document {
+                               dictionaries: Dictionaries = .shared, asSource: Bool = false) throws -> Document {
         guard format == .html else {
             let language = LanguageProfile.forTag(tag ?? LanguageDetector.detect(source.bytes))
-            return try Document(source: source, format: format, language: language, dictionaries: dictionaries)
+            return try Document(source: source, format: format, language: language, dictionaries: dictionaries,
+                                deferWords: asSource && language.segmentsWithDictionary)
         }
         let page = HTMLReader.read(source.bytes)
         let language = LanguageProfile.forTag(tag ?? LanguageDetector.detect(page.text))
@@ -90,6 +102,7 @@ public struct Document: Sendable {
         }
         text = masked
         units = translations.units
+        wordsDeferred = false
         tokens = try Tokenizer.tokens(of: text, locale: language.icuLocale)
         paragraphs = Tokenizer.paragraphs(of: text)
     }
@@ -107,8 +120,9 @@ public struct Document: Sendable {
     /// A range without the white space at its ends (a unit's target, to report on it whole).
     public func trimmed(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound, end = range.upperBound
-        while start < end && [0x20, 0x0A, 0x0D, 0x09].contains(text[start]) { start += 1 }
-        while end > start && [0x20, 0x0A, 0x0D, 0x09].contains(text[end - 1]) { end -= 1 }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        while start < end && isSpace(text[start]) { start += 1 }
+        while end > start && isSpace(text[end - 1]) { end -= 1 }
         return start..<end
     }
 

@@ -60,7 +60,7 @@ public struct Linter: Sendable {
             }
             if let articleSource {
                 let original = try Document.article(articleSource.text, format: articleSource.format, language: options.sourceLanguage,
-                                                    dictionaries: options.dictionaries)
+                                                    dictionaries: options.dictionaries, asSource: true)
                 let (units, sources) = Aligner.unitsAndSources(Aligner.align(source: original, target: document), source: original)
                 document.units = units
                 document.alignedSource = SourceSide(document: original, ranges: sources)

@@ -13,7 +13,8 @@ public struct LintRun: Sendable {
     public var sourceFile: String?
     public var sourceRoot: String?
     /// The paths named on the command line: a source's relative path starts below the one that holds the article.
-    public var namedPaths: [String] = []
+    public var namedPaths: [String] = [] { didSet { absoluteNamedPaths = namedPaths.map(FilePaths.absolute) } }
+    private var absoluteNamedPaths: [String] = []
 
     public init(configuration: Configuration?, commandLine: LintOptions, jobs: Int) {
         self.configuration = configuration
@@ -51,7 +52,7 @@ public struct LintRun: Sendable {
         guard let root = sourceRoot ?? configuration?.sourceRoot, case .file(let path) = input,
               !DocumentFormat.forPath(path).isTranslationFile else { return nil }
         let article = FilePaths.absolute(path)
-        let folder = namedPaths.map(FilePaths.absolute).filter { article.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        let folder = absoluteNamedPaths.filter { article.hasPrefix($0 + "/") }.max { $0.count < $1.count }
         let relative = folder.map { FilePaths.relative(article, to: $0) } ?? (article as NSString).lastPathComponent
         return root + "/" + relative
     }

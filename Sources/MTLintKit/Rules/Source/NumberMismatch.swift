@@ -44,8 +44,9 @@ public struct NumberMismatch: Rule {
             // The masked text: numbers inside code are not prose.
             let target = String(decoding: document.text[unit.target], as: UTF8.self)
             // Placeholders ("%15s") are code, hidden in the target as in the source.
+            let sourceBytes = Array(unit.source.utf8)
             let sourceNumbers = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags)).filter {
-                !$0.spelledOut && !isDateMonth($0, in: unit.source) && !isImperialMeasure($0, in: unit.source)
+                !$0.spelledOut && !isDateMonth($0, in: sourceBytes) && !isImperialMeasure($0, in: sourceBytes)
             }
             guard !sourceNumbers.isEmpty else { continue }
             var targetNumbers = targetReading.numbers(in: target)
@@ -61,7 +62,7 @@ public struct NumberMismatch: Rule {
             // Digits the translation has in place of the source's.
             let replacements = targetNumbers.filter { !$0.spelledOut }
             for (index, number) in missing.enumerated() {
-                let written = String(decoding: Array(unit.source.utf8)[number.range], as: UTF8.self)
+                let written = String(decoding: sourceBytes[number.range], as: UTF8.self)
                 if index < replacements.count {
                     let range = (unit.target.lowerBound + replacements[index].range.lowerBound)..<(unit.target.lowerBound + replacements[index].range.upperBound)
                     findings.append(finding(range, "the source has \(written) here; \"\(document.string(range))\" is a different number",
@@ -89,15 +90,13 @@ public struct NumberMismatch: Rule {
     }
 
     /// "3月" (March) in a Chinese or Japanese date: the translation writes the month's name.
-    private func isDateMonth(_ number: NumberMention, in source: String) -> Bool {
-        let bytes = Array(source.utf8)
+    private func isDateMonth(_ number: NumberMention, in bytes: [UInt8]) -> Bool {
         guard number.values.first.map({ $0 >= 1 && $0 <= 12 }) == true, number.range.upperBound < bytes.count else { return false }
         return String(decoding: bytes[number.range.upperBound..<min(bytes.count, number.range.upperBound + 3)], as: UTF8.self) == "月"
     }
 
     /// Imperial measures ("200 feet", "100°F") are converted by translators: the number changes rightly.
-    private func isImperialMeasure(_ number: NumberMention, in source: String) -> Bool {
-        let bytes = Array(source.utf8)
+    private func isImperialMeasure(_ number: NumberMention, in bytes: [UInt8]) -> Bool {
         let after = String(decoding: bytes[number.range.upperBound..<min(bytes.count, number.range.upperBound + 12)], as: UTF8.self)
             .lowercased().drop { $0 == " " || $0 == "\u{00A0}" || $0 == "-" }
         return Self.imperialUnits.contains { unit in

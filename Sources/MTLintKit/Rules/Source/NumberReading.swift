@@ -23,7 +23,7 @@ struct NumberReading: Sendable {
     let wordInitials: Set<Unicode.Scalar>
     let longestWord: Int
     /// Words that multiply the number before them ("million", "万").
-    let scales: [(prefix: String, factor: Double)]
+    let scales: [(prefix: [Unicode.Scalar], factor: Double)]
     /// Abbreviated scale words ("£5bn", "3 Mio.", "1,2 млн"): ambiguous ("5m" may be metres), so an extra reading.
     let abbreviations: [(word: [Unicode.Scalar], factor: Double)]
 
@@ -72,7 +72,7 @@ struct NumberReading: Sendable {
             if !word.isEmpty { scales.append((word.lowercased(), factor)) }
         }
         if language == "zh" || language == "ja" { scales += [("万", 1e4), ("萬", 1e4), ("亿", 1e8), ("億", 1e8)] }
-        self.scales = scales
+        self.scales = scales.map { (Array($0.0.unicodeScalars), $0.1) }
         // CLDR's short compact forms through ICU: "1 млн", "1 Mio.", "1 Md", "1 Mln".
         var abbreviations = (Self.newsroomAbbreviations[language] ?? []).map { (Array($0.0.unicodeScalars), $0.1) }
         for factor in [1e3, 1e6, 1e9, 1e12] {
@@ -110,10 +110,10 @@ struct NumberReading: Sendable {
         var index = 0
         while index < scalars.count {
             guard Self.digit(scalars[index]) != nil, index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) else {
-                if Self.isLetter(scalars[index]), !Self.isCJK(scalars[index]) {
+                if !Self.isCJK(scalars[index]), Self.isLetter(scalars[index]) {
                     // A number word: the whole word must be one.
                     var end = index
-                    while end < scalars.count && (Self.isLetter(scalars[end]) || scalars[end] == "-") && !Self.isCJK(scalars[end]) { end += 1 }
+                    while end < scalars.count && !Self.isCJK(scalars[end]) && (Self.isLetter(scalars[end]) || scalars[end] == "-") { end += 1 }
                     // Most words start with a letter no number word starts with: no string is built for them.
                     let initial = scalars[index].isASCII ? Unicode.Scalar(UInt8(scalars[index].value) | 0x20)
                         : scalars[index].properties.lowercaseMapping.unicodeScalars.first ?? scalars[index]
@@ -249,9 +249,11 @@ struct NumberReading: Sendable {
         while start < scalars.count && (scalars[start] == " " || scalars[start] == "\u{00A0}") && start - end < 2 { start += 1 }
         if let mark = scalars[safe: start], ["多", "余", "餘", "几", "幾"].contains(mark) { start += 1 }
         // Most numbers are followed by no word at all, or by one no scale word starts like.
-        guard let first = scalars[safe: start], Self.isLetter(first) || Self.isCJK(first) else { return nil }
-        let rest = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 12)])).lowercased()
-        for (prefix, factor) in scales where rest.hasPrefix(prefix) { return (factor, start + prefix.unicodeScalars.count) }
+        guard let first = scalars[safe: start], Self.isCJK(first) || Self.isLetter(first) else { return nil }
+        // Compared scalar by scalar, lower-cased (the scale words are).
+        for (prefix, factor) in scales where start + prefix.count <= scalars.count {
+            if zip(prefix, scalars[start...]).allSatisfy({ $0 == $1 || $0 == Self.lowercased($1) }) { return (factor, start + prefix.count) }
+        }
         return nil
     }
 
@@ -289,6 +291,11 @@ struct NumberReading: Sendable {
             }
         }
         return hash
+    }
+
+    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value | 0x20)! : scalar }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}" }

@@ -42,7 +42,7 @@ final class SourceSide: Sendable {
 
     /// The tokens of unit i's source (tokens are in order: found by binary search).
     func tokens(ofUnit index: Int) -> ArraySlice<Token> {
-        let tokens = document.tokens, range = ranges[index]
+        let tokens = document.words, range = ranges[index]
         var low = 0, high = tokens.count
         while low < high {
             let middle = (low + high) / 2

@@ -45,6 +45,7 @@ public struct UntranslatedSegment: Rule {
         guard let sourceLanguage = document.sourceLanguage, sourceLanguage.code != document.language.code,
               let sources = SourceSide.of(document) else { return [] }
         var findings: [Finding] = []
+        var keys = WordKeys()
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
             while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
@@ -52,12 +53,15 @@ public struct UntranslatedSegment: Rule {
             var index = tokenIndex
             while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
                 let token = document.tokens[index]
-                if token.kind.isWord { targetWords += words(of: token, in: document.text) }
+                if token.kind.isWord { keys.append(token, in: document.text, to: &targetWords) }
                 index += 1
             }
-            guard targetWords.count >= 3, mayShareRun(targetWords, in: document.text, source: unit.source) else { continue }
-            let sourceWords = sources.tokens(ofUnit: unitIndex).filter(\.kind.isWord).flatMap { words(of: $0, in: sources.document.text) }.map(\.key)
-            guard let run = longestCommonRun(sourceWords, targetWords.map(\.key)) else { continue }
+            guard targetWords.count >= 3 else { continue }
+            // A source whose words are not tokenized yet (Chinese, Japanese) is first tested on its bytes.
+            if sources.document.wordsDeferred && !mayShareRun(targetWords, in: document.text, source: unit.source) { continue }
+            var sourceWords: [(key: UInt64, token: Token)] = []
+            for token in sources.tokens(ofUnit: unitIndex) where token.kind.isWord { keys.append(token, in: sources.document.text, to: &sourceWords) }
+            guard let run = longestCommonRun(sourceWords.map(\.key), targetWords.map(\.key)) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
             // the longest such stretch of the shared run.
             let copied = longestProseStretch(targetWords[run], in: document.text)
@@ -74,30 +78,14 @@ public struct UntranslatedSegment: Rule {
         return findings
     }
 
-    /// A word token as comparison keys: a hash of it case-folded, or of each ideograph of it
-    /// (ICU keeps a run of Chinese characters in one token). ASCII words are folded on the bytes.
-    private func words(of token: Token, in text: [UInt8]) -> [(key: UInt64, token: Token)] {
-        let bytes = text[token.range]
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return [(bytes.reduce(0xcbf29ce484222325) { ($0 ^ UInt64(CaseFolding.asciiLower($1))) &* 0x100000001b3 }, token)]
-        }
-        let string = String(decoding: bytes, as: UTF8.self)
-        guard token.kind == .ideographic || token.kind == .kana else { return [(Self.hash(CaseFolding.fold(string)), token)] }
-        var result: [(UInt64, Token)] = []
-        var offset = token.start
-        for scalar in string.unicodeScalars {
-            let length = UTF8.width(scalar)
-            result.append((Self.hash(String(scalar)), Token(start: offset, end: offset + length, kind: token.kind, script: token.script)))
-            offset += length
-        }
-        return result
-    }
-
     /// Whether three target words in a row occur in the source, each as a whole word (an
     /// ideograph anywhere): a test on the bytes that most units fail, so that their source is
     /// never tokenized (a Chinese or Japanese source's dictionary segmentation is the slowest
     /// step of a pair). It never misses a run `longestCommonRun` would find.
     private func mayShareRun(_ words: [(key: UInt64, token: Token)], in text: [UInt8], source: String) -> Bool {
+        // Most Chinese and Japanese sentences have no Latin word or digit for an ASCII word to match.
+        let hasASCIIWord = source.utf8.contains { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        if !hasASCIIWord && words.allSatisfy({ text[$0.token.range].allSatisfy { $0 < 0x80 } }) { return false }
         // Folded as the keys are, so that the test agrees with them.
         let haystack = Array(CaseFolding.fold(source).utf8)
         var found: [UInt64: Bool] = [:]
@@ -105,6 +93,7 @@ public struct UntranslatedSegment: Rule {
         for word in words {
             let present = found[word.key] ?? {
                 let bytes = text[word.token.range]
+                if !hasASCIIWord && bytes.allSatisfy({ $0 < 0x80 }) { found[word.key] = false; return false }
                 let needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(CaseFolding.asciiLower) : Array(CaseFolding.fold(bytes).utf8)
                 let whole = word.token.kind != .ideographic && word.token.kind != .kana
                 let answer = Self.occurs(needle, in: haystack, wholeWord: whole)
@@ -136,16 +125,46 @@ public struct UntranslatedSegment: Rule {
         }
     }
 
-    static func hash(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
+    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
     }
 
-    /// The longest run of consecutive words shared by both, as a range of `target`'s indices.
+    /// Word tokens as comparison keys: a hash of the word case-folded, or of each ideograph of it
+    /// (ICU keeps a run of Chinese characters in one token). ASCII words are folded on the bytes,
+    /// the others through ICU once per spelling (a document repeats its words).
+    struct WordKeys {
+        private var foldedByRawHash: [UInt64: UInt64] = [:]
+
+        mutating func append(_ token: Token, in text: [UInt8], to keys: inout [(key: UInt64, token: Token)]) {
+            let bytes = text[token.range]
+            var ascii: UInt64 = 0xcbf29ce484222325, isASCII = true
+            for byte in bytes {
+                if byte >= 0x80 { isASCII = false; break }
+                ascii = (ascii ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
+            }
+            if isASCII {
+                keys.append((ascii, token))
+            } else if token.kind == .ideographic || token.kind == .kana {
+                var offset = token.start
+                while offset < token.end {
+                    let lead = text[offset], length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    let end = min(offset + length, token.end)
+                    keys.append((UntranslatedSegment.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script)))
+                    offset = end
+                }
+            } else {
+                let raw = UntranslatedSegment.hash(bytes)
+                let key = foldedByRawHash[raw] ?? UntranslatedSegment.hash(CaseFolding.fold(bytes).utf8)
+                foldedByRawHash[raw] = key
+                keys.append((key, token))
+            }
+        }
+    }
+
+    /// The longest run of consecutive words shared by both, as a range of `target`'s indices, when
+    /// it has three words or more (a unit's sentence is short: the full table costs less than a set).
     private func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
-        // Fewer than three target words in the source: no run to look for.
-        let sourceWords = Set(source)
-        guard target.lazy.filter({ sourceWords.contains($0) }).prefix(3).count == 3 else { return nil }
-        guard !source.isEmpty, !target.isEmpty, source.count * target.count <= 250_000 else { return nil }
+        guard source.count >= 3, target.count >= 3, source.count * target.count <= 250_000 else { return nil }
         // `previous[i]`: the length of the shared run ending at source word i − 1 and the target word before.
         var previous = [Int](repeating: 0, count: source.count + 1), current = previous
         var best = 0, bestEnd = 0
@@ -156,7 +175,7 @@ public struct UntranslatedSegment: Rule {
             }
             swap(&previous, &current)
         }
-        return best == 0 ? nil : (bestEnd - best)..<bestEnd
+        return best >= 3 ? (bestEnd - best)..<bestEnd : nil
     }
 
     /// An ideograph, or a lower-case word of four letters or more: not a name, an acronym or a
