@@ -42,7 +42,8 @@ public struct Document: Sendable {
     public let text: [UInt8]
     public let language: LanguageProfile
     public let tokens: [Token]
-    /// Made without its words (`tokens` empty): a source article whose words most pairs never need.
+    /// Made without its words (`tokens` empty): a source article whose words most pairs never need
+    /// (`SourceSide.tokens(ofUnit:)` tokenizes a unit's source on demand).
     let wordsDeferred: Bool
     public let paragraphs: [Paragraph]
     /// The word lists of this run (built-in plus the user's).
@@ -57,7 +58,7 @@ public struct Document: Sendable {
     public let shared = ComputedOnce()
 
     /// `units` pair parts of the text with their sources (an article with its source, aligned).
-    /// `deferWords`: leave the word pass until `words` is first read.
+    /// `deferWords`: no word pass (`tokens` stays empty); a source article's rules tokenize the parts they need.
     public init(source: SourceText, format: DocumentFormat, language: LanguageProfile,
                 dictionaries: Dictionaries = .shared, units: [TranslationUnit] = [], deferWords: Bool = false) throws {
         self.source = source
@@ -70,10 +71,6 @@ public struct Document: Sendable {
         paragraphs = Tokenizer.paragraphs(of: text)
     }
 
-    /// The tokens, also of a document made with `deferWords` (tokenized then, once).
-    var words: [Token] {
-        wordsDeferred ? shared.value("deferred-words") { (try? Tokenizer.tokens(of: text, locale: language.icuLocale)) ?? [] } : tokens
-    }
 
     /// An article in any format that has no units: an HTML page's prose extracted (the page is
     /// read once), other formats masked in place. Without a language tag, the prose tells it.
