@@ -16,9 +16,12 @@ public struct SentenceFragment: Rule {
             sentence of at least four words that ends with a full stop, opened by a preposition from \
             dictionaries/<lang>/fragment-openers.txt or by a participle (English -ing, Spanish -ando/-iendo, \
             Italian -ando/-endo (-andosi/-endosi), Portuguese -ando/-endo/-indo, Russian -ясь/-вшись, Ukrainian -ючи/-вши, \
-            Polish -ąc/-wszy), with no finite verb or \
+            Polish -ąc/-wszy), or by a noun phrase whose second or third word is such a participle with words \
+            after it ("Both missiles heading towards Japan."), with no finite verb or \
             subject pronoun (dictionaries/<lang>/finite-verbs.txt, sentence-starters.txt; in Russian and Ukrainian, \
-            a present or past verb ending such as -ает, -ится, -али or -ють; in Dutch, any word of four letters or \
+            a present or past verb ending such as -ает, -ится, -али or -ють; in French, Spanish, Italian and \
+            Portuguese, an imperfect, simple past, future or conditional ending such as -aient, -aron, -erà or \
+            -ava; in Dutch, any word of four letters or \
             more ending in -t, -en, -de or -te; in German, where \
             nouns are capitalised, any lower-case content word counts as a verb; in Polish, whose verbs end like \
             nouns, so does any lower-case word that does not end in a case ending such as -u, -ów, -ach, -ego or \
@@ -44,6 +47,18 @@ public struct SentenceFragment: Rule {
                       fixed: "Pyongyang disparó dos misiles balísticos dirigiéndose hacia Japón."),
             .triggers("Пхеньян запустил две баллистические ракеты⟦. В сторону Японии⟧.", lang: "ru",
                       fixed: "Пхеньян запустил две баллистические ракеты в сторону Японии."),
+            // A noun phrase and a participle phrase, whatever the first word.
+            .triggers("Pyongyang fired two ballistic missiles on Monday⟦. Both missiles heading towards Japan⟧.", lang: "en",
+                      fixed: "Pyongyang fired two ballistic missiles on Monday both missiles heading towards Japan."),
+            .triggers("Pyongyang disparó dos misiles balísticos el lunes⟦. Los misiles dirigiéndose hacia Japón⟧.", lang: "es",
+                      fixed: "Pyongyang disparó dos misiles balísticos el lunes los misiles dirigiéndose hacia Japón."),
+            .passes("He thanked the staff for their work. Thanks for coming.", lang: "en"),
+            .passes("The ministers met in Brussels on Monday. Another meeting is planned.", lang: "en"),
+            // A verb outside the lists, read by its conjugation ending (imperfect, future).
+            .passes("Le gouvernement a présenté son budget mardi. Selon lui les dépenses baissaient.", lang: "fr"),
+            .passes("La cumbre terminó el martes por la noche. Según fuentes oficiales continuará en mayo.", lang: "es"),
+            .passes("Il vertice è finito martedì sera. Secondo le fonti riprenderà a maggio.", lang: "it"),
+            .passes("A cimeira terminou na terça-feira à noite. Segundo fontes oficiais continuará em maio.", lang: "pt"),
             .passes("Russian humanitarian aid\nThe convoy reached the city on Monday.", lang: "en"),
             .passes("Pyongyang fired two missiles.\nHeading towards Japan.", lang: "en"),
             .passes("Pyongyang fired two missiles. In Tokyo, the government protested.", lang: "en"),
@@ -110,6 +125,14 @@ public struct SentenceFragment: Rule {
         // present forms end like nouns and are read by `caseEndings` instead.
         "pl": ["ł", "ła", "ło", "li", "ły", "łem", "łam", "łeś", "łaś", "śmy", "liście", "łyście", "łby", "łaby",
                "uje", "ują", "ają", "eją"],
+        // Romance imperfect, simple past, future and conditional endings, which few nouns share
+        // (a noun read as a verb only lets a fragment go). The present is left to the lists: its
+        // endings (-e, -a, -ent, -an) are those of nouns and adjectives too.
+        "fr": ["ait", "aient", "èrent", "irent", "urent", "eront", "erait", "eraient", "issait", "issaient", "issent"],
+        "es": ["aba", "aban", "ábamos", "aron", "ieron", "ió", "ará", "erá", "irá", "arán", "erán", "irán",
+               "aría", "ería", "iría", "arían", "erían", "irían"],
+        "it": ["ava", "avano", "eva", "evano", "iva", "ivano", "arono", "erono", "irono", "erà", "irà", "ranno", "rebbe", "rebbero"],
+        "pt": ["ava", "avam", "aram", "eram", "iram", "ará", "erá", "irá", "arão", "erão", "irão", "aria", "eria", "iria", "ariam", "eriam"],
     ]
 
     /// Case endings that no finite verb has, for a language whose present-tense verbs end like nouns
@@ -158,11 +181,19 @@ public struct SentenceFragment: Rule {
                 // Capitalised ("Heading"), or a one-letter preposition ("В сторону Японии").
                 guard text.isCapitalised(first) || (text.startsUpper(first) && text.scalarCount(first) == 1),
                       !text.hasDigit(first) else { continue }
-                // Opened by a preposition or a participle (checked first: it rejects most sentences).
+                // Opened by a preposition or a participle (checked first: it rejects most sentences), or
+                // a noun phrase whose second or third word is a participle ("Missiles heading towards Japan").
                 let opener = text.folded(first)
-                let isParticiple = endings.contains { opener.hasSuffix($0) } && text.scalarCount(first) >= 6
-                    && !(SentenceFragment.participleLookalikes[language]?.contains(opener) ?? false)
-                guard isParticiple || lexicon.prepositions.contains(opener) else { continue }
+                func isParticiple(_ word: Range<Int>) -> Bool {
+                    let folded = text.folded(word)
+                    return endings.contains { folded.hasSuffix($0) } && text.scalarCount(word) >= 6
+                        && !(SentenceFragment.participleLookalikes[language]?.contains(folded) ?? false)
+                }
+                let opensPhrase = isParticiple(first) || lexicon.prepositions.contains(opener)
+                // A pronoun or a verb does not open a noun phrase; an article does.
+                let mayOpenNounPhrase = !endings.isEmpty && !lexicon.verbs.contains(opener) && !lexicon.subordinators.contains(opener)
+                    && (!lexicon.starters.contains(opener) || lexicon.dangling.contains(opener))
+                guard opensPhrase || mayOpenNounPhrase else { continue }
                 // A full sentence of at least four words before, on the same line.
                 let previous = text.word(endingAt: dot)
                 guard !previous.isEmpty, !text.isTechnicalPrefix(before: previous.lowerBound),
@@ -171,6 +202,8 @@ public struct SentenceFragment: Rule {
                       !lexicon.abbreviations.contains(text.folded(previous)) else { continue }
                 guard let fragment = fragmentWords(from: first, in: text) else { continue }
                 guard (2...6).contains(fragment.count) else { continue }
+                // In a noun phrase, a participle with words after it: "Next meeting." is a noun, "Thanks for coming." a formula.
+                guard opensPhrase || fragment.count >= 3 && fragment[1...min(2, fragment.count - 2)].contains(where: isParticiple) else { continue }
                 // No finite verb or subject: a clause is not a fragment.
                 let hasVerb = fragment.dropFirst().contains { word in
                     let folded = text.folded(word)
