@@ -62,6 +62,9 @@ public struct MQMEvaluation: Sendable {
         public var flagsOnMappedClass: [String: Int] = [:]
         public var flagsOnAnyError: [String: Int] = [:]
         public var flagsByRule: [String: Int] = [:]
+        /// The same per rule: flags on an error of its family's classes, and on any error.
+        public var ruleFlagsOnMappedClass: [String: Int] = [:]
+        public var ruleFlagsOnAnyError: [String: Int] = [:]
         /// A few flags that match no annotated error, to read by hand.
         public var unmatchedSamples: [String] = []
         /// Segment-level figures for the lift over chance of each rule: segments, those with an
@@ -193,8 +196,8 @@ extension MQMEvaluation.Group {
                     detected.insert(index)
                 }
             }
-            if onMapped { flagsOnMappedClass[family, default: 0] += 1 }
-            if onAny { flagsOnAnyError[family, default: 0] += 1 }
+            if onMapped { flagsOnMappedClass[family, default: 0] += 1; ruleFlagsOnMappedClass[finding.rule, default: 0] += 1 }
+            if onAny { flagsOnAnyError[family, default: 0] += 1; ruleFlagsOnAnyError[finding.rule, default: 0] += 1 }
             if !onAny && unmatchedSamples.count < 20 {
                 let context = source.text(max(0, finding.start - 40)..<min(text.count, finding.end + 40))
                 unmatchedSamples.append("\(record.system): \(finding.rule): …\(context.replacingAll("\n", " ⏎ "))…")
@@ -239,7 +242,11 @@ extension MQMEvaluation {
                 ("documents", .int(group.documents)),
                 ("words", .int(group.words)),
                 ("flagsPer1000Words", .double(rounded(group.flagsPer1000Words()))),
-                ("rules", .object(group.flagsByRule.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                ("rules", .object(group.flagsByRule.sorted { $0.key < $1.key }.map { rule, flags in
+                    (rule, .object([("flags", .int(flags)),
+                                    ("onMappedClass", .int(group.ruleFlagsOnMappedClass[rule, default: 0])),
+                                    ("onAnyError", .int(group.ruleFlagsOnAnyError[rule, default: 0]))]))
+                })),
                 ("families", .object(families)),
                 ("classes", .object(classes)),
             ])
@@ -258,6 +265,12 @@ extension MQMEvaluation {
                     + "  per 1,000 words \(formatRate(group.flagsPer1000Words(family)).leftPadded(to: 6))"
                     + "  precision \(formatRatio(Double(group.flagsOnMappedClass[family, default: 0]) / Double(max(1, flags))))"
                     + " (any error \(formatRatio(Double(group.flagsOnAnyError[family, default: 0]) / Double(max(1, flags)))))\n"
+            }
+            for rule in group.flagsByRule.keys.sorted() {
+                let flags = group.flagsByRule[rule, default: 0]
+                output += "    rule \(rule.padding(to: 27)) flags \(String(flags).leftPadded(to: 6))"
+                    + "  precision \(formatRatio(Double(group.ruleFlagsOnMappedClass[rule, default: 0]) / Double(max(1, flags))))"
+                    + " (any error \(formatRatio(Double(group.ruleFlagsOnAnyError[rule, default: 0]) / Double(max(1, flags)))))\n"
             }
             for rule in group.flaggedSegments.keys.sorted() {
                 guard let family = RuleRegistry.rule(id: rule)?.description.family, family == .source,
