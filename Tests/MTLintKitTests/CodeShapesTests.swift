@@ -17,6 +17,13 @@ struct CodeShapesTests {
         #expect(hidden("Il a dit oui,puis il est parti.") == "Il a dit oui,puis il est parti.")
         #expect(hidden("Es kostet 1,200,000 Euro.") == "Es kostet 1,200,000 Euro.")
         #expect(hidden("Les ministres,les députés,les élus sont venus.") == "Les ministres,les députés,les élus sont venus.")
+        // A keyword list with semicolons; two items only on a short command line, in one case and in ASCII.
+        #expect(hidden("app;application;logiciel;paquet") == String(repeating: "#", count: 31))
+        #expect(hidden("  ps axk comm o comm,args\n") == "  " + String(repeating: "#", count: 23) + "\n")
+        #expect(hidden("RD,RS\n") == "#####\n")
+        #expect(hidden("Trump,Biden\n") == "Trump,Biden\n")
+        #expect(hidden("incohérence de hachage,trouvé à\n") == "incohérence de hachage,trouvé à\n")
+        #expect(hidden("C'est un alias de any,all.") == "C'est un alias de any,all.")
     }
 
     @Test func aShortLineAroundCodeIsACommandLine() {

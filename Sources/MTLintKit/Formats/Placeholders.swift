@@ -1,3 +1,5 @@
+import Foundation
+
 /// Placeholders that software substitutes at run time: they are code, not
 /// prose, and must survive translation unchanged.
 public enum Placeholders {
@@ -51,13 +53,25 @@ public enum Placeholders {
         return index + 1
     }
 
+    static let icuArgumentTypes: Set<String> = ["number", "date", "time", "spellout", "ordinal", "duration",
+                                                "plural", "select", "selectordinal", "choice"]
+
     /// The end of a `{…}` field whose content is a name, a number or an ICU argument (`{0,number}`).
+    /// Words after a comma that name no ICU argument type are a shell or help-text alternation
+    /// ("{ascii,ebcdic,ibm}", ".{text,data,bss}"), not a placeholder.
     static func braceEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         guard let first = bytes[safe: start + 1], first == UInt8(ascii: "_") || (first >= 0x30 && first <= 0x39) || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) else { return nil }
         var index = start + 1
         while index < bytes.count && index - start <= 40 {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "}") { return index > start + 1 ? index + 1 : nil }
+            if byte == UInt8(ascii: "}") {
+                guard index > start + 1 else { return nil }
+                if let comma = bytes[(start + 1)..<index].firstIndex(of: UInt8(ascii: ",")) {
+                    let type = String(decoding: bytes[(comma + 1)..<index].prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+                    guard icuArgumentTypes.contains(type.trimmingCharacters(in: .whitespaces)) else { return nil }
+                }
+                return index + 1
+            }
             let allowed = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
             guard allowed else { return nil }

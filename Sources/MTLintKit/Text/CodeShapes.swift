@@ -2,8 +2,11 @@
 /// help texts, READMEs) mixes them into its sentences, and the typography rules would read
 /// "ps axo pid,tt,user" as commas without spaces. `ProseMask` hides them in every format.
 ///
-/// - an identifier list: three or more items joined by commas without spaces, each with a
-///   letter ("stat,euid,ruid", "source,any,all"); numbers ("1,200,000") are left to the rules;
+/// - an identifier list: three or more items joined by commas (or semicolons) without spaces, each
+///   with a letter ("stat,euid,ruid", "source,any,all"); a keyword list, three or more words of any
+///   script joined by semicolons ("app;paquet;outil", "приложение;пакет;программа");
+///   numbers ("1,200,000") are left to the rules; two items only on a short command line, both
+///   ASCII words in one case ("ps axk comm o comm,args", "RD,RS");
 /// - a namespaced identifier: a colon between an ASCII identifier and a word, without
 ///   spaces ("shlibs:Depends", "status:installed"); clock times and ratios start with a digit;
 /// - a header line: `Key: value` alone on its line, the value at most three words and without
@@ -21,10 +24,18 @@ enum CodeShapes {
         var index = 0
         while index < text.count {
             switch text[index] {
-            case UInt8(ascii: ","):
-                if let token = identifierList(text, comma: index) {
+            case UInt8(ascii: ","), UInt8(ascii: ";"):
+                if let list = keywordList(text, semicolon: index) {
+                    ranges.append(list)
+                    index = list.upperBound
+                    continue
+                } else if let token = identifierList(text, separator: index) {
                     ranges.append(codeLine(text, around: token) ?? token)
                     index = token.upperBound
+                    continue
+                } else if let line = shortListLine(text, comma: index) {
+                    ranges.append(line)
+                    index = line.upperBound
                     continue
                 }
             case UInt8(ascii: ":"):
@@ -49,12 +60,14 @@ enum CodeShapes {
 
     // MARK: Shapes
 
-    private static func identifierList(_ text: UnsafeBufferPointer<UInt8>, comma: Int) -> Range<Int>? {
-        guard comma > 0, comma + 1 < text.count, isItemByte(text[comma - 1]), isItemByte(text[comma + 1]) else { return nil }
-        let token = self.token(text, around: comma)
+    private static func identifierList(_ text: UnsafeBufferPointer<UInt8>, separator: Int) -> Range<Int>? {
+        guard separator > 0, separator + 1 < text.count, isItemByte(text[separator - 1]), isItemByte(text[separator + 1]) else { return nil }
+        let token = self.token(text, around: separator)
+        let mark = text[separator]
         var items = 0, hasLetter = false, valid = true
         for byte in text[token] {
-            if byte == UInt8(ascii: ",") {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") {
+                valid = valid && byte == mark
                 valid = valid && hasLetter
                 items += 1
                 hasLetter = false
@@ -73,6 +86,37 @@ enum CodeShapes {
         while start > 0 && isItemByte(text[start - 1]) { start -= 1 }
         guard isLetter(text[start]), start == 0 || isBoundary(text[start - 1]) else { return nil }
         return start..<wordEnd(text, from: colon + 1)
+    }
+
+    /// Three or more words of any script joined by semicolons without spaces: a keyword list
+    /// ("app;application;logiciel", "приложение;пакет;программа"), never a sentence.
+    private static func keywordList(_ text: UnsafeBufferPointer<UInt8>, semicolon: Int) -> Range<Int>? {
+        guard text[semicolon] == UInt8(ascii: ";"), semicolon > 0, semicolon + 1 < text.count,
+              text[semicolon - 1] > 0x20, text[semicolon + 1] > 0x20 else { return nil }
+        var start = semicolon, end = semicolon
+        while start > 0 && text[start - 1] > 0x20 { start -= 1 }
+        while end < text.count && text[end] > 0x20 { end += 1 }
+        let items = text[start..<end].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+        // Each item a word: letters of any script (bytes above ASCII), ASCII letters and hyphens.
+        guard items.count >= 3, items.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= 0x80 || isLetter($0) || $0 == UInt8(ascii: "-") } })
+        else { return nil }
+        return start..<end
+    }
+
+    /// Two items on a short command line ("ps axk comm o comm,args", "RD,RS", "[gold,bfd]"): ASCII words
+    /// in one case, both lower or both upper (a name pair such as "Trump,Biden" is prose), not glued to a
+    /// letter outside ASCII ("hachage,trouvé").
+    private static func shortListLine(_ text: UnsafeBufferPointer<UInt8>, comma: Int) -> Range<Int>? {
+        guard text[comma] == UInt8(ascii: ","), comma > 0, comma + 1 < text.count,
+              isLetter(text[comma - 1]), isLetter(text[comma + 1]) else { return nil }
+        let token = self.token(text, around: comma)
+        guard token.lowerBound == 0 || text[token.lowerBound - 1] < 0x80,
+              token.upperBound == text.count || text[token.upperBound] < 0x80 else { return nil }
+        let items = text[token].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard items.count == 2, items.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isLetter) }) else { return nil }
+        let lower = items.allSatisfy { $0.allSatisfy { $0 >= 0x61 } }, upper = items.allSatisfy { $0.allSatisfy { $0 < 0x61 } }
+        guard lower || upper else { return nil }
+        return codeLine(text, around: token)
     }
 
     /// A line "Key: value" whose value is a short phrase without a full stop.

@@ -99,4 +99,14 @@ extension ByteScan {
         }
         return false
     }
+
+    /// "&amp;", "&#234;": whether the semicolon at `offset` ends an HTML or XML character reference.
+    static func endsCharacterReference(_ offset: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard buffer[offset] == 0x3B else { return false }
+        var start = offset
+        while start > 0 && offset - start <= 10, case let byte = buffer[start - 1], isASCIILetter(UInt32(byte)) || (byte >= 0x30 && byte <= 0x39) || byte == 0x23 {
+            start -= 1
+        }
+        return start > 0 && start < offset && buffer[start - 1] == 0x26
+    }
 }

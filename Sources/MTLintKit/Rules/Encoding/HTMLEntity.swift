@@ -14,7 +14,9 @@ public struct HTMLEntity: Rule {
             A character reference is recognised only in its complete form (a known name or a decimal or \
             hexadecimal code point, ended by ";"), so an ampersand in prose ("R&D", "Q&A") is never touched. \
             The fix writes the character the reference stands for; a doubly escaped "&amp;#8217;" is undone \
-            one level per pass. References inside Markdown code are not prose and are not checked.
+            one level per pass. References inside Markdown code are not prose and are not checked, and in a \
+            translation file a reference that the unit's source writes too is the message's own text (a parser \
+            naming "&amp;", a keyboard layout "&lt; &gt;"), not an escaping left over.
             """,
         fixSafety: .safe,
         examples: [
@@ -25,6 +27,8 @@ public struct HTMLEntity: Rule {
             .triggers("Компания ⟦&quot;⟧Газпром⟦&quot;⟧ заявила.", lang: "ru", fixed: "Компания \"Газпром\" заявила."),
             .passes("R&D spending and Q&A sessions; Tom & Jerry; a&b;c.", lang: "en"),
             .passes("Les « R&D » coûtent cher.", lang: "fr"),
+            .passes("Les entités valides sont : &amp; &quot; &lt; &gt;.", lang: "fr",
+                    source: "Valid entities are: &amp; &quot; &lt; &gt;.", sourceLang: "en"),
         ]
     )
 
@@ -33,8 +37,8 @@ public struct HTMLEntity: Rule {
             var findings: [Finding] = []
             var index = ByteScan.next(0x26, buffer, from: 0)
             while index < buffer.count {
-                if let (end, character) = reference(buffer, index) {
-                    let original = document.string(index..<end)
+                if let (end, character) = reference(buffer, index),
+                   case let original = document.string(index..<end), !document.unitSourceContains(original, at: index) {
                     findings.append(finding(index..<end,
                                             "\(original) is an HTML character reference left in the text; it should be \"\(character)\"",
                                             suggestions: [character],

@@ -20,7 +20,11 @@ public struct NameVariant: Rule {
             writer's choice, not a slip. Code \
             identifiers and placeholders ("PROJECT_ID", "WorkerPool", "BACKUP-PLAN") are not names; nor is a \
             lone capitalised word at a sentence start that the dictionaries do not know ("Utilisé"), nor, in \
-            German, which capitalises every noun, a phrase without a space ("Multi-Thread-Modus"). The article's \
+            German, which capitalises every noun, a phrase without a space ("Multi-Thread-Modus"). A country's \
+            name with an ending added is another word ("Géorgien", "Indonésien"), French "Ignore" / "Ignoré" \
+            are a verb's present and participle when the text also writes one in lower case, and in a \
+            translation file spellings that each copy their own unit's source ("La Union" / "La Unión") are \
+            the source's. The article's \
             most frequent spelling is taken as its choice (on a tie, the dictionary's form for the target \
             language); the other spellings are flagged, and replacing them with it is a safe fix.
             """,
@@ -50,6 +54,12 @@ public struct NameVariant: Rule {
             .passes("Set PROJECT_ID to your Project ID. A WorkerPool is a Worker Pool; see WORKER-POOL.", lang: "en"),
             .passes("Utilisé par défaut.\nUtilise le serveur Avahi\u{202F}: Avahi répond.", lang: "fr"),
             .passes("Der Multithread-Modus ist schneller als der Multi-Thread-Modus.", lang: "de"),
+            .passes("La province de La Union est au nord.\n\nLe département de La Unión est au sud.", lang: "fr",
+                    source: "The province of La Union is in the north.\n\nThe department of La Unión is in the south.", sourceLang: "en"),
+            .passes("Ossète (Géorgie). Géorgien (phonétique). Géorgien (ergonomique).", lang: "fr"),
+            .passes("  -f     Ignoré silencieusement.\n  -g     Ignore la casse ; on ignore le reste.\n  -i     Ignore tout.", lang: "fr"),
+            .triggers("-D     Debogage. Passe en mode ⟦Débogage⟧ au démarrage.\n-d     Debogage complet.", lang: "fr",
+                      fixed: "-D     Debogage. Passe en mode Debogage au démarrage.\n-d     Debogage complet."),
         ]
     )
 
@@ -60,7 +70,7 @@ public struct NameVariant: Rule {
         var groups: Groups = [:]
         let named = addKnownNames(names, to: &groups)
         addCapitalisedPhrases(of: document, names: names, outside: NamedRanges(named), to: &groups)
-        return findings(groups, names: names)
+        return findings(groups, names: names, document: document)
     }
 
     /// The dictionaries' names, grouped by entity; returns where every known name is, even those
@@ -91,6 +101,7 @@ public struct NameVariant: Rule {
                                        to groups: inout Groups) {
         func addToEntity(_ entity: Int, _ range: Range<Int>) {
             let surface = document.string(range)
+            if isDerivedWord(surface, of: entity, names: names) { return }
             groups[groupKey(entity: entity, surface), default: []].append((range, surface))
         }
         let (phrases, plainWords) = capitalisedPhrases(document)
@@ -154,14 +165,16 @@ public struct NameVariant: Rule {
         for (range, fold) in foldedPlainWords { addToFold(fold, range) }
     }
 
-    private func findings(_ groups: Groups, names: NameMentions) -> [Finding] {
+    private func findings(_ groups: Groups, names: NameMentions, document: Document) -> [Finding] {
         var findings: [Finding] = []
         for (key, mentions) in groups where mentions.count > 1 {
             // Spellings that differ beyond case.
             let spellings = Dictionary(grouping: mentions, by: { spellingKey($0.surface) })
             guard spellings.count > 1 else { continue }
             let preferred = preferredSpelling(spellings, key: key, names: names)
-            for (folded, group) in spellings where folded != spellingKey(preferred) && looksAlike(group[0].surface, preferred) {
+            for (folded, group) in spellings where folded != spellingKey(preferred) && looksAlike(group[0].surface, preferred)
+                && !areTwoFrenchVerbForms(group[0].surface, preferred, document)
+                && !copiesItsSources(group, preferred: spellings[spellingKey(preferred)] ?? [], document) {
                 for mention in group {
                     findings.append(finding(mention.range,
                         "\"\(mention.surface)\" is spelled \"\(preferred)\" elsewhere in this article; use one spelling",
@@ -180,6 +193,42 @@ public struct NameVariant: Rule {
     private func looksAlike(_ a: String, _ b: String) -> Bool {
         let foldA = NameFolding.key(a), foldB = NameFolding.key(b)
         return editDistance(foldA, foldB) <= max(2, max(foldA.count, foldB.count) * 2 / 5)
+    }
+
+    /// "Géorgien" beside "Géorgie", "Indonésien" beside "Indonésie": a country's name with an ending
+    /// added is its adjective, demonym or language, another word (it folds like another language's
+    /// form of the name, German "Georgien", but it is the target language's own derivation).
+    private func isDerivedWord(_ surface: String, of entity: Int, names: NameMentions) -> Bool {
+        let catalogEntity = names.index.catalog.entities[entity]
+        guard catalogEntity.kind == .territory, let target = names.index.targetForm(catalogEntity) else { return false }
+        return surface.count > target.count && surface.hasPrefix(target)
+    }
+
+    /// French "Ignore" / "Ignoré", "Utilise" / "Utilisé": a verb's present and its past participle
+    /// differ by the accent on the final e. Two words, not two spellings of a name, when the text also
+    /// writes one of them in lower case, as an ordinary word ("René" / "Rene" never are).
+    private func areTwoFrenchVerbForms(_ a: String, _ b: String, _ document: Document) -> Bool {
+        guard document.language.code == "fr", !a.contains(" "), !b.contains(" ") else { return false }
+        let x = Array(CaseFolding.fold(a)), y = Array(CaseFolding.fold(b))
+        guard x.count == y.count, x.count > 2, x.dropLast() == y.dropLast(),
+              Set([x.last!, y.last!]) == Set<Character>(["e", "é"]) else { return false }
+        return [String(x), String(y)].contains { word in
+            document.source.bytes.withUnsafeBufferPointer { bytes in
+                let pattern = Array((" " + word + " ").utf8)
+                return bytes.count >= pattern.count
+                    && (0...(bytes.count - pattern.count)).contains { start in bytes[start] == 0x20 && bytes[start..<(start + pattern.count)].elementsEqual(pattern) }
+            }
+        }
+    }
+
+    /// In a translation file, each spelling as its own unit's source writes it ("La Union" and "La
+    /// Unión", two provinces of a gazetteer): the translator kept the source's names, and any
+    /// difference is the source's.
+    private func copiesItsSources(_ group: [(range: Range<Int>, surface: String)], preferred: [(range: Range<Int>, surface: String)],
+                                  _ document: Document) -> Bool {
+        guard !document.units.isEmpty else { return false }
+        return group.allSatisfy { document.unitSource(at: $0.range.lowerBound)?.contains($0.surface) == true }
+            && preferred.contains { document.unitSource(at: $0.range.lowerBound)?.contains($0.surface) == true }
     }
 
     /// "PROJECT_ID", "WorkerPool", "BACKUP-PLAN": identifiers and placeholders in technical

@@ -14,12 +14,16 @@ public struct FrenchSpacing: Rule {
             trained mostly on English output glues the marks to the word ("a déclaré:", «non»). Any space \
             counts as present (no-break, narrow or plain), so careful human text is never flagged; only a mark \
             glued to a word is, and only where the document mostly follows the French convention for that kind \
-            of mark (at least three of its : ; ! ? in four are spaced, and likewise for « »): a text that glues \
+            of mark (at least three of its : ; ! ? in four are spaced, and likewise for « »; but many writers space \
+            some of these marks and not others, the colon and not ; ! ? as Swiss and Canadian French do, so a mark \
+            glued more often than spaced, three times at least, is the document's habit): a text that glues \
             every colon, such as a terse software catalogue, has a house style, and flagging each colon would \
             drown the rest: a document that never spaces a kind of mark (three times or more) gets one \
             information finding for the whole document instead. Canadian and Swiss French (fr-CA, fr-CH) space \
             only : and the guillemets, so ; ! ? are not checked there. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
-            common French word (English quoted in French manuals) are left alone. The fix inserts the \
+            common French word (English quoted in French manuals) are left alone, and so are the semicolon of a \
+            character reference ("&amp;") and a colon or semicolon that closes a quoted literal ("\"Cc:\""). A \
+            quotation glued at both guillemets («mot») is one finding. The fix inserts the \
             no-break space the Imprimerie nationale's rules prescribe; it is safe.
             """,
         fixSafety: .safe,
@@ -29,7 +33,8 @@ public struct FrenchSpacing: Rule {
                       fixed: "Le ministre a déclaré\u{A0}: « Nous sommes prêts. » Vraiment ? Oui ! Il a dit : « non » ; fini."),
             .triggers("Personne ne le savait⟦!⟧ Vraiment ? Oui ! Il a dit : « non » ; fini.", lang: "fr",
                       fixed: "Personne ne le savait\u{202F}! Vraiment ? Oui ! Il a dit : « non » ; fini."),
-            .triggers("Il a répondu ⟦«⟧non⟦»⟧. Puis : « merci », « oui » et « bien ».", lang: "fr",
+            // Both guillemets of one quotation glued: one finding, both spaces in the fix.
+            .triggers("Il a répondu ⟦«non»⟧. Puis : « merci », « oui » et « bien ».", lang: "fr",
                       fixed: "Il a répondu «\u{A0}non\u{A0}». Puis : « merci », « oui » et « bien »."),
             .triggers("Le dossier est clos⟦;⟧ on passe à autre chose. Vraiment ? Oui ! Il a dit : « non » ; fini.", lang: "fr",
                       fixed: "Le dossier est clos\u{202F}; on passe à autre chose. Vraiment ? Oui ! Il a dit : « non » ; fini."),
@@ -40,6 +45,10 @@ public struct FrenchSpacing: Rule {
             .triggers("Erreur⟦:⟧ fichier introuvable. Attention: accès refusé pour le groupe!", lang: "fr"),
             .passes("Erreur: fichier introuvable. Attention : accès refusé pour le groupe ! Bien: oui.", lang: "fr"),
             .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment? Oui! C'est fini; voilà.", lang: "fr-CA"),
+            // : ! ? spaced throughout and ; never: the document's habit for that mark, not a slip at each.
+            .passes("Il a dit : non; elle a dit : oui; bilan : rien; suite : demain. Vraiment ? Oui ! Quand ? Demain ! Où ? Ici : là-bas.", lang: "fr"),
+            // Character references and quoted literals keep their marks.
+            .passes("Les entités valides sont : &amp; &quot; &lt; ; ajoutez l'en-tête \"Cc:\" ou \"To:\". Note : voir ; fin : oui ; bien : non.", lang: "fr"),
         ]
     )
 
@@ -68,6 +77,17 @@ public struct FrenchSpacing: Rule {
         return false
     }
 
+    /// "\"Cc:\"", "« … CREATEUSER; »": a colon or semicolon that closes a quotation belongs to the quoted
+    /// literal (a header name, a statement), not to a French sentence.
+    static func endsQuotedLiteral(_ token: Token, _ scalar: UInt32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard scalar == 0x3A || scalar == 0x3B else { return false }
+        var index = token.end
+        if index < buffer.count && buffer[index] == 0x20 { index += 1 }
+        guard index < buffer.count else { return false }
+        let next = ByteScan.scalar(buffer, index).value
+        return next == 0x22 || next == 0x27 || next == 0xBB || next == 0x201D
+    }
+
     /// A mark with its space, between words of a French prose line ("déclaré : le", "« non »").
     private func writtenTheFrenchWay(_ token: Token, _ scalar: UInt32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let word: UInt32
@@ -92,10 +112,19 @@ public struct FrenchSpacing: Rule {
         let region = document.language.icuLocale.split(separator: "_").dropFirst().first.map(String.init) ?? ""
         let spacesEveryMark = !["CA", "CH"].contains(region.uppercased())
         var findings: [Finding] = []
-        // Per kind of mark (0: « », 1: : ; ! ?), how often the document writes it the French way, and the
-        // glued ones found: the convention is the document's own where three in four are spaced.
-        var spaced = [0, 0]
-        var glued: [[Finding]] = [[], []]
+        // Per kind of mark (0: « », then : ; ! ?), how often the document writes it the French way, and
+        // the glued ones found: the convention is the document's own where three in four of its « » are
+        // spaced, or of its : ; ! ? together. Many writers space some of these marks and not others (the
+        // colon and not ; ! ?, as Swiss and Canadian French do): a mark glued more often than spaced,
+        // three times at least, is the document's habit, not a slip at each mark.
+        var spaced = [0, 0, 0, 0, 0]
+        var glued: [[Finding]] = [[], [], [], [], []]
+        var gluedMarks = [0, 0, 0, 0, 0]
+        // The last « when it was glued to its word: a glued » after it makes one finding of the pair.
+        var gluedOpening: Int? = nil
+        func kind(_ scalar: UInt32) -> Int {
+            switch scalar { case 0x3A: 1; case 0x3B: 2; case 0x21: 3; case 0x3F: 4; default: 0 }
+        }
         text.withUnsafeBufferPointer { buffer in
             for token in tokens where token.kind == .punctuation && token.start > 0 {
                 let byte = buffer[token.start]
@@ -107,13 +136,17 @@ public struct FrenchSpacing: Rule {
                 } else { continue }
                 guard let previous = ByteScan.scalar(before: token.start, buffer)?.value else { continue }
                 let next = token.end < buffer.count ? ByteScan.scalar(buffer, token.end).value : 0x0A
+                if scalar == 0xAB { gluedOpening = nil }
                 if scalar == 0xAB ? ByteScan.isSpace(next) : ByteScan.isSpace(previous) {
-                    if writtenTheFrenchWay(token, scalar, buffer) { spaced[scalar == 0xAB || scalar == 0xBB ? 0 : 1] += 1 }
+                    if writtenTheFrenchWay(token, scalar, buffer) { spaced[kind(scalar)] += 1 }
+                    if scalar == 0xBB { gluedOpening = nil }
                     continue
                 }
                 if scalar == 0xAB {
                     // «mot: the space after the opening guillemet.
                     guard ByteScan.isLetter(next) || ByteScan.isDigit(next) else { continue }
+                    gluedMarks[0] += 1
+                    gluedOpening = glued[0].count
                     glued[0].append(finding(token.range, "no space after « (French writes «\u{A0}mot\u{A0}»)", suggestions: ["«\u{A0}"],
                                             fix: Fix(safety: .safe, edits: [Edit(offset: token.end, length: 0, replacement: "\u{A0}")])))
                     continue
@@ -135,19 +168,39 @@ public struct FrenchSpacing: Rule {
                 }
                 if wordStart > 0 && wordStart < token.start && (buffer[wordStart - 1] == 0x25 || buffer[wordStart - 1] == 0x7E || buffer[wordStart - 1] == 0x2E) { continue }
                 if token.start - wordStart < 2 && scalar != 0xBB { continue }
+                if scalar != 0xBB && (ByteScan.endsCharacterReference(token.start, buffer) || Self.endsQuotedLiteral(token, scalar, buffer)) { continue }
                 let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
                 let mark = ByteScan.utf8(scalar)
-                glued[scalar == 0xBB ? 0 : 1].append(finding(token.range, "no space before \(mark) (French writes a no-break space before it)",
+                gluedMarks[kind(scalar)] += 1
+                if scalar == 0xBB, let opening = gluedOpening, case let open = glued[0][opening].range,
+                   !buffer[open.upperBound..<token.start].contains(0x0A) {
+                    // «mot»: one quotation, one finding, both spaces in its fix.
+                    let inner = document.string(open.upperBound..<token.start)
+                    glued[0][opening] = finding(open.lowerBound..<token.end, "no space inside « » (French writes «\u{A0}mot\u{A0}»)",
+                                                suggestions: ["«\u{A0}" + inner + "\u{A0}»"],
+                                                fix: Fix(safety: .safe, edits: [Edit(offset: open.upperBound, length: 0, replacement: "\u{A0}"),
+                                                                                Edit(offset: token.start, length: 0, replacement: "\u{A0}")]))
+                    gluedOpening = nil
+                    continue
+                }
+                glued[kind(scalar)].append(finding(token.range, "no space before \(mark) (French writes a no-break space before it)",
                                         suggestions: [space + mark],
                                         fix: Fix(safety: .safe, edits: [Edit(offset: token.start, length: 0, replacement: space)])))
             }
         }
-        for kind in 0..<2 where glued[kind].count * 3 <= spaced[kind] { findings += glued[kind] }
+        if gluedMarks[0] * 3 <= spaced[0] { findings += glued[0] }
+        if gluedMarks[1...].reduce(0, +) * 3 <= spaced[1...].reduce(0, +) {
+            for kind in 1...4 where !(gluedMarks[kind] >= 3 && gluedMarks[kind] > spaced[kind]) { findings += glued[kind] }
+        }
         // A document that never follows the convention has a house style (or English typography):
-        // one finding for the whole document, not one a mark.
-        for kind in 0..<2 where spaced[kind] == 0 && glued[kind].count >= 3 {
-            let marks = kind == 0 ? "inside « »" : spacesEveryMark ? "before : ; ! ?" : "before :"
-            var summary = finding(glued[kind][0].range, "this document never puts the French space \(marks) (\(glued[kind].count) times): "
+        // one finding for the whole document, not one a mark. The colon and ; ! ? count together here.
+        let houseStyles: [(marks: Int, spaced: Int, findings: [Finding], name: String)] = [
+            (gluedMarks[0], spaced[0], glued[0], "inside « »"),
+            (gluedMarks[1...].reduce(0, +), spaced[1...].reduce(0, +), glued[1...].joined().sorted { $0.start < $1.start },
+             spacesEveryMark ? "before : ; ! ?" : "before :"),
+        ]
+        for style in houseStyles where style.spaced == 0 && style.marks >= 3 {
+            var summary = finding(style.findings[0].range, "this document never puts the French space \(style.name) (\(style.marks) times): "
                 + "a house style, or English typography; French typography writes a no-break space there")
             summary.severity = .info
             findings.append(summary)

@@ -13,7 +13,9 @@ public struct PunctuationRun: Rule {
             out an ellipsis into ". . . . .". Published news prose uses one mark (or a single ellipsis), so a \
             run is an artefact. "?!" and the three-dot ellipsis "..." are accepted; long leader rows of seven \
             or more dots (tables of contents, manual pages) are layout, not prose, and are left alone; a run \
-            after a space ("sudo !!") is not a sentence mark. The fix keeps one mark, or writes "…" for a \
+            after a space ("sudo !!") is not a sentence mark, nor are marks standing for unknown characters in a \
+            template or identifier ("??:??", "??5??????", "DW_CFA_???", "0xd4??"). In a translation file, a run \
+            that the unit's source writes too ("Waiting for jobs....") is the source's. The fix keeps one mark, or writes "…" for a \
             spaced or over-long ellipsis; it is safe.
             """,
         fixSafety: .safe,
@@ -26,6 +28,9 @@ public struct PunctuationRun: Rule {
             .passes("Really?! He waited... and left. Run `sudo !!` later.", lang: "en"),
             .passes("Chapter 1 ............................ 5", lang: "en"),
             .passes("Il attendait… puis il est parti !", lang: "fr"),
+            .passes("actif ???? jours ??:??, instruction 0xd4?? attendue, DW_CFA_??? ; ??5?????? c chemin", lang: "fr"),
+            .passes("Mise à jour des makefiles....", lang: "fr", source: "Updating makefiles....", sourceLang: "en"),
+            .triggers("Elle a gagné en 2019⟦??⟧ Personne ne le sait.", lang: "fr", fixed: "Elle a gagné en 2019? Personne ne le sait."),
         ]
     )
 
@@ -54,6 +59,9 @@ public struct PunctuationRun: Rule {
             guard count >= 2, token.start > 0 else { continue }
             let before = text[token.start - 1]
             if before == 0x20 || before == 0x0A || before == 0x09 { continue }
+            if isMaskOrCode(run: token.start..<end, in: text) { continue }
+            // A catalogue's message that keeps its source's run ("Waiting for jobs...." → "Attente des tâches....").
+            if document.unitSourceContains(document.string(token.start..<end), at: token.start) { continue }
             var replacement = String(UnicodeScalar(byte))
             if byte == 0x2E {
                 if spaced { guard count >= 3 else { continue } }
@@ -66,5 +74,25 @@ public struct PunctuationRun: Rule {
                                     fix: Fix(safety: .safe, edits: [Edit(offset: run.lowerBound, length: run.count, replacement: replacement)])))
         }
         return findings
+    }
+
+    /// "??:??", "??5??????", "DW_CFA_???", "0xd4??": marks standing for unknown characters in a
+    /// template, a mask or an identifier, glued to a letter, digit, colon or underscore after them,
+    /// or after a colon, an underscore or a hexadecimal number.
+    private func isMaskOrCode(run: Range<Int>, in text: [UInt8]) -> Bool {
+        func isCodeByte(_ byte: UInt8) -> Bool {
+            ByteScan.isASCIILetter(UInt32(byte)) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_")
+        }
+        if run.upperBound < text.count && isCodeByte(text[run.upperBound]) { return true }
+        let before = text[run.lowerBound - 1]
+        if before == UInt8(ascii: ":") || before == UInt8(ascii: "_") { return true }
+        // A mask that starts with the same mark ("??5??????").
+        var chunk = run.lowerBound
+        while chunk > 0 && text[chunk - 1] > 0x20 { chunk -= 1 }
+        if chunk < run.lowerBound && text[chunk] == text[run.lowerBound] { return true }
+        // A hexadecimal number: "0x" then hex digits up to the run.
+        var start = run.lowerBound
+        while start > 0, case let byte = text[start - 1] | 0x20, (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) { start -= 1 }
+        return start >= 2 && start < run.lowerBound && text[start - 1] | 0x20 == UInt8(ascii: "x") && text[start - 2] == UInt8(ascii: "0")
     }
 }

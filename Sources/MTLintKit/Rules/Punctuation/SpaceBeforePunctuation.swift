@@ -20,7 +20,9 @@ public struct SpaceBeforePunctuation: Rule {
             "quand . se termine"), and stays quiet — unless that word is a pronoun or article that opens \
             sentences and the word before is not an article or preposition ("rose sharply . the government"): a \
             sentence boundary garbled twice, which lowercase-sentence-start does not see through the space and \
-            takes over once the space is gone. Removing the space is safe.
+            takes over once the space is gone. A detokeniser leaves one space: two or more align a column \
+            ("Name        : %s"). In a translation file, a message whose source writes the same space before the \
+            same mark ("Access Rights : ") keeps the source's layout. Removing the space is safe.
             """,
         fixSafety: .safe,
         examples: [
@@ -39,6 +41,9 @@ public struct SpaceBeforePunctuation: Rule {
             .passes("Version .NET 4, a .5 rate, and he waited ... then left :) fine.", lang: "en"),
             .passes("The president, who arrived late,\n, spoke.", lang: "en"),
             .passes("Run find . -name x ; then stop.", lang: "en"),
+            .passes("\tName        : %s\n\tTyp         : %s", lang: "de"),
+            .passes("Standard-Zugriffsrechte :", lang: "de", source: "Default Access rights :", sourceLang: "en"),
+            .triggers("Standard-Zugriffsrechte⟦ ⟧:", lang: "de", fixed: "Standard-Zugriffsrechte:", source: "Default access rights:", sourceLang: "en"),
         ]
     )
 
@@ -59,6 +64,12 @@ public struct SpaceBeforePunctuation: Rule {
             var start = token.start - 1
             while start > previous.end && text[start - 1] == 0x20 { start -= 1 }
             guard start == previous.end else { continue }   // only spaces between the word and the mark
+            // A detokeniser leaves one space; a wider gap aligns a column ("Name        : %s").
+            guard start == token.start - 1 else { continue }
+            // A catalogue's message keeps its source's spacing ("Access Rights : " → "Zugriffsrechte : ").
+            let mark = String(UnicodeScalar(byte))
+            if document.unitSourceContains(" " + mark, at: token.start)
+                || document.unitSource(at: token.start)?.hasPrefix(mark + " ") == true { continue }
             // Real spaces, not masked-out Markdown code or URLs.
             guard document.source.bytes[start..<token.start].allSatisfy({ $0 == 0x20 }) else { continue }
             // After the mark: a space, the end, or a closing mark — not ".NET", "...", ":)".

@@ -20,7 +20,10 @@ public struct ForeignQuoteStyle: Rule {
             writers often choose “ ” throughout); a document that uses another locale's marks throughout gets \
             one information finding for the whole document, not one a quotation. Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
             mark for the same role, both marks of a quotation at once (one finding per quotation); it is safe only when the document uses one foreign style consistently, \
-            since a mix means the roles may be guessed wrong.
+            since a mix means the roles may be guessed wrong. Marks around code set off a literal, not a \
+            quotation, and are left alone: a command or expression (with "--", "\\", "/" or "="), a single \
+            character that is no letter, a lower-case identifier ("remove-on-upgrade"), and in a text of another \
+            script a lower-case Latin string ("parse failed").
             """,
         fixSafety: .safe,
         examples: [
@@ -43,6 +46,9 @@ public struct ForeignQuoteStyle: Rule {
             .passes("The ministerÃ¢â‚¬â„¢s visit was postponed.", lang: "en"),
             .triggers("Er sagte ⟦\"⟧Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
             .passes("Er ruft open(\"Datei\", O_WRONLY) auf; LANG=\"de_DE\".", lang: "de"),
+            .passes("« Oui », dit-il. Affichage de “dpkg-query --control-path paquet symbols” ; “\\” annule le sens.", lang: "fr"),
+            .passes("Значение «mac». Если lexgrog выведет “parse failed” или получит символ “-”, то…", lang: "ru"),
+            .triggers("Значение «mac». Смотрите раздел ⟦“Предупреждения”⟧.", lang: "ru", fixed: "Значение «mac». Смотрите раздел «Предупреждения»."),
         ]
     )
 
@@ -57,6 +63,7 @@ public struct ForeignQuoteStyle: Rule {
                 return summary
             }
             guard case let .foreign(marks, replacements) = issue, let first = marks.first, let last = marks.last else { return nil }
+            if QuotedCode.isCode(quoted(marks, in: document), language: document.language.code) { return nil }
             let span = first.lowerBound..<last.upperBound
             let message = marks.count == 1
                 ? "\(document.string(first)) is not a quotation mark of this language, which uses \(target)"
@@ -68,5 +75,13 @@ public struct ForeignQuoteStyle: Rule {
             if marks.count == 2 { suggestion += document.string(first.upperBound..<last.lowerBound) + replacements[1] }
             return finding(span, message, suggestions: [suggestion], fix: Fix(safety: .safe, edits: edits))
         }
+    }
+
+    /// What the marks enclose; for a lone opening mark, the rest of its line.
+    private func quoted(_ marks: [Range<Int>], in document: Document) -> String {
+        if marks.count == 2 { return document.string(marks[0].upperBound..<marks[1].lowerBound) }
+        var end = marks[0].upperBound
+        while end < document.text.count && document.text[end] != 0x0A { end += 1 }
+        return document.string(marks[0].upperBound..<end)
     }
 }

@@ -158,6 +158,8 @@ struct QuoteAnalysis {
                     scalar = repair.range.lowerBound == index ? repair.edgeCharacter(in: doubleMarks) ?? 0 : 0
                 }
                 guard doubleMarks.contains(scalar) else { continue }
+                // "" is an empty string in code ('msgid ""'), not two quotation marks.
+                if scalar == 0x22 && index + 1 < buffer.count && buffer[index + 1] == 0x22 { length = 2; continue }
                 while paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].end <= index {
                     closeParagraph()
                     paragraphIndex += 1
@@ -181,9 +183,13 @@ struct QuoteAnalysis {
                     role = foreignRole(scalar); foreign = true
                 }
                 if role == .either {
+                    // Inside guillemets, a straight quote is text: the character named between spaces
+                    // (« " »), or code ($"…" inside « »); it never closes them, as it may close a “.
+                    let inGuillemets = stack.last.map { $0.scalar == 0xAB || $0.scalar == 0xBB } ?? false
+                    if inGuillemets && !leftFlanking && !rightFlanking && spaceBefore && spaceAfter { continue }
                     if let top = stack.last, top.scalar == scalar, !(leftFlanking && !rightFlanking) {
                         role = .close
-                    } else if rightFlanking && !leftFlanking, stack.last?.role == .open || stack.isEmpty {
+                    } else if rightFlanking && !leftFlanking, !inGuillemets, stack.last?.role == .open || stack.isEmpty {
                         role = .close
                     } else {
                         role = .open

@@ -16,7 +16,10 @@ public struct UnbalancedQuote: Rule {
             one paragraph), and lets a quotation continue into the next paragraph \
             when that paragraph opens with the same mark (the convention for quoting several paragraphs). \
             Straight quotes (") are paired but never reported, since they double as inch and ditto marks, and \
-            marks foreign to the locale are left to foreign-quote-style. There is no mechanical fix: only the \
+            marks foreign to the locale are left to foreign-quote-style; a straight quote between spaces is the \
+            character itself (« " »), and "" an empty string. In a translation file, a message that is a piece of a quotation, whose \
+            source leaves it open or closes it as well ("`", "d' and `c" → "d » et « c"), is left alone. There \
+            is no mechanical fix: only the \
             editor knows where the quotation ends.
             """,
         fixSafety: nil,
@@ -33,6 +36,11 @@ public struct UnbalancedQuote: Rule {
             .passes("“The first paragraph of a long quotation.\n\n“The second one, which closes it.”", lang: "en"),
             .passes("He is 6' 2\" tall and \"fine\".", lang: "en"),
             .passes("Er sagte: „Wir kommen.“ Dann ging er.", lang: "de"),
+            .passes("Le premier caractère n'est pas « \" ». La syntaxe « $\"...\" » est obsolète. Sans l'entrée « msgid \"\" ».", lang: "fr"),
+            .passes("Commandes du shell correspondant au mot-clé « ", lang: "fr",
+                    source: "Shell commands matching keyword `", sourceLang: "en"),
+            .triggers("La méthode d'authentification ⟦«⟧peer n'est pas supportée.", lang: "fr",
+                      source: "peer authentication is not supported", sourceLang: "en"),
             // » is a byte of the mojibake of û, not a mark.
             .passes("Le prix a augmenté en aoÃ»t.", lang: "fr"),
         ]
@@ -41,10 +49,35 @@ public struct UnbalancedQuote: Rule {
     public func check(_ document: Document) -> [Finding] {
         QuoteAnalysis.issues(in: document).compactMap { issue in
             guard case let .unbalanced(mark, opening) = issue else { return nil }
+            // A message that is a piece of a quotation ("`", "d' and `c") leaves it open as its source does.
+            if let source = document.unitSource(at: mark.lowerBound),
+               opening ? Self.sourceBalance(source).opensUnclosed : Self.sourceBalance(source).closesUnopened { return nil }
             let text = document.string(mark)
             return finding(mark, opening
                            ? "\(text) opens a quotation that is never closed in this paragraph"
                            : "\(text) closes a quotation that was never opened")
         }
+    }
+
+    /// Whether a source text closes a quotation it never opened, and leaves one open: with the
+    /// English marks ` ' " “ ” ‘ and « » „. An apostrophe between letters ("don't") is no mark, and a
+    /// straight quote (") is unbalanced when the text has an odd number of them.
+    static func sourceBalance(_ source: String) -> (closesUnopened: Bool, opensUnclosed: Bool) {
+        let scalars = Array(source.unicodeScalars)
+        var depth = 0, closesUnopened = false, straight = 0
+        for (index, scalar) in scalars.enumerated() {
+            let before = index > 0 ? scalars[index - 1] : " ", after = index + 1 < scalars.count ? scalars[index + 1] : " "
+            switch scalar {
+            case "`", "“", "«", "„", "‘": depth += 1
+            case "”", "»", "’", "'":
+                if before.properties.isAlphabetic && after.properties.isAlphabetic { continue }  // an apostrophe
+                if depth > 0 { depth -= 1 }
+                else if scalar == "'" && !after.properties.isWhitespace && !before.properties.isAlphabetic { depth += 1 }  // 'word'
+                else { closesUnopened = true }
+            case "\"": straight += 1
+            default: continue
+            }
+        }
+        return (closesUnopened, depth > 0 || straight % 2 == 1)
     }
 }

@@ -15,7 +15,8 @@ public struct RepeatedPhrase: Rule {
             (ignoring case), with only spaces between the words. Two-word phrases must occur three times, since \
             "very well very well" style doublings occur in speech; longer ones twice. Rhetorical repetition is \
             written with commas ("step by step, step by step") and is not matched, and a phrase of capitalised \
-            words ("New York New York") is taken for a title. The suggestion keeps the first occurrence; it is \
+            words ("New York New York") is taken for a title. Words apart by more than one space on a line are \
+            table columns, not a sentence. The suggestion keeps the first occurrence; it is \
             unsafe, because the editor should check what the loop replaced.
             """,
         fixSafety: .unsafe,
@@ -30,6 +31,8 @@ public struct RepeatedPhrase: Rule {
                       fixed: "Напряжённость в регионе растёт быстро."),
             .passes("Step by step, step by step, they rebuilt it. She sang New York New York.", lang: "en"),
             .passes("It was very good very good indeed, and more and more people came.", lang: "en"),
+            .passes("       c           taille du cache            TAILLE DU CACHE", lang: "fr"),
+            .passes("  -a, --add username            add username to the members", lang: "en"),
         ]
     )
 
@@ -117,6 +120,8 @@ public struct RepeatedPhrase: Rule {
         return true
     }
 
+    /// One space (or tab), or one line break with any indentation: a wider gap on one line
+    /// separates table columns ("taille du cache      TAILLE DU CACHE"), not words of a sentence.
     private func spacesOnly(_ from: Int, _ to: Int, _ text: [UInt8]) -> Bool {
         guard to > from else { return to == from }
         var newlines = 0
@@ -127,7 +132,7 @@ public struct RepeatedPhrase: Rule {
             default: return false
             }
         }
-        return newlines <= 1
+        return newlines == 1 || (newlines == 0 && to - from == 1)
     }
 
     private func isCapitalised(_ token: Token, _ text: [UInt8]) -> Bool {

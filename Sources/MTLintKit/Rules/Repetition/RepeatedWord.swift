@@ -16,8 +16,13 @@ public struct RepeatedWord: Rule {
             reduplicated name ("Wagga Wagga", "Sir Run Run Shaw"), and across a line break a capitalised second \
             word starts a new title or segment. Layout is not prose: a gap wider than one space, or a line break \
             to a different indentation, separates table columns or a term from its definition; and a word in \
-            capitals beside the same word in lower case ("OCTETS octets") is a placeholder, not a slip. Numbers \
-            and punctuation are not words here.
+            capitals beside the same word in lower case ("OCTETS octets") is a placeholder, not a slip. So is, in a \
+            manual page that lost its italics, a noun followed by the metavariable that the term line heading \
+            its definition takes as an argument ("SET drapeau valeur" / "Remplace le drapeau drapeau"); a second \
+            word that begins a file name ("man man.7"), the letter of a printf placeholder ("%s s"), and a line \
+            that starts a configuration key ("driver = …") are not words of the sentence either. In a \
+            translation file, a doubling that the unit's source also writes ("Wadi Wadi", "help help") is the \
+            source's. Numbers and punctuation are not words here.
             """,
         fixSafety: .safe,
         examples: [
@@ -41,6 +46,14 @@ public struct RepeatedWord: Rule {
             .passes("root     root     4096 Jan  1 config", lang: "en"),
             .passes("Indique la taille en OCTETS octets par bloc.", lang: "fr"),
             .passes("  préfixe\n                préfixe ajouté au nom", lang: "fr"),
+            // Manual pages: a metavariable after its noun, a file name, a configuration key.
+            .passes("       SET drapeau valeur\n           Remplace le drapeau drapeau par la valeur valeur.", lang: "fr"),
+            .passes("       -S liste, --sections=liste\n              La liste liste est une liste de sections.", lang: "fr"),
+            .triggers("       -O[N]       Quand N est omis, ouvre une fenêtre pour chaque ⟦fichier fichier⟧.", lang: "fr",
+                      fixed: "       -O[N]       Quand N est omis, ouvre une fenêtre pour chaque fichier."),
+            .passes("EXEMPLES\n       man man.7\n           Affiche la page du paquet de macros man.", lang: "fr"),
+            .passes("           name = debian/changelog merge driver\n           driver = dpkg-mergechangelogs -m %O %A %B %A", lang: "fr"),
+            .passes("Essayez « help help » ou « man -k %s ».", lang: "fr", source: "Try `help help' or `man -k %s'.", sourceLang: "en"),
             .triggers("Der Vertrag ⟦wurde\nwurde⟧ am Montag unterzeichnet.", lang: "de",
                       fixed: "Der Vertrag wurde\nam Montag unterzeichnet."),
         ]
@@ -62,9 +75,12 @@ public struct RepeatedWord: Rule {
                   !isCompoundPart(previous, current, in: text),
                   !isReduplicatedName(previous, current, in: text),
                   !startsNewLineUnit(previous, current, in: text),
-                  !differsInCaseStyle(previous, current, in: text) else { continue }
+                  !differsInCaseStyle(previous, current, in: text),
+                  !isFileOrPlaceholderPart(previous, current, in: text) else { continue }
             let word = document.string(previous.range)
             if allowed.contains(CaseFolding.fold(word)) { continue }
+            if document.unitSourceContains(document.string(previous.start..<current.end), at: previous.start)
+                || ManPageTerms.isPlaceholder(word, at: previous.start, in: text) { continue }
             let edit = removal(of: current, after: previous, in: text)
             findings.append(finding(previous.start..<current.end,
                                     "\"\(word)\" is repeated; a doubled word is a common translation slip",
@@ -93,13 +109,26 @@ public struct RepeatedWord: Rule {
 
     /// Across a line break, a capitalised second word starts a new title, caption
     /// or segment ("…in parts of India\nIndia's monsoon…"), not a doubled word.
+    /// A line that starts with a key ("driver = dpkg-mergechangelogs") is a new entry of a
+    /// configuration block ("name = … merge driver⏎driver = …").
     private func startsNewLineUnit(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
-        text[a.end..<b.start].contains(0x0A) && startsUpperCase(b, in: text)
+        guard text[a.end..<b.start].contains(0x0A) else { return false }
+        var next = b.end
+        while next < text.count && text[next] == 0x20 { next += 1 }
+        return startsUpperCase(b, in: text) || (next < text.count && text[next] == UInt8(ascii: "="))
     }
 
     private func startsUpperCase(_ token: Token, in text: [UInt8]) -> Bool {
         let first = text.withUnsafeBufferPointer { ScriptLookup.scalar(at: token.start, in: $0) }
         return Unicode.Scalar(first)?.properties.isUppercase ?? false
+    }
+
+    /// "man man.7", "%s s": the second word begins a file name (a dot and more after it), or the
+    /// first is the conversion letter of a printf placeholder; neither is a word of the sentence.
+    private func isFileOrPlaceholderPart(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
+        if b.end + 1 < text.count && text[b.end] == UInt8(ascii: "."), case let next = text[b.end + 1] | 0x20,
+           (next >= 0x61 && next <= 0x7A) || (next >= 0x30 && next <= 0x39) { return true }
+        return a.start > 0 && text[a.start - 1] == UInt8(ascii: "%")
     }
 
     /// "the the-ory" or "re- re": a hyphen makes one of the two part of a compound.

@@ -18,7 +18,10 @@ public struct MixedScriptWord: Rule {
             mix two of these scripts, and only when every letter of the minority script has a look-alike in the \
             majority script (the target language's script wins a tie). The fix writes the look-alikes in the \
             word's main script, which changes nothing visible, so it is safe. Words that mix scripts on purpose \
-            with letters that have no look-alike (a Greek "μm" unit, "Ω-3") are left alone.
+            with letters that have no look-alike (a Greek "μm" unit, "Ω-3") are left alone, and so are two \
+            tokens written together, where the case changes with the script (an option letter and a translated \
+            metavariable "csН", "pБРВ"; a prefix and a capitalised word "IСвободно"), and the letters of a printf \
+            conversion glued to the next word ("%sАвтор").
             """,
         fixSafety: .safe,
         examples: [
@@ -28,6 +31,10 @@ public struct MixedScriptWord: Rule {
             .triggers("Переговоры в ⟦Москвa⟧ закончились.", lang: "ru", fixed: "Переговоры в Москва закончились."),
             .passes("Talks in France ended; Москва and Berlin replied; 5 μm wide.", lang: "en"),
             .passes("Компания Apple и iPhone в Москве.", lang: "ru"),
+            .passes("%sАвтор: %s; Строки, начинающиеся с %cбудут удалены.", lang: "ru"),
+            .passes(" * csН     установить размер символа равным Н бит; -pБРВ; IСвободно", lang: "ru"),
+            .triggers("⟦Cервер⟧ прокси неожиданно закрыл соединение; ⟦AРГ⟧2.", lang: "ru",
+                      fixed: "Сервер прокси неожиданно закрыл соединение; АРГ2."),
         ]
     )
 
@@ -98,7 +105,9 @@ public struct MixedScriptWord: Rule {
                     else { unknown = true }
                     cursor += length
                 }
-                guard !unknown, !latin.isEmpty, !other.isEmpty, otherScripts.count == 1 else { continue }
+                guard !unknown, !latin.isEmpty, !other.isEmpty, otherScripts.count == 1,
+                      !followsPlaceholder(start, latin: latin, buffer),
+                      !joinsTwoTokens(latin: latin, other: other) else { continue }
                 // The minority script's letters become look-alikes of the majority's.
                 let toOther = other.count > latin.count || (other.count == latin.count && targetCyrillic)
                 var edits: [Edit] = []
@@ -127,5 +136,38 @@ public struct MixedScriptWord: Rule {
             }
         }
         return findings
+    }
+
+    /// "%sАвтор", "%-17sвключить", "%0AДалее": the Latin letters that open the word close a printf
+    /// conversion or a %-escape glued to it (at most three: length modifiers and the conversion).
+    private func followsPlaceholder(_ start: Int, latin: [(Int, UInt32, Int)], _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard latin.count <= 3, latin.first?.0 == start,
+              latin.enumerated().allSatisfy({ $0.element.0 == start + $0.offset }) else { return false }
+        var index = start
+        while index > 0, case let byte = buffer[index - 1], (byte >= 0x30 && byte <= 0x39) || Array("-+#.$*".utf8).contains(byte) {
+            index -= 1
+            if start - index > 8 { return false }
+        }
+        return index > 0 && buffer[index - 1] == UInt8(ascii: "%")
+    }
+
+    /// Two tokens written together, each in its own script and case: an option letter or keyword
+    /// and a translated metavariable ("csН", "pБРВ", "-cТЕГ"), a prefix and a capitalised word
+    /// ("IСвободно", "ДдYy"), a metavariable and a literal suffix ("ПРЕФИКСaa"). The case changes where
+    /// the script does; a look-alike slipped into a word ("Cервер", "Tип", "Малайaлам") keeps the
+    /// word's own case pattern: its second part does not start with a capital.
+    private func joinsTwoTokens(latin: [(Int, UInt32, Int)], other: [(Int, UInt32, Int)]) -> Bool {
+        let latinFirst = latin[0].0 < other[0].0
+        let (first, second) = latinFirst ? (latin, other) : (other, latin)
+        // Two runs only: every letter of the first script before every letter of the second.
+        guard let lastOfFirst = first.last, lastOfFirst.0 < second[0].0 else { return false }
+        func isUpper(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isUppercase ?? false }
+        func isLower(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isLowercase ?? false }
+        let firstAllUpper = first.allSatisfy { isUpper($0.1) }
+        // "pБРВ", "IСвободно": the second part starts with a capital, unless the whole word is in
+        // capitals ("AРГ" is a look-alike in "АРГ").
+        if isUpper(second[0].1) { return !(firstAllUpper && second.allSatisfy { isUpper($0.1) }) }
+        // "ПРЕФИКСaa": several capitals, then lower case.
+        return first.count >= 2 && firstAllUpper && second.allSatisfy { isLower($0.1) }
     }
 }

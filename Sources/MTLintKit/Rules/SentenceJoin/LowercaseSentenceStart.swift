@@ -19,7 +19,11 @@ public struct LowercaseSentenceStart: Rule {
             (initials, list labels), words glued to a dot, slash or hyphen (file names, "e.g.", options), \
             numbers (German ordinals "am 3. und 4. Mai", times, versions; only a four-digit year is read as a \
             sentence end outside German), ellipses, a line break after the full stop (list items, segments), \
-            words that look like code ("ls(1)"), and scripts without case (Chinese, Japanese), where nothing is \
+            words that look like code ("ls(1)"), words cut short as abbreviations, which the text shows by \
+            writing them with their full stop at least as often as without, ending on a consonant, beside a \
+            longer word they begin \
+            ("Verr. maj. comme Ctrl" beside "Verrouillage", "Suppr. du pavé" beside "Suppression"), and scripts \
+            without case (Chinese, Japanese), where nothing is \
             ever flagged. A sentence that ends on an article or preposition is left to dangling-word. Where the \
             language has word lists, the lower-case word must be one that continues a sentence (a preposition, \
             conjunction, relative, article, pronoun or verb from the lists): man pages and technical prose start \
@@ -44,6 +48,9 @@ public struct LowercaseSentenceStart: Rule {
             .passes("Die Sitzung ist am 3. und 4. Oktober, z. B. im Saal 2, bzw. online.", lang: "de"),
             .passes("Это было в 1990 г. в Москве, т. е. до распада.", lang: "ru"),
             .passes("Il est arrivé, cf. la page 3, etc. et il est reparti.", lang: "fr"),
+            .passes("Verr. maj. comme Ctrl. Verrouillage des majuscules. Comportement de la touche Suppr. du pavé numérique ; Suppression.", lang: "fr"),
+            .triggers("Le fichier est lu en mode modification⟦. les⟧ options sont désactivées. La modification est refusée.", lang: "fr",
+                      fixed: "Le fichier est lu en mode modification les options sont désactivées. La modification est refusée."),
             .passes("会谈结束了。代表团离开了。他们使用 v1.2 版本。", lang: "zh"),
             .passes("会談は終わった。代表団は帰った。", lang: "ja"),
         ]
@@ -83,6 +90,8 @@ public struct LowercaseSentenceStart: Rule {
                 // continues a sentence (a preposition, conjunction, relative, article, pronoun or
                 // verb): a command or a name in lower case ("ls", "dpkg") may start a sentence.
                 if !lexicon.isEmpty && !lexicon.continues(text.folded(following)) { continue }
+                // "Verr. maj. comme Ctrl", "Suppr. du pavé": a word cut short, whose full stop ends nothing.
+                if !text.hasDigit(previous) && Truncations.isTruncation(text.string(previous), in: document) { continue }
                 let range = dot..<following.upperBound
                 let edit = Edit(offset: dot, length: 1, replacement: "")
                 findings.append(finding(range,

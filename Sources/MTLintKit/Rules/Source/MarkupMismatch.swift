@@ -18,7 +18,10 @@ public struct MarkupMismatch: Rule {
             does): one the translation has that the source does not is reported on itself, and one it lacks on \
             the unit. Links, e-mail addresses, handles and hashtags may be localised ("exemple.fr"), so only \
             fewer of a kind than in the source is reported. Character references already escaped in the source \
-            are text, not codes.
+            are text, not codes. A translation may reorder a format's arguments by position ("%2$s" for the \
+            source's second "%s"). A hashtag has a letter ("#1" is a number sign, which French writes "n°1"), and \
+            "%#x" is a printf flag; braces around words and commas that name no ICU argument type \
+            ("{ascii,ebcdic,ibm}") are an alternation in help text, not a placeholder.
             """,
         fixSafety: nil,
         examples: [
@@ -30,6 +33,9 @@ public struct MarkupMismatch: Rule {
                     source: "The results are at https://example.com/results.", sourceLang: "en"),
             .passes("Bonjour {name}, merci de votre visite.", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
             .passes("Écrivez à presse@example.com ou sur #MTLint.", lang: "fr", source: "Write to presse@example.com or on #MTLint.", sourceLang: "en"),
+            .passes("Opérande n°1 de registre invalide ; valeur 0x%llx.", lang: "fr", source: "invalid register operand #1; value %#llx.", sourceLang: "en"),
+            .passes("Impossible de combiner deux options parmi ascii, ebcdic et ibm.", lang: "fr",
+                    source: "cannot combine any two of {ascii,ebcdic,ibm}.", sourceLang: "en"),
         ]
     )
 
@@ -44,7 +50,7 @@ public struct MarkupMismatch: Rule {
                 : (unit.sourceCodes, unit.targetCodes)
             var expected = sourceCodes
             let added = targetCodes.filter { code in
-                guard let index = expected.firstIndex(of: code) else { return true }
+                guard let index = expected.firstIndex(where: { Self.samePlaceholder($0, code) }) else { return true }
                 expected.remove(at: index)
                 return false
             }
@@ -70,6 +76,16 @@ public struct MarkupMismatch: Rule {
         return findings
     }
 
+    /// "%2$s" and "%s": a translation reorders a format's arguments by their positions.
+    static func samePlaceholder(_ a: String, _ b: String) -> Bool {
+        func unpositioned(_ code: String) -> Substring {
+            guard code.hasPrefix("%"), let dollar = code.firstIndex(of: "$"),
+                  code[code.index(after: code.startIndex)..<dollar].allSatisfy(\.isNumber) else { return code[...] }
+            return "%" + code[code.index(after: dollar)...]
+        }
+        return a == b || unpositioned(a) == unpositioned(b)
+    }
+
     enum LinkKind: CaseIterable { case url, address, handle, hashtag }
 
     /// URLs, e-mail addresses, @handles and #hashtags of a text, with their byte ranges.
@@ -89,8 +105,10 @@ public struct MarkupMismatch: Rule {
             if byte == UInt8(ascii: "@") {
                 // An e-mail address: the local part before the @.
                 while start > 0 && (isWordByte(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") || bytes[start - 1] == UInt8(ascii: "-")) { start -= 1 }
-            } else if start > 0 && isWordByte(bytes[start - 1]) {
-                continue  // "C#", "F#": part of a word
+            } else if start > 0 && (isWordByte(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "%")) {
+                continue  // "C#", "F#": part of a word; "%#llx": a printf flag
+            } else if !bytes[(index + 1)..<end].contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) {
+                continue  // "#1", "#2": a number sign ("n°1"), not a hashtag
             }
             // A handle or hashtag starts a word; an address needs a dot in its domain.
             if start == index && index > 0 && isWordByte(bytes[index - 1]) { continue }

@@ -1,0 +1,65 @@
+import Testing
+@testable import MTLintKit
+
+/// What a catalogue's message keeps from its msgid is the source's, not a slip of the
+/// translator (#13): the rules leave it alone and still find the translator's own slips.
+struct CatalogueSourceTests {
+    static let catalogue = #"""
+        msgid ""
+        msgstr ""
+        "Content-Type: text/plain; charset=UTF-8\n"
+        "Language: fr\n"
+
+        msgid "Wadi Wadi"
+        msgstr "wadi wadi"
+
+        msgid "escape the ampersand as &amp;"
+        msgstr "échappez l’esperluette avec &amp;"
+
+        msgid "`"
+        msgstr "« "
+
+        msgid "Shell commands matching keyword `"
+        msgstr "Commandes du shell correspondant au mot-clé « "
+
+        msgid "Updating makefiles...."
+        msgstr "Mise à jour des makefiles...."
+
+        msgid "Access Rights : "
+        msgstr "Droits d'accès : "
+
+        msgid "only the TI and ARM unwinders are supported"
+        msgstr "Seuls les les dérouleurs TI et ARM sont supportés"
+
+        #, c-format
+        msgid "cannot link %s with %s"
+        msgstr "ne peut lier %2$s avec %1$s"
+
+        """#
+
+    func findings(_ text: String) -> [Finding] {
+        let linter = Linter(options: LintOptions(language: "fr"))
+        return linter.lint(SourceText(text), path: "messages.po").findings
+    }
+
+    @Test func whatTheSourceWritesIsLeftAlone() {
+        let rules = findings(Self.catalogue).map(\.rule)
+        for rule in ["html-entity", "unbalanced-quote", "punctuation-run", "space-before-punctuation", "markup-mismatch"] {
+            #expect(!rules.contains(rule), "\(rule)")
+        }
+        // The translator's own doubling is still found, the source's is not.
+        #expect(rules.filter { $0 == "repeated-word" }.count == 1)
+    }
+
+    @Test func aSentenceOfAnArticleIsNotAMessage() throws {
+        // Aligned sentences are judged as one text: a quotation closed in a later sentence is
+        // paired there, and one closed nowhere is flagged even if its sentence's source leaves it open.
+        var options = LintOptions(language: "en")
+        options.sourceLanguage = "zh"
+        let linter = Linter(options: options)
+        let target = "He said: “We came.\nWe stayed.\nWe will go. ”\nThey left. ”\n"
+        let source = "他说：“我们来了。\n我们留下了。\n我们会走。”\n他们走了。”\n"
+        let result = linter.lint(SourceText(target), path: "a.txt", articleSource: (text: SourceText(source), format: DocumentFormat.plain))
+        #expect(result.findings.contains { $0.rule == "unbalanced-quote" })
+    }
+}
