@@ -35,8 +35,17 @@ import Testing
     @Test func clockTimes() {
         #expect(values("at 8 pm", "en") == [[8, 20]])
         #expect(values("um 18.19 Uhr", "de") == [[18, 6], [19]])
-        #expect(values("at 7:00 am", "en") == [[7, 19], [0]])
+        // A whole hour is the hour alone: "7:00" is also "7 Uhr".
+        #expect(values("at 7:00 am", "en") == [[7, 19]])
         #expect(values("part à 8h15", "fr") == [[8, 20], [15]])
         #expect(values("bis zu 24\u{202F}000 Container", "de") == [[24000]])
+    }
+
+    @Test func magnitudesAndMultiples() {
+        #expect(values("600至850亿元", "zh") == [[600, 6e10], [8.5e10]])
+        #expect(values("11万7015人", "zh") == [[117_015]])
+        #expect(values("22万亿", "zh") == [[2.2e13]])
+        #expect(values("US$31-billion", "en") == [[3.1e10]])
+        #expect(values("stiegen zehnmal", "de") == [[10]])
     }
 }

@@ -1,3 +1,5 @@
+import ICUShim
+
 /// A number of the source that the translation changed or left out.
 public struct NumberMismatch: Rule {
     public init() {}
@@ -32,6 +34,17 @@ public struct NumberMismatch: Rule {
             .passes("China's exports grew by 1.2 billion yuan.", lang: "en", source: "中国出口增长了12亿元。", sourceLang: "zh"),
             .passes("The meeting starts at 8 pm.", lang: "en", source: "Die Sitzung beginnt um 20 Uhr.", sourceLang: "de"),
             .passes("Die Eisberge ragten 60 Meter aus dem Wasser.", lang: "de", source: "The icebergs rose 200 feet out of the water.", sourceLang: "en"),
+            // Chinese magnitudes: a range sharing one scale word, and units written after 万.
+            .passes("Investment will be between 60 and 85 billion yuan.", lang: "en", source: "投资额将在600至850亿元之间。", sourceLang: "zh"),
+            .passes("The city has 117,015 residents.", lang: "en", source: "全市常住人口11万7015人。", sourceLang: "zh"),
+            // A scale word joined by a hyphen, a multiple in one word, a whole hour.
+            .passes("Das Unternehmen sammelte 31 Milliarden Dollar ein.", lang: "de", source: "The company raised US$31-billion.", sourceLang: "en"),
+            .passes("Die Preise stiegen in einem Jahr zehnmal.", lang: "de", source: "Prices rose 10 times in a year.", sourceLang: "en"),
+            .passes("Die Sitzung beginnt um 7 Uhr.", lang: "de", source: "The meeting starts at 7:00.", sourceLang: "en"),
+            // Numbers a translation writes in words or localises: after a comparison, a small ordinal, an example.
+            .passes("Le fichier XPM a une largeur d'image négative ou nulle", lang: "fr", source: "XPM file has image width <= 0", sourceLang: "en"),
+            .passes("Ceci est le premier message de validation :", lang: "fr", source: "This is the 1st commit message:", sourceLang: "en"),
+            .passes("Indiquez l'heure, par ex. 15:30 ou 14:15:20.", lang: "fr", source: "Enter the time, e.g. 11:35 or 2:35:20.", sourceLang: "en"),
         ]
     )
 
@@ -45,8 +58,10 @@ public struct NumberMismatch: Rule {
             let target = String(decoding: document.text[unit.target], as: UTF8.self)
             // Placeholders ("%15s") are code, hidden in the target as in the source.
             let sourceBytes = Array(unit.source.utf8)
-            let sourceNumbers = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags)).filter {
-                !$0.spelledOut && !isDateMonth($0, in: sourceBytes) && !isImperialMeasure($0, in: sourceBytes)
+            let examples = Self.exampleClauses(in: sourceBytes, language: sourceLanguage.code)
+            let sourceNumbers = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags)).filter { number in
+                !number.spelledOut && !isDateMonth(number, in: sourceBytes) && !isImperialMeasure(number, in: sourceBytes)
+                    && !Self.isWordLike(number, in: sourceBytes) && !examples.contains { $0.contains(number.range.lowerBound) }
             }
             guard !sourceNumbers.isEmpty else { continue }
             var targetNumbers = targetReading.numbers(in: target)
@@ -87,6 +102,49 @@ public struct NumberMismatch: Rule {
         var bytes = ProseMask.mask(Array(text.utf8), markdown: false)
         for range in Placeholders.ranges(in: bytes, flags: flags) { for index in range { bytes[index] = 0x20 } }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Numbers a translation writes in words or rightly changes: after a comparison ("width <= 0",
+    /// "négative ou nulle"), and small ordinals ("the 1st message", "le premier message").
+    static func isWordLike(_ number: NumberMention, in bytes: [UInt8]) -> Bool {
+        var before = number.range.lowerBound
+        while before > 0 && bytes[before - 1] == 0x20 { before -= 1 }
+        if before > 0 && [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "=")].contains(bytes[before - 1]) { return true }
+        let end = number.range.upperBound
+        guard number.values.first.map({ $0 >= 1 && $0 <= 10 }) == true, end + 2 <= bytes.count else { return false }
+        let suffix = String(decoding: bytes[end..<(end + 2)], as: UTF8.self).lowercased()
+        let glued = end + 2 == bytes.count || !((bytes[end + 2] | 0x20) >= 0x61 && (bytes[end + 2] | 0x20) <= 0x7A)
+        return glued && ["st", "nd", "rd", "th"].contains(suffix)
+    }
+
+    /// Words that introduce examples, which translators localise (a date, a time, a sample value).
+    static let exampleMarkers: [String: [String]] = [
+        "en": ["e.g.", "for example", "for instance", "such as"], "fr": ["p. ex.", "par ex.", "par exemple"],
+        "de": ["z. B.", "z.B.", "zum Beispiel"], "es": ["p. ej.", "por ejemplo"], "it": ["ad es.", "per esempio", "ad esempio"],
+        "pt": ["p. ex.", "por exemplo"], "ru": ["напр.", "например"],
+    ]
+
+    /// The stretches of a source that give examples: from a marker to the end of its sentence or line.
+    static func exampleClauses(in bytes: [UInt8], language: String) -> [Range<Int>] {
+        guard let markers = exampleMarkers[language] else { return [] }
+        let lowered = bytes.map(CaseFolding.asciiLower)
+        var clauses: [Range<Int>] = []
+        for marker in markers {
+            let needle = Array(marker.lowercased().utf8)
+            var from = 0
+            while from < lowered.count {
+                let found = lowered.withUnsafeBufferPointer { mtl_find($0.baseAddress! + from, Int64($0.count - from), needle, Int64(needle.count)) }
+                guard found >= 0 else { break }
+                let start = from + Int(found) + needle.count
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A && !(bytes[end] == UInt8(ascii: ".") && (end + 1 == bytes.count || bytes[end + 1] == 0x20)) {
+                    end += 1
+                }
+                clauses.append(start..<end)
+                from = start
+            }
+        }
+        return clauses
     }
 
     /// "3月" (March) in a Chinese or Japanese date: the translation writes the month's name.

@@ -26,6 +26,8 @@ struct NumberReading: Sendable {
     let scales: [(prefix: [Unicode.Scalar], factor: Double)]
     /// Abbreviated scale words ("£5bn", "3 Mio.", "1,2 млн"): ambiguous ("5m" may be metres), so an extra reading.
     let abbreviations: [(word: [Unicode.Scalar], factor: Double)]
+    /// `multiplierSuffixes` of the language.
+    let multipliers: [[Unicode.Scalar]]
 
     /// English newsroom abbreviations, beside CLDR's compact forms (K, M, B, T).
     static let newsroomAbbreviations: [String: [(String, Double)]] = [
@@ -71,7 +73,10 @@ struct NumberReading: Sendable {
             }
             if !word.isEmpty { scales.append((word.lowercased(), factor)) }
         }
-        if language == "zh" || language == "ja" { scales += [("万", 1e4), ("萬", 1e4), ("亿", 1e8), ("億", 1e8)] }
+        // "万亿" (a trillion) before "万": scale words are matched in order.
+        if language == "zh" || language == "ja" {
+            scales = [("万亿", 1e12), ("萬億", 1e12)] + scales + [("万", 1e4), ("萬", 1e4), ("亿", 1e8), ("億", 1e8)]
+        }
         self.scales = scales.map { (Array($0.0.unicodeScalars), $0.1) }
         // CLDR's short compact forms through ICU: "1 млн", "1 Mio.", "1 Md", "1 Mln".
         var abbreviations = (Self.newsroomAbbreviations[language] ?? []).map { (Array($0.0.unicodeScalars), $0.1) }
@@ -84,6 +89,7 @@ struct NumberReading: Sendable {
             if !word.isEmpty && !word.unicodeScalars.allSatisfy(Self.isCJK) { abbreviations.append((Array(word.unicodeScalars), factor)) }
         }
         self.abbreviations = abbreviations
+        multipliers = (Self.multiplierSuffixes[language] ?? []).map { Array($0.unicodeScalars) }
     }
 
     private static func slot(_ slots: [CChar], _ index: Int) -> String {
@@ -118,7 +124,7 @@ struct NumberReading: Sendable {
                     let initial = scalars[index].isASCII ? Unicode.Scalar(UInt8(scalars[index].value) | 0x20)
                         : scalars[index].properties.lowercaseMapping.unicodeScalars.first ?? scalars[index]
                     if end - index <= longestWord, wordInitials.contains(initial),
-                       let value = words[Self.foldedHash(scalars[index..<end])] {
+                       let value = words[Self.foldedHash(scalars[index..<end])] ?? multiplied(scalars[index..<end]) {
                         var mention = NumberMention(range: byteOffsets[index]..<byteOffsets[end], values: [value], spelledOut: true)
                         mention.values = mention.values.map { $0 * scale(after: end, scalars) }
                         mentions.append(mention)
@@ -149,7 +155,10 @@ struct NumberReading: Sendable {
                 var hour = NumberMention(range: byteOffsets[index]..<byteOffsets[time.hourEnd], values: [time.hour])
                 if time.hour < 12 { hour.values.append(time.hour + 12) } else if time.hour > 12 { hour.values.append(time.hour - 12) }
                 mentions.append(hour)
-                mentions.append(NumberMention(range: byteOffsets[time.hourEnd + 1]..<byteOffsets[time.end], values: [time.minutes]))
+                // "7:00" is also "7 Uhr", "7 heures": whole hours need no minutes.
+                if time.minutes > 0 {
+                    mentions.append(NumberMention(range: byteOffsets[time.hourEnd + 1]..<byteOffsets[time.end], values: [time.minutes]))
+                }
                 index = time.end
                 continue
             }
@@ -176,8 +185,11 @@ struct NumberReading: Sendable {
         for index in mentions.indices.dropLast() where !mentions[index].spelledOut {
             let next = mentions[index + 1]
             let gap = bytes[mentions[index].range.upperBound..<next.range.lowerBound]
+            // The gap: ASCII ("to", "-", "and") or a Chinese or Japanese range mark ("600至850亿").
+            let gapText = String(decoding: gap, as: UTF8.self)
+            let isRange = gap.allSatisfy({ $0 < 0x80 && !(0x30...0x39).contains($0) }) || ["至", "到", "～", "~", "—", "–"].contains(gapText)
             guard gap.count <= 6, let scaled = next.values.first, let base = interpretations(of: String(decoding: bytes[next.range], as: UTF8.self)).first,
-                  base > 0, scaled / base > 1, gap.allSatisfy({ $0 < 0x80 && !(0x30...0x39).contains($0) }) else { continue }
+                  base > 0, scaled / base > 1, isRange else { continue }
             mentions[index].values += mentions[index].values.map { $0 * scaled / base }
         }
         return mentions
@@ -246,7 +258,8 @@ struct NumberReading: Sendable {
     /// approximation mark may come first.
     private func scaleWord(after end: Int, _ scalars: [Unicode.Scalar]) -> (factor: Double, end: Int)? {
         var start = end
-        while start < scalars.count && (scalars[start] == " " || scalars[start] == "\u{00A0}") && start - end < 2 { start += 1 }
+        // A space, or a hyphen of a compound ("US$31-billion", "1,9-Milliarden-Dollar").
+        while start < scalars.count && (scalars[start] == " " || scalars[start] == "\u{00A0}" || scalars[start] == "-") && start - end < 2 { start += 1 }
         if let mark = scalars[safe: start], ["多", "余", "餘", "几", "幾"].contains(mark) { start += 1 }
         // Most numbers are followed by no word at all, or by one no scale word starts like.
         guard let first = scalars[safe: start], Self.isCJK(first) || Self.isLetter(first) else { return nil }
@@ -263,7 +276,13 @@ struct NumberReading: Sendable {
         var digitsEnd = scaleEnd
         var digits = ""
         while let digit = scalars[safe: digitsEnd].flatMap(Self.digit) { digits.append(digit); digitsEnd += 1 }
-        guard !digits.isEmpty, let part = Double(digits), let next = scaleWord(after: digitsEnd, scalars), next.factor < factor else { return nil }
+        guard !digits.isEmpty, let part = Double(digits) else { return nil }
+        guard let next = scaleWord(after: digitsEnd, scalars) else {
+            // "11万7015" is 117,015: Chinese units written after 万 or 亿, as many digits as the scale has zeros at most.
+            let isChineseScale = factor == 1e4 || factor == 1e8
+            return isChineseScale && digits.count <= (factor == 1e4 ? 4 : 8) && Self.isCJK(scalars[scaleEnd - 1]) ? (part, digitsEnd) : nil
+        }
+        guard next.factor < factor else { return nil }
         return (part * next.factor, next.end)
     }
 
@@ -276,6 +295,18 @@ struct NumberReading: Sendable {
         var end = index + 1
         while end < scalars.count && Self.digit(scalars[end]) != nil { end += 1 }
         return end - index - 1 == 3
+    }
+
+    /// Words that make a multiple of a number word ("zehnmal", "dreifach", "tenfold").
+    static let multiplierSuffixes: [String: [String]] = ["de": ["mal", "fach"], "en": ["fold"], "nl": ["maal", "voudig"]]
+
+    /// The number in a multiple's word: "zehnmal" is ten, as a translation of "10 times".
+    private func multiplied(_ word: ArraySlice<Unicode.Scalar>) -> Double? {
+        for suffix in multipliers where word.count > suffix.count
+            && zip(word.suffix(suffix.count), suffix).allSatisfy({ Self.lowercased($0) == $1 }) {
+            if let value = words[Self.foldedHash(word.dropLast(suffix.count))] { return value }
+        }
+        return nil
     }
 
     /// FNV-1a of a word lower-cased scalar by scalar (ASCII on the value, the rest through Unicode).

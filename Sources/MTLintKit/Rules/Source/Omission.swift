@@ -34,6 +34,10 @@ public struct Omission: Rule {
                       source: "Trois postes à quai seront équipés la première année, puis quatre autres en 2026. La région finance un tiers du projet.",
                       sourceLang: "fr"),
             .passes("Yes.", lang: "en", source: "Oui, bien sûr.", sourceLang: "fr"),
+            // As many sentences as the source: a short one is not a missing one.
+            .passes("Das wollen wir nie. Wir wollen die Welt in dreißig Jahren auf null Emissionen bringen, und zwar sicher.", lang: "de",
+                    source: "We don't ever want to do that actually. We want the world to reach zero emissions in thirty years, and safely so.",
+                    sourceLang: "en"),
             // Calibrated per pair: English→German translations vary less in length, so less shortening is flagged.
             .triggers("⟦Der Minister kam am Dienstag zu einem Treffen nach Brüssel.⟧", lang: "de",
                       source: "The minister arrived in Brussels on Tuesday for an emergency meeting with his European counterparts about gas prices.",
@@ -82,6 +86,10 @@ public struct Omission: Rule {
         guard let language = document.sourceLanguage, !unit.source.contains("\n") else { return nil }
         let bytes = Array(unit.source.utf8)
         guard let spans = try? Tokenizer.sentences(of: bytes, locale: language.icuLocale), spans.count >= 2 else { return nil }
+        // A translation with as many sentences as its source left none out ("Das wollen wir nie. Wir wollen…").
+        let targetBytes = Array(document.text[unit.target])
+        guard let targetSpans = try? Tokenizer.sentences(of: targetBytes, locale: document.language.icuLocale),
+              targetSpans.filter({ targetBytes[$0.range].contains { $0 > 0x20 } }).count < spans.count else { return nil }
         let sentences = spans.map { String(decoding: bytes[$0.range], as: UTF8.self) }
         let target = Double(UnitLengths.letters(document.text[unit.target]))
         let lengths = sentences.map { Double(UnitLengths.letters($0)) }

@@ -33,6 +33,10 @@ public struct UntranslatedSegment: Rule {
             .passes("Die Centres for Disease Control and Prevention untersuchen den Fall.", lang: "de",
                     source: "The Centres for Disease Control and Prevention are investigating the case.", sourceLang: "en"),
             .passes("Es ist so etwas wie ding, ding, ding.", lang: "de", source: "It's kind of like ding, ding, ding.", sourceLang: "en"),
+            // Code the translation keeps: a quoted command, and the command of a synopsis line.
+            .passes("Voir 'git help config' pour plus d'information.", lang: "fr",
+                    source: "See 'git help config' for more information.", sourceLang: "en"),
+            .passes("git notes prune [<options>]", lang: "fr", source: "git notes prune [<options>]", sourceLang: "en"),
             .passes("Les pourparlers continueront la semaine prochaine.", lang: "fr",
                     source: "The talks will continue next week.", sourceLang: "en"),
         ]
@@ -69,7 +73,7 @@ public struct UntranslatedSegment: Rule {
             // Two different content words: "ding, ding, ding" is the same sound in any language.
             guard copied.count >= 3, Set(copied.filter({ isContentWord($0, in: document.text) }).map(\.key)).count >= 2 else { continue }
             let range = copied.first!.token.start..<copied.last!.token.end
-            guard !isQuoted(range, in: unit, document: document) else { continue }
+            guard !isQuoted(range, in: unit, document: document), !isLiteral(range, in: document.text) else { continue }
             let whole = copied.count == targetWords.count
             findings.append(finding(range, whole
                 ? "this text is the source, untranslated (\(sourceLanguage.code) in a \(document.language.code) translation)"
@@ -165,6 +169,9 @@ public struct UntranslatedSegment: Rule {
     /// it has three words or more (a unit's sentence is short: the full table costs less than a set).
     private func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
         guard source.count >= 3, target.count >= 3, source.count * target.count <= 250_000 else { return nil }
+        // Most units share fewer than three words: a 64-bit mask of the source's keys tells at once.
+        let mask = source.reduce(UInt64(0)) { $0 | 1 << ($1 & 63) }
+        guard target.lazy.filter({ mask & 1 << ($0 & 63) != 0 }).prefix(3).count == 3 else { return nil }
         // `previous[i]`: the length of the shared run ending at source word i − 1 and the target word before.
         var previous = [Int](repeating: 0, count: source.count + 1), current = previous
         var best = 0, bestEnd = 0
@@ -212,6 +219,38 @@ public struct UntranslatedSegment: Rule {
         let code: Set<UInt8> = Set("-_=/\\<>[]{}|@:.$%#`*".utf8)
         return (start > 0 && code.contains(text[start - 1])) || (end < text.count && code.contains(text[end]) && text[end] != UInt8(ascii: "."))
             || (end + 1 < text.count && text[end] == UInt8(ascii: ".") && text[end + 1] != 0x20 && text[end + 1] != 0x0A)
+    }
+
+    /// Code the translation rightly keeps: a quoted literal ('git help config', `make install`,
+    /// « git stash ») or the command of a synopsis line ("git notes prune [<options>]").
+    private func isLiteral(_ range: Range<Int>, in text: [UInt8]) -> Bool {
+        var before = range.lowerBound
+        while before > 0 && (text[before - 1] == 0x20 || text[before - 1] == 0x09) { before -= 1 }
+        var after = range.upperBound
+        while after < text.count && text[after] == 0x20 { after += 1 }
+        // The command a synopsis line opens, options or arguments after it.
+        if before == 0 || text[before - 1] == 0x0A, after < text.count, text[after] == UInt8(ascii: "[") || text[after] == UInt8(ascii: "<") {
+            return true
+        }
+        // Quoted: a mark right before and right after (with a space inside guillemets).
+        func endsWithOpening(_ end: Int) -> Bool {
+            let end = end > 0 && (text[end - 1] == 0x20 || end >= 2 && text[end - 2] == 0xC2 && text[end - 1] == 0xA0) ? end - (text[end - 1] == 0x20 ? 1 : 2) : end
+            guard end > 0 else { return false }
+            let last = text[end - 1]
+            if last == 0x27 || last == 0x60 || last == 0x22 { return true }
+            if end >= 2 && text[end - 2] == 0xC2 && last == 0xAB { return true }  // «
+            return end >= 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 && [0x98, 0x9C, 0x9E].contains(last)  // ‘ “ „
+        }
+        func startsWithClosing(_ start: Int) -> Bool {
+            var start = start
+            if start < text.count && text[start] == 0x20 { start += 1 } else if start + 1 < text.count && text[start] == 0xC2 && text[start + 1] == 0xA0 { start += 2 }
+            guard start < text.count else { return false }
+            let first = text[start]
+            if first == 0x27 || first == 0x60 || first == 0x22 { return true }
+            if start + 1 < text.count && first == 0xC2 && text[start + 1] == 0xBB { return true }  // »
+            return start + 2 < text.count && first == 0xE2 && text[start + 1] == 0x80 && [0x99, 0x9D, 0x9C].contains(text[start + 2])  // ’ ” “
+        }
+        return endsWithOpening(range.lowerBound) && startsWithClosing(range.upperBound)
     }
 
     private func isQuoted(_ range: Range<Int>, in unit: TranslationUnit, document: Document) -> Bool {
