@@ -37,6 +37,7 @@ public struct UntranslatedSegment: Rule {
             .passes("Voir 'git help config' pour plus d'information.", lang: "fr",
                     source: "See 'git help config' for more information.", sourceLang: "en"),
             .passes("git notes prune [<options>]", lang: "fr", source: "git notes prune [<options>]", sourceLang: "en"),
+            .passes("Essayez 'git bisect reset <commit>'.", lang: "fr", source: "Try 'git bisect reset <commit>'.", sourceLang: "en"),
             .passes("Les pourparlers continueront la semaine prochaine.", lang: "fr",
                     source: "The talks will continue next week.", sourceLang: "en"),
         ]
@@ -250,7 +251,18 @@ public struct UntranslatedSegment: Rule {
             if start + 1 < text.count && first == 0xC2 && text[start + 1] == 0xBB { return true }  // »
             return start + 2 < text.count && first == 0xE2 && text[start + 1] == 0x80 && [0x99, 0x9D, 0x9C].contains(text[start + 2])  // ’ ” “
         }
-        return endsWithOpening(range.lowerBound) && startsWithClosing(range.upperBound)
+        guard endsWithOpening(range.lowerBound) else { return false }
+        if startsWithClosing(range.upperBound) { return true }
+        // An ASCII quote opens a literal that goes on past the run ('git bisect reset <commit>'):
+        // its closing mark comes later on the line.
+        let opening = text[range.lowerBound - 1]
+        guard opening == 0x27 || opening == 0x60 || opening == 0x22 else { return false }
+        var index = range.upperBound
+        while index < min(text.count, range.upperBound + 80) && text[index] != 0x0A {
+            if text[index] == opening || (opening == 0x60 && text[index] == 0x27) { return true }
+            index += 1
+        }
+        return false
     }
 
     private func isQuoted(_ range: Range<Int>, in unit: TranslationUnit, document: Document) -> Bool {
