@@ -155,6 +155,14 @@ extension MQMEvaluation.Group {
             gold.append((documentRange, error.class))
             goldByClass[error.class, default: 0] += 1
         }
+        // Errors without a target span (segment-level, or marked in the source, as TED marks omissions):
+        // a finding that covers its whole segment's target is on them.
+        var wholeSegmentGold: [(range: Range<Int>, errorClass: String)] = []
+        for error in record.errors where error.on != "target" || error.start < 0 {
+            guard let start = segmentStarts[error.seg], let tgt = segmentText[error.seg] else { continue }
+            let range = start..<(start + tgt.utf8.count)
+            if !uncertain.contains(where: { $0.overlaps(range) }) { wholeSegmentGold.append((range, error.class)) }
+        }
         guard let source = try? SourceText(bytes: text) else { return }
         // Segment-level classes, for the lift.
         var classesBySegment: [Int: Set<String>] = [:]
@@ -195,6 +203,10 @@ extension MQMEvaluation.Group {
                     onMapped = true
                     detected.insert(index)
                 }
+            }
+            for item in wholeSegmentGold where finding.range.clamped(to: item.range).count * 10 >= item.range.count * 9 {
+                onAny = true
+                if mapped.contains(item.errorClass) { onMapped = true }
             }
             if onMapped { flagsOnMappedClass[family, default: 0] += 1; ruleFlagsOnMappedClass[finding.rule, default: 0] += 1 }
             if onAny { flagsOnAnyError[family, default: 0] += 1; ruleFlagsOnAnyError[finding.rule, default: 0] += 1 }
