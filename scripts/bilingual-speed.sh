@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Speed of the source-aware layer (issue #12), on a release build, one core:
-#  1. article pairs: French man pages linted alone, then with their English pages as
-#     sources (--source-root); the ratio is the bilingual speed relative to the monolingual one;
-#  2. an XLIFF 1.2 file of 100,000 units built from English licence and man-page sentences.
+#  1. news pairs: the newstest2020 documents of ../shared/eval-dev (every system's translation,
+#     three segments a paragraph) linted alone and with their sources, in one process, document
+#     by document in turns (mtlint-bench --source-root, with --breakdown per rule);
+#  2. article pairs through the command line: French man pages linted alone, then with their
+#     English pages as sources (--source-root); the ratio is the bilingual speed relative to the
+#     monolingual one (the pages are of other versions, so many source findings);
+#  3. an XLIFF 1.2 file of 100,000 units built from English licence and man-page sentences.
 # Usage: scripts/bilingual-speed.sh   (MTLINT=path/to/mtlint to use another binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +46,36 @@ with open(data + "/units.xlf", "w", encoding="utf-8") as out:
 PY
   touch "$data/.complete"
 fi
+# 1. News pairs from eval-dev, in process.
+eval_dev=${EVAL_DEV:-../shared/eval-dev}
+if [ -d "$eval_dev" ] && [ ! -f bench-data/news/.complete ]; then
+  python3 - "$eval_dev" <<'PY'
+import gzip, json, os, re, sys
+for pair in ("en-de", "zh-en"):
+    base = f"bench-data/news/{pair}"
+    for side in ("target", "source"):
+        os.makedirs(f"{base}/{side}", exist_ok=True)
+    for line in gzip.open(f"{sys.argv[1]}/newstest2020_mqm.{pair}.jsonl.gz", "rt"):
+        record = json.loads(line)
+        name = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{record['system']}.{record['doc']}") + ".txt"
+        segments = record["segments"]
+        for side, key in (("target", "tgt"), ("source", "src")):
+            paragraphs = (" ".join(s[key] for s in segments[i:i + 3]) for i in range(0, len(segments), 3))
+            open(f"{base}/{side}/{name}", "w", encoding="utf-8").write("\n\n".join(paragraphs) + "\n")
+PY
+  touch bench-data/news/.complete
+fi
+if [ -f bench-data/news/.complete ]; then
+  swift build -c release --product mtlint-bench >/dev/null
+  for pair in en-de:de:en zh-en:en:zh; do
+    IFS=: read -r name target source <<< "$pair"
+    echo "news $name:"
+    taskset -c 1 .build/release/mtlint-bench --lang "$target" --source-lang "$source" --breakdown \
+      --source-root "bench-data/news/$name/source" "bench-data/news/$name/target"
+  done
+fi
+
+# 2. and 3. Through the command line.
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; echo "$(date +%s.%N) - $start" | bc; }
 for round in 1 2 3; do
   mono=$(seconds taskset -c 1 "$mtlint" --jobs 1 --lang fr --format json "$data/fr")

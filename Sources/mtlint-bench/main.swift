@@ -4,7 +4,7 @@
 //                [--stream N] FILE|FOLDER…
 //   mtlint-bench --startup [--runs 20]   (the start-up of one mtlint process; StartupBench.swift)
 //   mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER   (article pairs; BilingualBench.swift)
-//   mtlint-bench --xliff N [--lang L]   (an XLIFF 1.2 file of N units built from the input's sentences)
+//   mtlint-bench --xliff N [--lang L] FILE|FOLDER…   (an XLIFF 1.2 file of N units built from the input's sentences)
 // --stream N: N JSON Lines records cut from the input (paragraphs of about 2 KB), through the
 // `--stream` pipeline (StreamRunner) on 1 and 2 workers: documents/s and MB/s of JSONL input.
 import Foundation
@@ -33,11 +33,16 @@ let language = option("--lang", "en")
 let rounds = Int(option("--rounds", "3")) ?? 3
 let excludedFamily = option("--without-family", "")
 let streamRecords = Int(option("--stream", "0")) ?? 0
+let xliffUnits = Int(option("--xliff", "0")) ?? 0
 
 var sources: [(String, SourceText)] = []
 for input in InputCollector.collect(arguments).inputs {
     guard case .file(let path) = input, case .success(let source) = InputReader.read(path: path) else { continue }
     sources.append((path, source))
+}
+if xliffUnits > 0 {
+    XLIFFBench.run(units: xliffUnits, sentences: XLIFFBench.sentences(of: sources.map(\.1.string)), language: language, rounds: rounds)
+    exit(0)
 }
 let totalBytes = sources.reduce(0) { $0 + $1.1.bytes.count }
 guard totalBytes > 0 else {

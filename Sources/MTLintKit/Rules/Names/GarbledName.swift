@@ -46,6 +46,12 @@ public struct GarbledName: Rule {
             .triggers("El líder de ⟦Corea Norte del⟧ habló.", lang: "es"),
             // A hyphenated name written as separate words in swapped order.
             .triggers("The national team of ⟦Bissau Guinea⟧ played.", lang: "en", fixed: "The national team of Guinea-Bissau played."),
+            .triggers("L'équipe de ⟦Bissau-Guinée⟧ a joué.", lang: "fr", fixed: "L'équipe de Guinée-Bissau a joué."),
+            .triggers("Die Mannschaft von ⟦Bissau-Guinea⟧ spielte.", lang: "de", fixed: "Die Mannschaft von Guinea-Bissau spielte."),
+            .triggers("El equipo de ⟦Bisáu Guinea⟧ jugó.", lang: "es", fixed: "El equipo de Guinea-Bisáu jugó."),
+            .triggers("La squadra della ⟦Bissau Guinea⟧ ha giocato.", lang: "it", fixed: "La squadra della Guinea-Bissau ha giocato."),
+            .triggers("A seleção da ⟦Bissau Guiné⟧ jogou.", lang: "pt", fixed: "A seleção da Guiné-Bissau jogou."),
+            .triggers("Сборная ⟦Бисау Гвинея⟧ сыграла.", lang: "ru", fixed: "Сборная Гвинея-Бисау сыграла."),
             .passes("El líder de Corea del Norte y el de Corea del Sur hablaron.", lang: "es"),
             .passes("Le Soudan du Sud et le Soudan du Nord.", lang: "fr"),
             .passes("Nordkorea und Südkorea verhandeln; ein Nordkorea-Südkorea-Gipfel.", lang: "de"),
