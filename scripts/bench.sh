@@ -30,6 +30,9 @@ fi
 swift build -c release --product mtlint-bench >/dev/null
 # One core: the ratio is what counts, measured in one process.
 taskset -c 0 .build/release/mtlint-bench --lang en --rounds 3 --without-family names --breakdown "$data"
+# End to end: the mtlint process writing its JSON report, against reading the files + ICU, one core.
+swift build -c release --product mtlint >/dev/null
+taskset -c 0 .build/release/mtlint-bench --end-to-end --lang en --rounds 3 "$data"
 # Both cores: many files on 1 and on 2 workers.
 .build/release/mtlint-bench --lang en --rounds 3 --parallel "$data" | tail -1
 # The --stream pipeline: 20,000 records of about 2 KB cut from the same text, on 1 and 2 workers.

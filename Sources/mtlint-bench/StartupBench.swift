@@ -12,12 +12,17 @@ enum StartupBench {
         ("zh", "朝鲜领导人周二在平壤会见了官员。他说会谈进展顺利，三月还将继续。"),
     ]
 
-    static func run(runs: Int) {
+    /// The `mtlint` built beside this binary.
+    static var binary: URL {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             FileHandle.standardError.write(Data("mtlint-bench: build the mtlint product first (\(binary.path))\n".utf8))
             exit(2)
         }
+        return binary
+    }
+
+    static func run(runs: Int) {
         print("one-paragraph `mtlint lint --lang L -` with the default rules, \(runs) processes each: wall time")
         for (language, text) in paragraphs {
             let times = (0..<runs).map { _ in milliseconds(binary, ["lint", "--no-config", "--lang", language, "-"], stdin: text) }.sorted()
@@ -27,8 +32,9 @@ enum StartupBench {
         print("  `mtlint --version` (process start-up alone): median \(format(floor[floor.count / 2])) ms")
     }
 
-    /// posix_spawn, not Foundation's Process, whose own launch costs some 40 ms here.
-    private static func milliseconds(_ binary: URL, _ arguments: [String], stdin text: String) -> Double {
+    /// posix_spawn, not Foundation's Process, whose own launch costs some 40 ms here; the
+    /// process's standard output goes to `stdout`.
+    static func milliseconds(_ binary: URL, _ arguments: [String], stdin text: String, stdout: String = "/dev/null") -> Double {
         var pipe: [Int32] = [0, 0]
         guard Glibc.pipe(&pipe) == 0 else { return .infinity }
         var actions = posix_spawn_file_actions_t()
@@ -36,7 +42,7 @@ enum StartupBench {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, pipe[0], 0)
         posix_spawn_file_actions_addclose(&actions, pipe[1])
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

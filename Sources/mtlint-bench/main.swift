@@ -4,6 +4,7 @@
 //                [--stream N] FILE|FOLDER…
 //   mtlint-bench --startup [--runs 20]   (the start-up of one mtlint process; StartupBench.swift)
 //   mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER   (article pairs; BilingualBench.swift)
+//   mtlint-bench --end-to-end [--lang L] FOLDER   (the mtlint process against reading + ICU; EndToEndBench.swift)
 //   mtlint-bench --xliff N [--lang L] FILE|FOLDER…   (an XLIFF 1.2 file of N units built from the input's sentences)
 // --stream N: N JSON Lines records cut from the input (paragraphs of about 2 KB), through the
 // `--stream` pipeline (StreamRunner) on 1 and 2 workers: documents/s and MB/s of JSONL input.
@@ -21,7 +22,7 @@ if CommandLine.arguments.contains("--source-root") {
     exit(0)
 }
 
-let flags: Set<String> = ["--breakdown", "--parallel", "--all-rules"]
+let flags: Set<String> = ["--breakdown", "--parallel", "--all-rules", "--end-to-end"]
 var arguments = Array(CommandLine.arguments.dropFirst()).filter { !flags.contains($0) }
 @MainActor func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
@@ -39,6 +40,10 @@ var sources: [(String, SourceText)] = []
 for input in InputCollector.collect(arguments).inputs {
     guard case .file(let path) = input, case .success(let source) = InputReader.read(path: path) else { continue }
     sources.append((path, source))
+}
+if CommandLine.arguments.contains("--end-to-end") {
+    EndToEndBench.run(paths: arguments, language: language, rounds: rounds)
+    exit(0)
 }
 if xliffUnits > 0 {
     XLIFFBench.run(units: xliffUnits, sentences: XLIFFBench.sentences(of: sources.map(\.1.string)), language: language, rounds: rounds)

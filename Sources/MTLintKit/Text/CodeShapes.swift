@@ -1,3 +1,5 @@
+import ICUShim
+
 /// Spans of plain text that are code by their shape, not prose: technical text (man pages,
 /// help texts, READMEs) mixes them into its sentences, and the typography rules would read
 /// "ps axo pid,tt,user" as commas without spaces. `ProseMask` hides them in every format.
@@ -22,7 +24,12 @@ enum CodeShapes {
         var ranges: [Range<Int>] = []
         var lineStart = 0
         var index = 0
+        // Only ",", ";", ":" and line breaks start a shape: jump from one to the next.
+        let starts: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A]
         while index < text.count {
+            let found = mtl_find_any(text.baseAddress! + index, Int64(text.count - index), starts, 4)
+            guard found >= 0 else { break }
+            index += Int(found)
             switch text[index] {
             case UInt8(ascii: ","), UInt8(ascii: ";"):
                 if let list = keywordList(text, semicolon: index) {
