@@ -25,7 +25,9 @@ enum ManPageTerms {
     /// A term line ("-S liste, --sections=liste", "SET drapeau valeur"): short, no full stop at its end,
     /// and the word stands in it after the first item, between spaces, commas, brackets or after "=".
     private static func takesArgument(_ line: [UInt8], word: [UInt8]) -> Bool {
-        guard line.count <= 160, line.last != UInt8(ascii: "."), let first = line.firstIndex(of: 0x20) else { return false }
+        // The term ends at a space or at the "=" of "--source-option=optie".
+        guard line.count <= 160, line.last != UInt8(ascii: "."),
+              let first = line.firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: "=") }) else { return false }
         let before: Set<UInt8> = [0x20, UInt8(ascii: "="), UInt8(ascii: "["), UInt8(ascii: "<")]
         let after: Set<UInt8> = [0x20, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: ">"), UInt8(ascii: "."), UInt8(ascii: "|")]
         var index = first + 1  // the first item is the term itself

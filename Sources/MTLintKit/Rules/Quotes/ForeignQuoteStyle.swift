@@ -12,7 +12,7 @@ public struct ForeignQuoteStyle: Rule {
             MT systems copy the quotation marks of the source, so a French article ends up with English “ ”, a \
             German one with "…" or “…”, an English one with « ». Each locale's marks come from CLDR through ICU \
             (ulocdata_getDelimiter): the primary pair is accepted anywhere and the alternate pair inside a \
-            quotation (“ ” inside « » in French). German also accepts »…« (Duden), Chinese 「」 and 『』, and \
+            quotation (“ ” inside « » in French). German also accepts »…« (Duden), Dutch “…” as well as ‘…’, Chinese 「」 and 『』, and \
             straight quotes are accepted except in German, whose readers (and the WMT news raters) take them for a \
             typing error — only around prose, not code, paths or options, and only in a document that also uses \
             „ “: a German text with "…" throughout has a house style (TED subtitles do), a mix is the artefact. English “ ” where the locale's \
@@ -27,6 +27,7 @@ public struct ForeignQuoteStyle: Rule {
             """,
         fixSafety: .safe,
         examples: [
+            .passes("Om de functie “pie” te activeren, zet u ‘hardening=+pie’ in debian/rules.", lang: "nl"),
             .triggers("« Oui », dit-il. Le ministre a parlé de ⟦“réformes”⟧ nécessaires.", lang: "fr",
                       fixed: "« Oui », dit-il. Le ministre a parlé de «réformes» nécessaires."),
             .triggers("The term ⟦«reform»⟧ was used.", lang: "en", fixed: "The term “reform” was used."),

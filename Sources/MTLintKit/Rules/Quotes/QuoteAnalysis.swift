@@ -48,6 +48,7 @@ struct QuoteAnalysis {
         "zh": [(0x300C, 0x300D), (0x300E, 0x300F)],     // 「」『』 (also Traditional)
         "ja": [(0x201C, 0x201D), (0x300E, 0x300F)],     // 『』 for titles at any level
         "pt": [(0xAB, 0xBB)],
+        "nl": [(0x201C, 0x201D)],                       // “…” as well as CLDR's ‘…’ (Taalunie: both are correct)
     ]
 
     static func style(for language: LanguageProfile) -> Style {

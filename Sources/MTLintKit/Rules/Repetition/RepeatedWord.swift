@@ -36,6 +36,9 @@ public struct RepeatedWord: Rule {
             .triggers("Переговоры ⟦были были⟧ долгими.", lang: "ru", fixed: "Переговоры были долгими."),
             .passes("He said that that decision had had consequences.", lang: "en"),
             .passes("Sie sagte, die die Verträge kennen, seien skeptisch.", lang: "de"),
+            .passes("Indien er geen veldnaam opgegeven werd, zal het het volledige bestand tonen.", lang: "nl"),
+            // A man page's metavariable after its noun, as the term line above takes it.
+            .passes("       --source-option=optie\n           Optie optie doorgeven aan dpkg-source.", lang: "nl"),
             .passes("Nous nous sommes rencontrés à Genève.", lang: "fr"),
             .passes("The vote was 12 12 in the first round, then the committee met.", lang: "en"),
             .passes("He left. The the-ory was wrong.", lang: "en"),
@@ -80,7 +83,8 @@ public struct RepeatedWord: Rule {
             let word = document.string(previous.range)
             if allowed.contains(CaseFolding.fold(word)) { continue }
             if document.unitSourceContains(document.string(previous.start..<current.end), at: previous.start)
-                || ManPageTerms.isPlaceholder(word, at: previous.start, in: text) { continue }
+                // The second word is the placeholder ("Optie optie" under "--source-option=optie").
+                || ManPageTerms.isPlaceholder(document.string(current.range), at: current.start, in: text) { continue }
             let edit = removal(of: current, after: previous, in: text)
             findings.append(finding(previous.start..<current.end,
                                     "\"\(word)\" is repeated; a doubled word is a common translation slip",
