@@ -50,7 +50,8 @@ public struct NameVariant: Rule {
             .passes("Set PROJECT_ID to your Project ID. A WorkerPool is a Worker Pool; see WORKER-POOL.", lang: "en"),
             .passes("Utilisé par défaut.\nUtilise le serveur Avahi\u{202F}: Avahi répond.", lang: "fr"),
             .passes("Der Multithread-Modus ist schneller als der Multi-Thread-Modus.", lang: "de"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     private typealias Groups = [String: [(range: Range<Int>, surface: String)]]

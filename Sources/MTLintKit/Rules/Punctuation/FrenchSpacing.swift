@@ -40,7 +40,8 @@ public struct FrenchSpacing: Rule {
             .triggers("Erreur⟦:⟧ fichier introuvable. Attention: accès refusé pour le groupe!", lang: "fr"),
             .passes("Erreur: fichier introuvable. Attention : accès refusé pour le groupe ! Bien: oui.", lang: "fr"),
             .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment? Oui! C'est fini; voilà.", lang: "fr-CA"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     private static let frenchWords: [[UInt8]] = [" le ", " la ", " les ", " des ", " est ", " une ", " et ", " du ", " que ",

@@ -43,7 +43,8 @@ public struct ForeignQuoteStyle: Rule {
             .passes("The ministerÃ¢â‚¬â„¢s visit was postponed.", lang: "en"),
             .triggers("Er sagte ⟦\"⟧Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
             .passes("Er ruft open(\"Datei\", O_WRONLY) auf; LANG=\"de_DE\".", lang: "de"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     public func check(_ document: Document) -> [Finding] {

@@ -35,7 +35,8 @@ public struct UnbalancedQuote: Rule {
             .passes("Er sagte: „Wir kommen.“ Dann ging er.", lang: "de"),
             // » is a byte of the mojibake of û, not a mark.
             .passes("Le prix a augmenté en aoÃ»t.", lang: "fr"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     public func check(_ document: Document) -> [Finding] {
