@@ -9,7 +9,8 @@ struct FixCommand: ParsableCommand {
         discussion: """
             Files are replaced atomically and keep their BOM, line endings, mode and owner; a symbolic link \
             stays a link and its target is fixed; a file with several hard links is refused. A file that \
-            cannot be read or written is left untouched (exit 2). With "-" or no path, reads standard input \
+            cannot be read or written is left untouched (exit 2), and so is an XLIFF or TMX file over 32 MiB, \
+            which is linted in batches and never held whole. With "-" or no path, reads standard input \
             and writes the fixed text to standard output.
             Exit codes: 0 done and nothing at or above --fail-on remains; 1 findings at or above it remain \
             (with --diff: some file would change); 2 an input could not be read or written.
@@ -61,6 +62,13 @@ struct FixCommand: ParsableCommand {
         var session = interactive ? InteractiveSession() : nil
         for input in run.inputs(paths, reportingSkipped: Output.standardError) {
             if session?.quit == true { break }
+            // A file linted in batches is never held whole, and fixing rewrites the whole file.
+            if case .file(let path) = input, run.batching.applies(to: path) {
+                Output.standardError("mtlint: \(path): not fixed: XLIFF and TMX files over \(run.batching.threshold >> 20) MiB are "
+                    + "linted in batches and never held whole; the file was left unchanged (split it to fix it)\n")
+                tally.failed += 1
+                continue
+            }
             let path: String, source: SourceText
             switch read(input) {
             case .success(let read): (path, source) = read

@@ -148,6 +148,34 @@ import Testing
         }
     }
 
+    /// An XLIFF file over the 32 MiB threshold is linted in batches, read from disk: the same
+    /// findings, positions and excerpts as the same units in a small file. It is never held
+    /// whole, so `fix` leaves it alone (exit 2).
+    @Test func largeXLIFFIsLintedInBatchesAndLeftUnfixed() throws {
+        let folder = try TemporaryFolder()
+        // Padding after the units keeps their offsets, lines and columns (short comments:
+        // libxml2 refuses a comment or text over 10 MB).
+        let comment = "<!-- padding padding padding padding padding padding padding -->\n"
+        let padding = String(repeating: comment, count: (33 << 20) / comment.utf8.count)
+        let text = Self.xliff.replacingOccurrences(of: "    </body>", with: padding + "    </body>")
+        let large = try folder.file("large.xlf", text)
+        let small = try folder.file("small.xlf", Self.xliff)
+        for format in ["json", "text"] {
+            let expected = try CLI.run(["--format", format, small])
+            let batched = try CLI.run(["--format", format, large])
+            #expect(batched.status == expected.status)
+            #expect(batched.stdout == expected.stdout.replacingOccurrences(of: small, with: large), "\(batched.stdout)")
+        }
+        for arguments in [["fix", large, small], ["fix", "--diff", large]] {
+            let fix = try CLI.run(arguments)
+            #expect(fix.status == 2)
+            #expect(fix.stderr.contains("large.xlf: not fixed: XLIFF and TMX files over 32 MiB are linted in batches"), "\(fix.stderr)")
+        }
+        #expect(try String(contentsOfFile: large, encoding: .utf8) == text)
+        // The other file was fixed.
+        #expect(try String(contentsOfFile: small, encoding: .utf8) != Self.xliff)
+    }
+
     /// A file without a language, or with one that is no BCP 47 tag, is detected, not trusted.
     @Test func missingOrInvalidDeclaredLanguagesAreDetected() throws {
         let folder = try TemporaryFolder()

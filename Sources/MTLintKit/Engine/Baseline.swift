@@ -22,9 +22,9 @@ public struct Baseline: Sendable {
     public init(report: LintReport, folder: String) {
         self.folder = folder
         for file in report.files {
-            guard let source = file.result.source else { continue }
             for located in file.findings {
-                counts[key(located.finding, path: file.result.path, source: source), default: 0] += 1
+                guard let bytes = file.result.excerpt(around: located.finding) else { continue }
+                counts[key(located.finding, path: file.result.path, bytes: bytes), default: 0] += 1
             }
         }
     }
@@ -43,10 +43,9 @@ public struct Baseline: Sendable {
 
     /// The rule, the flagged text and the word on each side of it, white space
     /// collapsed: stable under edits elsewhere and under re-wrapping.
-    public func key(_ finding: Finding, path: String, source: SourceText) -> Key {
-        let bytes = source.bytes
+    public func key(_ finding: Finding, path: String, bytes: FileExcerpt) -> Key {
         let before = Baseline.collapsingWhiteSpace(bytes[max(0, finding.start - Baseline.contextBytes)..<finding.start])
-        let after = Baseline.collapsingWhiteSpace(bytes[finding.end..<min(bytes.count, finding.end + Baseline.contextBytes)])
+        let after = Baseline.collapsingWhiteSpace(bytes[finding.end..<min(bytes.fileLength, finding.end + Baseline.contextBytes)])
         var hash = FNV1a()
         hash.add(Array(finding.rule.utf8))
         hash.add(Array(before.split(separator: 0x20).last ?? []))
@@ -74,10 +73,10 @@ public struct Baseline: Sendable {
         var remaining = counts
         var filtered = report
         for index in filtered.files.indices {
-            guard let source = filtered.files[index].result.source else { continue }
-            let path = filtered.files[index].result.path
+            let result = filtered.files[index].result
             filtered.files[index].findings = filtered.files[index].findings.filter { located in
-                let key = key(located.finding, path: path, source: source)
+                guard let bytes = result.excerpt(around: located.finding) else { return true }
+                let key = key(located.finding, path: result.path, bytes: bytes)
                 guard let count = remaining[key], count > 0 else { return true }
                 remaining[key] = count - 1
                 return false

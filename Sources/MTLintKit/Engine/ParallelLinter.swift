@@ -15,6 +15,8 @@ public struct LintRun: Sendable {
     /// The paths named on the command line: a source's relative path starts below the one that holds the article.
     public var namedPaths: [String] = [] { didSet { absoluteNamedPaths = namedPaths.map(FilePaths.absolute) } }
     private var absoluteNamedPaths: [String] = []
+    /// Which translation files are linted in batches, never held whole.
+    public var batching = Batching.standard
 
     public init(configuration: Configuration?, commandLine: LintOptions, jobs: Int) {
         self.configuration = configuration
@@ -71,6 +73,11 @@ public struct LintRun: Sendable {
         let results = ResultSlots<FileResult>(count: inputs.count)
         let done = Counter()
         forEachConcurrently(inputs.count, jobs: jobs) { index in
+            if case .file(let path) = inputs[index], batching.applies(to: path) {
+                results.set(index, linter(for: path).lintInBatches(path: path, batching: batching))
+                progress?(done.increment() + 1, inputs.count)
+                return
+            }
             let (path, read) = LintRun.read(inputs[index])
             switch (read, articleSource(for: inputs[index])) {
             case (.success(let text), .success(let original)):

@@ -26,7 +26,12 @@ public struct TranslationFile: Sendable {
 
     /// Copies file bytes into the target text; read-only ones are never edited by a fix.
     mutating func appendVerbatim(_ bytes: ArraySlice<UInt8>, readOnly: Bool = false) {
-        map.verbatim(textStart: text.count, fileStart: bytes.startIndex, length: bytes.count, readOnly: readOnly)
+        appendVerbatim(bytes, at: bytes.startIndex, readOnly: readOnly)
+    }
+
+    /// Adds bytes the file holds verbatim at `fileStart` (copied out of it earlier).
+    mutating func appendVerbatim(_ bytes: ArraySlice<UInt8>, at fileStart: Int, readOnly: Bool = false) {
+        map.verbatim(textStart: text.count, fileStart: fileStart, length: bytes.count, readOnly: readOnly)
         text += bytes
     }
 

@@ -11,25 +11,71 @@ import FoundationXML
 /// target text maps back to the file (verbatim text, or a whole reference such
 /// as `&amp;`). Tags contribute no text. DTDs are never loaded, and documents
 /// declaring entities are refused before parsing.
+///
+/// A file in memory is read as one `TranslationFile`; a file on disk may be read
+/// in batches of units (`Batching`), each a `TranslationFile` of its own whose
+/// offsets are still the file's, with only the bytes not yet consumed held.
 public enum XMLTranslationReader {
     public enum Dialect: Sendable { case xliff, tmx }
 
     public static func read(_ bytes: [UInt8], dialect: Dialect) throws(FormatError) -> TranslationFile {
-        try XMLByteScanner.refuseUnsafeContent(bytes)
-        let builder = XMLTranslationBuilder(bytes: bytes, dialect: dialect)
-        // A stream, not XMLParser(data:), which fails on inputs of 10 MB or more
-        // (swift-corelibs-foundation#4851).
-        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = true
-        parser.delegate = builder
-        withExtendedLifetime(builder) { _ = parser.parse() }
-        if let failure = builder.parserFailure ?? builder.scanFailure { throw failure }
-        guard builder.rootEnded else {
-            throw builder.scanner.error(at: bytes.count, builder.rootSeen
-                ? "the document ends before its root element is closed" : "no root element: this is not an XML document")
+        var whole = TranslationFile(escaping: .xml)
+        do {
+            // A stream, not XMLParser(data:), which fails on inputs of 10 MB or more
+            // (swift-corelibs-foundation#4851).
+            try read(XMLByteScanner(bytes: bytes), InputStream(data: Data(bytes)), dialect: dialect, batching: .whole) {
+                whole = $0
+                return true
+            }
+        } catch .malformed(let error) {
+            throw error
+        } catch {
+            // Bytes in memory are never unreadable.
+            throw FormatError(line: 1, column: 1, message: error.description)
         }
-        return builder.file
+        return whole
+    }
+
+    /// Reads the file at `path` from disk, handing each batch of units to `each` as soon
+    /// as it is complete (the last one, possibly empty, at the end of the document);
+    /// `each` returns false to stop. The languages the file declares are on every batch.
+    static func read(path: String, dialect: Dialect, batching: Batching,
+                     each: (TranslationFile) -> Bool) throws(InputError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(reason: POSIXFile.errorText()) }
+        defer { close(descriptor) }
+        // The parser reads the file on its own, a little ahead of the scanner.
+        guard let stream = InputStream(fileAtPath: path) else { throw .unreadable(reason: "cannot open it for parsing") }
+        try read(XMLByteScanner(ByteWindow(descriptor: descriptor)), stream, dialect: dialect, batching: batching, each: each)
+    }
+
+    private static func read(_ scanner: XMLByteScanner, _ stream: InputStream, dialect: Dialect, batching: Batching,
+                             each: (TranslationFile) -> Bool) throws(InputError) {
+        var scanner = scanner
+        do throws(FormatError) {
+            try scanner.refuseUnsafeContent()
+        } catch {
+            throw scanner.window.failure ?? .malformed(error)
+        }
+        try withoutActuallyEscaping(each) { (each) throws(InputError) in
+            let builder = XMLTranslationBuilder(scanner: scanner, dialect: dialect, batching: batching, emit: each)
+            let parser = XMLParser(stream: stream)
+            parser.shouldResolveExternalEntities = false
+            parser.shouldProcessNamespaces = true
+            parser.delegate = builder
+            withExtendedLifetime(builder) { _ = parser.parse() }
+            // Bytes that could not be read, or are not UTF-8, explain whatever failed after them. The
+            // parser reads a little ahead of the scanner: the next chunk is checked before blaming the XML.
+            if builder.parserFailure != nil { builder.scanner.readAhead() }
+            if let failure = builder.scanner.window.failure { throw failure }
+            if builder.stopped { return }
+            if let failure = builder.parserFailure ?? builder.scanFailure { throw .malformed(failure) }
+            guard builder.rootEnded else {
+                throw .malformed(builder.scanner.error(at: builder.scanner.window.end, builder.rootSeen
+                    ? "the document ends before its root element is closed" : "no root element: this is not an XML document"))
+            }
+            _ = each(builder.file)
+        }
     }
 }
 
@@ -37,11 +83,17 @@ public enum XMLTranslationReader {
 private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
     let dialect: XMLTranslationReader.Dialect
     var scanner: XMLByteScanner
+    /// The batch being read.
     var file = TranslationFile(escaping: .xml)
+    let batching: Batching
+    let emit: (TranslationFile) -> Bool
+    /// Set when `emit` asked to stop.
+    var stopped = false
     var parserFailure: FormatError?
     var scanFailure: FormatError?
     var rootSeen = false
     var rootEnded = false
+    var failed: Bool { parserFailure != nil || scanFailure != nil || stopped }
 
     /// How an element's content is read.
     enum Role { case structure, capture, prose, excluded }
@@ -86,16 +138,18 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
     var tuvRole = TuvRole.other
     var tuvCount = 0
 
-    init(bytes: [UInt8], dialect: XMLTranslationReader.Dialect) {
+    init(scanner: XMLByteScanner, dialect: XMLTranslationReader.Dialect, batching: Batching, emit: @escaping (TranslationFile) -> Bool) {
+        self.scanner = scanner
         self.dialect = dialect
-        scanner = XMLByteScanner(bytes: bytes)
+        self.batching = batching
+        self.emit = emit
     }
 
     // MARK: Events
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String]) {
-        guard parserFailure == nil, scanFailure == nil else { return }
+        guard !failed else { return }
         guard let tag = nextTag(parser, name: qualifiedName ?? elementName, isEnd: false) else { return }
         lastStartWasSelfClosing = tag.isSelfClosing
         // Elements of other vocabularies (an XLIFF module, a tool's extension) match no XLIFF name.
@@ -122,7 +176,7 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        guard parserFailure == nil, scanFailure == nil else { return }
+        guard !failed else { return }
         // A self-closing tag is both the start and the end: no bytes to match.
         if lastStartWasSelfClosing {
             lastStartWasSelfClosing = false
@@ -139,7 +193,7 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
                 capture?.codes.append(TextBuilder.Code(offset: code.offset, code: code.name + ":" + String(decoding: nativeText, as: UTF8.self)))
             }
         case .prose: break
-        case .structure: endStructure(frame.name)
+        case .structure: endStructure(frame.name, parser: parser)
         }
     }
 
@@ -147,7 +201,7 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
         let code = (parseError as NSError).code
         // libxml2 reports warnings and namespace errors here too: the document is still well-formed.
         let warnings: Set<Int> = [93, 97, 98, 99, 100, 102, 106, 107, 111]
-        guard parserFailure == nil, scanFailure == nil, !warnings.contains(code), !(200...299).contains(code) else { return }
+        guard !failed, !warnings.contains(code), !(200...299).contains(code) else { return }
         parserFailure = FormatError(line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1),
                                     message: "not well-formed XML: \(describe(code)) (libxml2 error \(code))")
         parser.abortParsing()
@@ -177,11 +231,11 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
         guard capture != nil else { return }
         if excludedDepth > 0 {
             switch piece {
-            case .verbatim(let range): nativeText += scanner.bytes[range]
+            case .verbatim(let range): nativeText += scanner.window[range]
             case .reference(let decoded, _): nativeText += decoded.utf8
             }
         } else {
-            capture?.append(piece, bytes: scanner.bytes)
+            capture?.append(piece, window: scanner.window)
         }
     }
 
@@ -275,17 +329,17 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
         segments = []
     }
 
-    private func endStructure(_ name: String) {
+    private func endStructure(_ name: String, parser: XMLParser) {
         switch (dialect, name) {
         case (.xliff, "trans-unit") where !isXLIFF2, (.tmx, "tu"):
             if let segment { segments.append(segment) }
             segment = nil
-            commitUnit()
+            commitUnit(parser)
         case (.xliff, "segment") where isXLIFF2:
             if let segment { segments.append(segment) }
             segment = nil
         case (.xliff, "unit") where isXLIFF2:
-            commitUnit()
+            commitUnit(parser)
         default: break
         }
     }
@@ -342,8 +396,9 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
         }
     }
 
-    /// Adds the unit's translated segments to the file, and counts the others as skipped.
-    private func commitUnit() {
+    /// Adds the unit's translated segments to the batch, and counts the others as skipped;
+    /// hands the batch on when it is full.
+    private func commitUnit(_ parser: XMLParser) {
         for (index, segment) in segments.enumerated() {
             guard unitTranslate, !segment.untranslatedState, let target = segment.target, !target.isEmpty else {
                 file.skippedUnits += 1
@@ -351,10 +406,16 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
             }
             file.beginTarget(fileOffset: target.contentStart)
             let start = file.text.count
+            // The text is taken from `decoded`: the scanner has released the file's bytes.
+            var decodedStart = 0
             for piece in target.pieces {
                 switch piece {
-                case .verbatim(let range): file.appendVerbatim(scanner.bytes[range])
-                case .reference(let decoded, let range): file.appendEscape(decoded, file: range)
+                case .verbatim(let range):
+                    file.appendVerbatim(target.decoded[decodedStart..<(decodedStart + range.count)], at: range.lowerBound)
+                    decodedStart += range.count
+                case .reference(let decoded, let range):
+                    file.appendEscape(decoded, file: range)
+                    decodedStart += decoded.utf8.count
                 }
             }
             let placeholders = Placeholders.ranges(in: target.decoded, flags: [])
@@ -367,6 +428,17 @@ private final class XMLTranslationBuilder: NSObject, XMLParserDelegate {
             file.units.append(unit)
         }
         segments = []
+        if file.units.count >= batching.units || file.text.count >= batching.textBytes {
+            guard emit(file) else {
+                stopped = true
+                parser.abortParsing()
+                return
+            }
+            // The next batch keeps the languages the file declared.
+            var next = TranslationFile(escaping: .xml)
+            (next.sourceLanguage, next.targetLanguage) = (file.sourceLanguage, file.targetLanguage)
+            file = next
+        }
     }
 
     // MARK: Helpers
@@ -420,10 +492,10 @@ private struct TextBuilder {
         var code: String
     }
 
-    mutating func append(_ piece: XMLByteScanner.TextPiece, bytes: [UInt8]) {
+    mutating func append(_ piece: XMLByteScanner.TextPiece, window: ByteWindow) {
         pieces.append(piece)
         switch piece {
-        case .verbatim(let range): decoded += bytes[range]
+        case .verbatim(let range): decoded += window[range]
         case .reference(let text, _): decoded += text.utf8
         }
     }

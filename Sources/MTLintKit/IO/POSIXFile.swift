@@ -41,4 +41,55 @@ enum POSIXFile {
             if bytes.count > limit { return .failure(.tooLarge(bytes: nil, limit: limit)) }
         }
     }
+
+    /// Appends up to `count` bytes read from `descriptor` to `bytes`; the number read, 0 at the end.
+    static func read(from descriptor: Int32, appendingTo bytes: inout [UInt8], upTo count: Int) -> Result<Int, InputError> {
+        var failure: Int32?
+        let chunk = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            while true {
+                let result = Foundation.read(descriptor, buffer.baseAddress!, count)
+                if result < 0 && errno == EINTR { continue }
+                if result < 0 { failure = errno }
+                initialized = max(result, 0)
+                return
+            }
+        }
+        if let failure { return .failure(.unreadable(reason: errorText(failure))) }
+        bytes += chunk
+        return .success(chunk.count)
+    }
+
+    /// Reads the file at `path` from the start in chunks, calling `body` with each and the
+    /// offset of its first byte: the passes over a file too large to hold.
+    static func forEachChunk(of path: String, size: Int = 1 << 20, _ body: ([UInt8], Int) -> Void) throws(InputError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(reason: errorText()) }
+        defer { close(descriptor) }
+        var chunk: [UInt8] = []
+        var offset = 0
+        while true {
+            chunk.removeAll(keepingCapacity: true)
+            let count = try read(from: descriptor, appendingTo: &chunk, upTo: size).get()
+            if count == 0 { return }
+            body(chunk, offset)
+            offset += count
+        }
+    }
+
+    /// The bytes of `range` in the file at `path` (fewer at its end); nil when it cannot be read.
+    static func read(_ range: Range<Int>, of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            done += count
+        }
+        return Array(bytes[..<done])
+    }
 }

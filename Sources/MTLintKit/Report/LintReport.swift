@@ -20,6 +20,11 @@ public struct LintReport: Sendable {
     public init(results: [FileResult], toolVersion: String = MTLint.version) {
         self.toolVersion = toolVersion
         files = results.map { result in
+            if let disk = result.sourceOnDisk {
+                return File(result: result, findings: result.findings.map { finding in
+                    LocatedFinding(finding: finding, start: disk.position(of: finding.start), end: disk.position(of: finding.end))
+                })
+            }
             guard let source = result.source else { return File(result: result, findings: []) }
             let offsets = result.findings.flatMap { [$0.start, $0.end] }
             let positions = PositionResolver.positions(of: offsets, in: source.bytes, bomLength: source.bomLength)

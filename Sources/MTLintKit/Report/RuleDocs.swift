@@ -57,6 +57,10 @@ public enum RuleDocs {
         if !d.enabledByDefault {
             output += "Opt-in: it runs only with `--enable \(d.id)` or a severity in .mtlint.yml (`rules: {\(d.id): warning}`).\n\n"
         }
+        if d.judgesWholeDocument {
+            output += "Judges the document as a whole: in an XLIFF or TMX file over \(Batching.standard.threshold >> 20) MiB, "
+                + "which is linted in batches of units, it judges a batch at a time.\n\n"
+        }
         output += "Languages: \(languages(d)).  Fix: \(d.fixSafety.map { "\($0.rawValue) (\($0 == .safe ? "applied by `mtlint fix`" : "applied by `mtlint fix --unsafe`"))" } ?? "none, the finding needs an editor").\n\n"
         output += "Flagged (the flagged part in ⟦ ⟧):\n"
         for example in d.examples where example.isTriggering {

@@ -10,12 +10,11 @@ public enum TextReporter {
                 output += "\(style.bold(path)): \(style.red("error")): \(error.description)\n"
                 continue
             }
-            guard let source = file.result.source else { continue }
             for located in file.findings {
                 let finding = located.finding
                 output += style.bold("\(path):\(located.start.line):\(located.start.column):")
                 output += " \(style.severity(finding.severity)): \(finding.message) [\(finding.rule)]\n"
-                output += excerpt(located, in: source, style: style)
+                if let bytes = file.result.excerpt(around: finding) { output += excerpt(located, in: bytes, style: style) }
                 if let first = finding.suggestions.first {
                     let more = finding.suggestions.count > 1 ? " (or: \(finding.suggestions.dropFirst().map { "\"\($0)\"" }.joined(separator: ", ")))" : ""
                     let kind = finding.fix.map { " [\($0.safety.rawValue) fix]" } ?? ""
@@ -32,30 +31,31 @@ public enum TextReporter {
 
     /// The finding's line (at most ~100 columns of it around the span) and a caret underline.
     public static func excerpt(_ located: LocatedFinding, in source: SourceText, color: Bool) -> String {
-        excerpt(located, in: source, style: Style(enabled: color))
+        excerpt(located, in: FileExcerpt(source), style: Style(enabled: color))
     }
 
-    static func excerpt(_ located: LocatedFinding, in source: SourceText, style: Style) -> String {
-        let bytes = source.bytes
-        let window = 240
+    /// How far the shown line reaches on each side of a finding's start, at most.
+    static let window = 240
+
+    static func excerpt(_ located: LocatedFinding, in bytes: FileExcerpt, style: Style) -> String {
         var start = located.finding.start
         let lowerLimit = max(0, start - window)
         while start > lowerLimit && bytes[start - 1] != 0x0A { start -= 1 }
         var end = located.finding.start
         // A span longer than the window (a loop repeated over a whole line) is shown in part.
-        let upperLimit = min(bytes.count, min(located.finding.end, located.finding.start + window / 2) + window / 2)
+        let upperLimit = min(bytes.fileLength, min(located.finding.end, located.finding.start + window / 2) + window / 2)
         while end < upperLimit && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
         // Keep whole scalars at the cut points.
-        while start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }
-        while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-        if start == 0 && source.bomLength > 0 { start = min(source.bomLength, end) }
+        while start < bytes.fileLength && bytes[start] & 0xC0 == 0x80 { start += 1 }
+        while end < bytes.fileLength && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        if start == 0 && bytes.bomLength > 0 { start = min(bytes.bomLength, end) }
         let spanEnd = max(located.finding.start, min(located.finding.end, end))
-        let before = source.text(start..<max(start, located.finding.start))
-        let marked = source.text(max(start, located.finding.start)..<spanEnd)
-        let after = source.text(spanEnd..<end)
+        let before = bytes.text(start..<max(start, located.finding.start))
+        let marked = bytes.text(max(start, located.finding.start)..<spanEnd)
+        let after = bytes.text(spanEnd..<end)
         // An ellipsis where the window cut a long line.
-        let prefix = start > source.bomLength && bytes[start - 1] != 0x0A ? "…" : ""
-        let suffix = end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D ? "…" : ""
+        let prefix = start > bytes.bomLength && bytes[start - 1] != 0x0A ? "…" : ""
+        let suffix = end < bytes.fileLength && bytes[end] != 0x0A && bytes[end] != 0x0D ? "…" : ""
         let line = visible(prefix + before) + style.red(visible(marked)) + visible(after) + suffix
         let pad = String(repeating: " ", count: displayWidth(visible(prefix + before)))
         let carets = String(repeating: "^", count: max(1, displayWidth(visible(marked))))

@@ -42,6 +42,10 @@ public struct RuleDescription: Sendable {
     public var enabledByDefault: Bool = true
     /// A glossary the examples are checked with (the glossary rule's).
     public var glossary: Glossary? = nil
+    /// Whether a finding depends on other units than the one it flags (the document's own
+    /// conventions, names or length ratio): in a translation file linted in batches
+    /// (`Batching`), such a rule judges one batch of units at a time.
+    public var judgesWholeDocument = false
 
     public func applies(to language: String) -> Bool {
         languages.isEmpty || languages.contains(language)

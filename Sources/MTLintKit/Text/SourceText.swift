@@ -84,7 +84,12 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
 enum UTF8Validation {
     /// The offset of the first byte that starts an invalid or truncated UTF-8 sequence.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
+        firstInvalidOffset(in: bytes[...])
+    }
+
+    /// The same in a slice (a chunk of a file read in pieces), as an index of the slice.
+    static func firstInvalidOffset(in bytes: ArraySlice<UInt8>) -> Int? {
+        let first = bytes.withUnsafeBufferPointer { buffer -> Int? in
             let count = buffer.count
             var index = 0
             while index < count {
@@ -110,5 +115,6 @@ enum UTF8Validation {
             }
             return nil
         }
+        return first.map { bytes.startIndex + $0 }
     }
 }

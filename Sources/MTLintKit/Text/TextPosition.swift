@@ -14,26 +14,44 @@ public enum PositionResolver {
     public static func positions(of offsets: [Int], in bytes: [UInt8], bomLength: Int = 0) -> [TextPosition] {
         let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
         var result = [TextPosition](repeating: TextPosition(line: 1, column: 1), count: offsets.count)
-        var line = 1
-        var column = 1
-        var cursor = bomLength
+        var cursor = Cursor(bomLength: bomLength)
         bytes.withUnsafeBufferPointer { buffer in
             for index in order {
-                let target = min(max(offsets[index], bomLength), buffer.count)
-                while cursor < target {
-                    let byte = buffer[cursor]
-                    if byte == 0x0A {
-                        line += 1
-                        column = 1
-                    } else if byte & 0xC0 != 0x80 {
-                        column += 1
-                    }
-                    cursor += 1
-                }
-                result[index] = TextPosition(line: line, column: column)
+                cursor.advance(to: offsets[index], in: buffer, at: 0)
+                result[index] = cursor.position
             }
         }
         return result
+    }
+
+    /// Counts lines and columns forward through a file's bytes, which may come in pieces
+    /// (a file linted in batches is read back in chunks).
+    struct Cursor {
+        /// The offset counted up to, and its position.
+        private(set) var offset: Int
+        private(set) var position = TextPosition(line: 1, column: 1)
+
+        /// A byte order mark is not counted.
+        init(bomLength: Int) { offset = bomLength }
+
+        /// Moves forward to `target` over `bytes`, which hold the file from offset `base` on,
+        /// the cursor's offset included; it stops at their end. A target behind it moves nothing.
+        mutating func advance(to target: Int, in bytes: UnsafeBufferPointer<UInt8>, at base: Int) {
+            let stop = min(target, base + bytes.count)
+            guard offset >= base, offset < stop else { return }
+            var line = position.line, column = position.column
+            for index in (offset - base)..<(stop - base) {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            offset = stop
+            position = TextPosition(line: line, column: column)
+        }
     }
 
     /// The byte range of the line that contains `offset`, without its line break.

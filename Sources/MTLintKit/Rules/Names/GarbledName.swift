@@ -63,7 +63,8 @@ public struct GarbledName: Rule {
             .passes("La Corée du Nord et la Corée du Sud.", lang: "fr"),
             .passes("Северная Корея и Южная Корея.", lang: "ru"),
             .passes("朝鲜和韩国举行了会谈。", lang: "zh"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     public func check(_ document: Document) -> [Finding] {

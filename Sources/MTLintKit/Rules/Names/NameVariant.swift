@@ -60,7 +60,8 @@ public struct NameVariant: Rule {
             .passes("  -f     Ignoré silencieusement.\n  -g     Ignore la casse ; on ignore le reste.\n  -i     Ignore tout.", lang: "fr"),
             .triggers("-D     Debogage. Passe en mode ⟦Débogage⟧ au démarrage.\n-d     Debogage complet.", lang: "fr",
                       fixed: "-D     Debogage. Passe en mode Debogage au démarrage.\n-d     Debogage complet."),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     private typealias Groups = [String: [(range: Range<Int>, surface: String)]]

@@ -49,7 +49,8 @@ public struct FrenchSpacing: Rule {
             .passes("Il a dit : non; elle a dit : oui; bilan : rien; suite : demain. Vraiment ? Oui ! Quand ? Demain ! Où ? Ici : là-bas.", lang: "fr"),
             // Character references and quoted literals keep their marks.
             .passes("Les entités valides sont : &amp; &quot; &lt; ; ajoutez l'en-tête \"Cc:\" ou \"To:\". Note : voir ; fin : oui ; bien : non.", lang: "fr"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     private static let frenchWords: [[UInt8]] = [" le ", " la ", " les ", " des ", " est ", " une ", " et ", " du ", " que ",

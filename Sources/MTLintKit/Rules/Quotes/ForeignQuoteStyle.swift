@@ -50,7 +50,8 @@ public struct ForeignQuoteStyle: Rule {
             .passes("« Oui », dit-il. Affichage de “dpkg-query --control-path paquet symbols” ; “\\” annule le sens.", lang: "fr"),
             .passes("Значение «mac». Если lexgrog выведет “parse failed” или получит символ “-”, то…", lang: "ru"),
             .triggers("Значение «mac». Смотрите раздел ⟦“Предупреждения”⟧.", lang: "ru", fixed: "Значение «mac». Смотрите раздел «Предупреждения»."),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     public func check(_ document: Document) -> [Finding] {

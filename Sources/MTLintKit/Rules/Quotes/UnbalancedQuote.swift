@@ -43,7 +43,8 @@ public struct UnbalancedQuote: Rule {
                       source: "peer authentication is not supported", sourceLang: "en"),
             // » is a byte of the mojibake of û, not a mark.
             .passes("Le prix a augmenté en aoÃ»t.", lang: "fr"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     public func check(_ document: Document) -> [Finding] {

@@ -21,7 +21,8 @@ public struct Addition: Rule {
             .triggers("⟦The minister arrived on Tuesday, and then he said that the talks would continue for many years to come, whatever happens.⟧",
                       lang: "en", source: "Le ministre est arrivé mardi.", sourceLang: "fr"),
             .passes("The minister arrived in Brussels on Tuesday.", lang: "en", source: "Le ministre est arrivé mardi à Bruxelles.", sourceLang: "fr"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     public func check(_ document: Document) -> [Finding] {

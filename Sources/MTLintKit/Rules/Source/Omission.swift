@@ -48,7 +48,8 @@ public struct Omission: Rule {
             // A program's help text: its lines are not sentences the translation may drop.
             .passes("La signature ne peut pas être vérifiée.", lang: "fr",
                     source: "The signature cannot be checked.\nPlease remember that the signature file must be given first.", sourceLang: "en"),
-        ]
+        ],
+        judgesWholeDocument: true
     )
 
     public func check(_ document: Document) -> [Finding] {
