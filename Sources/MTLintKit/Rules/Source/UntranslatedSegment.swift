@@ -233,36 +233,46 @@ public struct UntranslatedSegment: Rule {
         if before == 0 || text[before - 1] == 0x0A, after < text.count, text[after] == UInt8(ascii: "[") || text[after] == UInt8(ascii: "<") {
             return true
         }
-        // Quoted: a mark right before and right after (with a space inside guillemets).
-        func endsWithOpening(_ end: Int) -> Bool {
-            let end = end > 0 && (text[end - 1] == 0x20 || end >= 2 && text[end - 2] == 0xC2 && text[end - 1] == 0xA0) ? end - (text[end - 1] == 0x20 ? 1 : 2) : end
-            guard end > 0 else { return false }
-            let last = text[end - 1]
-            if last == 0x27 || last == 0x60 || last == 0x22 { return true }
-            if end >= 2 && text[end - 2] == 0xC2 && last == 0xAB { return true }  // «
-            return end >= 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 && [0x98, 0x9C, 0x9E].contains(last)  // ‘ “ „
+        // Quoted: a mark right before and right after, a space inside allowed (« git stash »).
+        guard var opening = Self.scalar(endingAt: range.lowerBound, in: text) else { return false }
+        if Self.isSpace(opening.value), let outer = Self.scalar(endingAt: opening.start, in: text) { opening = outer }
+        guard Self.openingQuotes.contains(opening.value) else { return false }
+        if var closing = Self.scalar(startingAt: range.upperBound, in: text) {
+            if Self.isSpace(closing.value), let outer = Self.scalar(startingAt: closing.end, in: text) { closing = outer }
+            if Self.closingQuotes.contains(closing.value) { return true }
         }
-        func startsWithClosing(_ start: Int) -> Bool {
-            var start = start
-            if start < text.count && text[start] == 0x20 { start += 1 } else if start + 1 < text.count && text[start] == 0xC2 && text[start + 1] == 0xA0 { start += 2 }
-            guard start < text.count else { return false }
-            let first = text[start]
-            if first == 0x27 || first == 0x60 || first == 0x22 { return true }
-            if start + 1 < text.count && first == 0xC2 && text[start + 1] == 0xBB { return true }  // »
-            return start + 2 < text.count && first == 0xE2 && text[start + 1] == 0x80 && [0x99, 0x9D, 0x9C].contains(text[start + 2])  // ’ ” “
-        }
-        guard endsWithOpening(range.lowerBound) else { return false }
-        if startsWithClosing(range.upperBound) { return true }
         // An ASCII quote opens a literal that goes on past the run ('git bisect reset <commit>'):
         // its closing mark comes later on the line.
-        let opening = text[range.lowerBound - 1]
-        guard opening == 0x27 || opening == 0x60 || opening == 0x22 else { return false }
+        guard opening.value < 0x80, opening.start == range.lowerBound - 1 else { return false }
+        let mark = UInt8(opening.value)
         var index = range.upperBound
         while index < min(text.count, range.upperBound + 80) && text[index] != 0x0A {
-            if text[index] == opening || (opening == 0x60 && text[index] == 0x27) { return true }
+            if text[index] == mark || (mark == UInt8(ascii: "`") && text[index] == UInt8(ascii: "'")) { return true }
             index += 1
         }
         return false
+    }
+
+    /// ' ` " « ‘ “ „ and ' ` " » ’ ” “ (German closes with “).
+    static let openingQuotes: Set<UInt32> = [0x27, 0x60, 0x22, 0xAB, 0x2018, 0x201C, 0x201E]
+    static let closingQuotes: Set<UInt32> = [0x27, 0x60, 0x22, 0xBB, 0x2019, 0x201D, 0x201C]
+
+    static func isSpace(_ scalar: UInt32) -> Bool { scalar == 0x20 || scalar == 0xA0 }
+
+    /// The scalar whose UTF-8 bytes end at `end`, and where they start.
+    static func scalar(endingAt end: Int, in text: [UInt8]) -> (value: UInt32, start: Int)? {
+        guard end > 0 else { return nil }
+        var start = end - 1
+        while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: text[start..<end], as: UTF8.self).unicodeScalars.first.map { ($0.value, start) }
+    }
+
+    /// The scalar whose UTF-8 bytes start at `start`, and where they end.
+    static func scalar(startingAt start: Int, in text: [UInt8]) -> (value: UInt32, end: Int)? {
+        guard start < text.count else { return nil }
+        var end = start + 1
+        while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: text[start..<end], as: UTF8.self).unicodeScalars.first.map { ($0.value, end) }
     }
 
     private func isQuoted(_ range: Range<Int>, in unit: TranslationUnit, document: Document) -> Bool {
