@@ -43,6 +43,10 @@ public struct GarbledName: Rule {
             .triggers("Der Machthaber von ⟦Südkorea-Nord⟧ sprach.", lang: "de"),
             .triggers("Die Regierung ⟦Nordkorea Süd⟧ protestierte.", lang: "de"),
             .triggers("Лидер ⟦Южная Корея Северная⟧ выступил.", lang: "ru"),
+            // Russian declines names: the garbled and the fused name in the genitive.
+            .triggers("Лидер ⟦Кореи Северной⟧ выступил.", lang: "ru", fixed: "Лидер Северной Кореи выступил."),
+            .triggers("Лидер ⟦Южной Кореи Северной⟧ выступил.", lang: "ru"),
+            .passes("Лидер Северной Кореи встретился с президентом Южной Кореи. Северная Корея согласилась.", lang: "ru"),
             .triggers("El líder de ⟦Corea Norte del⟧ habló.", lang: "es"),
             // A hyphenated name written as separate words in swapped order.
             .triggers("The national team of ⟦Bissau Guinea⟧ played.", lang: "en", fixed: "The national team of Guinea-Bissau played."),
@@ -92,7 +96,14 @@ public struct GarbledName: Rule {
             var readings = [names.pattern(mention).entity] + [names.pattern(mention).fusedWith].compactMap { $0 }
                 + fused.map { names.pattern($0).entity }
             readings = readings.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-            let forms = readings.compactMap { names.index.targetForm(names.index.catalog.entities[$0]) }
+            // In the case the text declines the name ("Кореи Северной" → "Северной Кореи").
+            var forms = readings.compactMap { names.index.targetForm(names.index.catalog.entities[$0]) }
+            if forms.count == readings.count {
+                if let inflected = names.pattern(mention).correctOrder { forms[0] = inflected }
+                for other in fused where names.pattern(other).role == .inflected {
+                    if let position = readings.firstIndex(of: names.pattern(other).entity) { forms[position] = names.pattern(other).text }
+                }
+            }
             guard forms.count == readings.count, let intended = forms.first else { continue }
             let surface = document.string(range)
             lastEnd = range.upperBound

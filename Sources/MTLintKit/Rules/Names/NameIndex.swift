@@ -7,6 +7,8 @@ struct NamePattern: Sendable {
         case variant
         /// The words of the entity's target-language name in a wrong order ("Korea North").
         case garbled
+        /// The entity's target form in another grammatical case ("Северной Кореи"): the same name.
+        case inflected
     }
 
     let text: String
@@ -17,6 +19,8 @@ struct NamePattern: Sendable {
     let untranslatedSuggestion: String?
     /// For a garbling that fuses two names ("Corée du Sud du Nord"): the other entity it reads as.
     var fusedWith: Int? = nil
+    /// For a garbling of an inflected form ("Кореи Северной"): that form, in the right order.
+    var correctOrder: String? = nil
 }
 
 /// One place in a document where a pattern matched.
@@ -86,6 +90,16 @@ final class NameIndex: Sendable {
                 }
                 for garbled in garblings where seen.insert(garbled).inserted {
                     patterns.append(NamePattern(text: garbled, bytes: Array(garbled.utf8), entity: index, role: .garbled, untranslatedSuggestion: nil))
+                }
+                // Russian declines names: each case form is the name, and can be garbled too.
+                for inflected in language == "ru" && entity.kind != .person ? RussianCases.obliqueForms(of: target) : []
+                where seen.insert(inflected).inserted {
+                    patterns.append(NamePattern(text: inflected, bytes: Array(inflected.utf8), entity: index, role: .inflected, untranslatedSuggestion: nil))
+                    for garbled in NameIndex.garblings(of: inflected) where seen.insert(garbled).inserted {
+                        var pattern = NamePattern(text: garbled, bytes: Array(garbled.utf8), entity: index, role: .garbled, untranslatedSuggestion: nil)
+                        pattern.correctOrder = inflected
+                        patterns.append(pattern)
+                    }
                 }
             }
         }

@@ -83,7 +83,8 @@ public struct NameVariant: Rule {
         // and a name inside a longer one belongs to that one ("LNG Canada").
         for mention in names.correct {
             named.append(mention.range)
-            guard names.pattern(mention).untranslatedSuggestion == nil,
+            // A declined form is the name itself, in another case, not another spelling of it.
+            guard names.pattern(mention).untranslatedSuggestion == nil, names.pattern(mention).role != .inflected,
                   !isOtherLanguageCountryName(names.pattern(mention), names: names),
                   !names.isPartOfLongerName(mention.range) else { continue }
             let surface = names.surface(mention)
