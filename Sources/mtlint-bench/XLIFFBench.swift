@@ -6,7 +6,10 @@ import MTLintKit
 /// units lints in seconds".
 enum XLIFFBench {
     static func run(units: Int, sentences: [String], language: String, rounds: Int) {
-        guard !sentences.isEmpty else { return }
+        guard !sentences.isEmpty else {
+            FileHandle.standardError.write(Data("mtlint-bench: no sentences in the .txt/.md input to build units from\n".utf8))
+            exit(2)
+        }
         func escaped(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }

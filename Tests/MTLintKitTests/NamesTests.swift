@@ -5,6 +5,16 @@ import Foundation
 @Suite struct NamesDataTests {
     static let catalog = EntityCatalog.load(.shared)
 
+    @Test func russianNamesAreDeclinedInEveryObliqueCase() {
+        #expect(RussianCases.obliqueForms(of: "Северная Корея") == ["Северной Кореи", "Северной Корее", "Северную Корею", "Северной Кореей"])
+        #expect(RussianCases.obliqueForms(of: "Саудовская Аравия") == ["Саудовской Аравии", "Саудовской Аравии", "Саудовскую Аравию", "Саудовской Аравией"])
+        #expect(RussianCases.obliqueForms(of: "Южная Африка") == ["Южной Африки", "Южной Африке", "Южную Африку", "Южной Африкой"])
+        #expect(RussianCases.obliqueForms(of: "Южный Судан") == ["Южного Судана", "Южному Судану", "Южным Суданом", "Южном Судане"])
+        // Other shapes are not guessed at.
+        #expect(RussianCases.obliqueForms(of: "Великобритания").isEmpty)
+        #expect(RussianCases.obliqueForms(of: "Объединённые Арабские Эмираты").isEmpty)
+    }
+
     @Test func dictionariesHoldEnoughEntitiesWithTheirForms() {
         let listed = Self.catalog.entities.filter { $0.kind != .territory }
         #expect(listed.count >= 300)
