@@ -170,9 +170,17 @@ public struct UntranslatedSegment: Rule {
     /// it has three words or more (a unit's sentence is short: the full table costs less than a set).
     private func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
         guard source.count >= 3, target.count >= 3, source.count * target.count <= 250_000 else { return nil }
-        // Most units share fewer than three words: a 64-bit mask of the source's keys tells at once.
-        let mask = source.reduce(UInt64(0)) { $0 | 1 << ($1 & 63) }
-        guard target.lazy.filter({ mask & 1 << ($0 & 63) != 0 }).prefix(3).count == 3 else { return nil }
+        // A run of three needs three target words in a row that the source has: most units have
+        // none, which a binary search in the source's sorted keys tells before the table is filled.
+        let sorted = source.sorted()
+        var inARow = 0
+        for key in target {
+            var low = 0, high = sorted.count
+            while low < high { let middle = (low + high) / 2; if sorted[middle] < key { low = middle + 1 } else { high = middle } }
+            inARow = low < sorted.count && sorted[low] == key ? inARow + 1 : 0
+            if inARow == 3 { break }
+        }
+        guard inARow == 3 else { return nil }
         // `previous[i]`: the length of the shared run ending at source word i − 1 and the target word before.
         var previous = [Int](repeating: 0, count: source.count + 1), current = previous
         var best = 0, bestEnd = 0
