@@ -6,31 +6,20 @@ import MTLintKit
 /// core. Reading and tokenizing the source, aligning and the source rules all count against
 /// the pair; the target file is read once, before the clock, for both.
 enum BilingualBench {
-    static func run(_ commandLine: [String]) {
-        func option(_ name: String) -> String? {
-            commandLine.firstIndex(of: name).flatMap { commandLine.indices.contains($0 + 1) ? commandLine[$0 + 1] : nil }
-        }
-        let valued: Set<String> = ["--source-root", "--source-lang", "--lang", "--rounds"]
-        var inputs: [String] = []
-        var index = 1
-        while index < commandLine.count {
-            if valued.contains(commandLine[index]) { index += 2; continue }
-            if !commandLine[index].hasPrefix("--") { inputs.append(commandLine[index]) }
-            index += 1
-        }
-        guard let root = option("--source-root"), let folder = inputs.first else {
+    static func run(folders: [String], sourceRoot root: String, language: String, sourceLanguage: String?,
+                    rounds: Int, breakdown: Bool) {
+        guard let folder = folders.first else {
             FileHandle.standardError.write(Data("usage: mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER\n".utf8))
             exit(2)
         }
-        let rounds = Int(option("--rounds") ?? "3") ?? 3
         var articles: [(path: String, text: SourceText, sourcePath: String)] = []
         for case .file(let path) in InputCollector.collect([folder]).inputs {
             guard case .success(let text) = InputReader.read(path: path) else { continue }
             let relative = String(path.dropFirst(folder.count)).drop { $0 == "/" }
             articles.append((path, text, root + "/" + relative))
         }
-        var options = LintOptions(language: option("--lang"))
-        options.sourceLanguage = option("--source-lang")
+        var options = LintOptions(language: language)
+        options.sourceLanguage = sourceLanguage
         let linter = Linter(options: options)
         var alone = 0.0, paired = 0.0, findings = (alone: 0, paired: 0)
         for round in 0..<rounds {
@@ -52,7 +41,7 @@ enum BilingualBench {
         print("alone: \(String(format: "%.2f", alone)) s, \(findings.alone / rounds) findings a round")
         print("with their sources: \(String(format: "%.2f", paired)) s, \(findings.paired / rounds) findings a round")
         print("bilingual speed: \(String(format: "%.2f", alone / paired)) of monolingual")
-        if commandLine.contains("--breakdown") { breakdown(articles, options: options) }
+        if breakdown { self.breakdown(articles, options: options) }
     }
 
     /// Where the pair's extra time goes (one round): reading the sources, the pair with no rule

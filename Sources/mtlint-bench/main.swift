@@ -17,11 +17,6 @@ if CommandLine.arguments.contains("--startup") {
     exit(0)
 }
 
-if CommandLine.arguments.contains("--source-root") {
-    BilingualBench.run(CommandLine.arguments)
-    exit(0)
-}
-
 let flags: Set<String> = ["--breakdown", "--parallel", "--all-rules", "--end-to-end"]
 var arguments = Array(CommandLine.arguments.dropFirst()).filter { !flags.contains($0) }
 @MainActor func option(_ name: String, _ fallback: String) -> String {
@@ -35,6 +30,15 @@ let rounds = Int(option("--rounds", "3")) ?? 3
 let excludedFamily = option("--without-family", "")
 let streamRecords = Int(option("--stream", "0")) ?? 0
 let xliffUnits = Int(option("--xliff", "0")) ?? 0
+let sourceRoot = option("--source-root", "")
+let sourceLanguage = option("--source-lang", "")
+
+if !sourceRoot.isEmpty {
+    BilingualBench.run(folders: arguments, sourceRoot: sourceRoot, language: language,
+                       sourceLanguage: sourceLanguage.isEmpty ? nil : sourceLanguage, rounds: rounds,
+                       breakdown: CommandLine.arguments.contains("--breakdown"))
+    exit(0)
+}
 
 var sources: [(String, SourceText)] = []
 for input in InputCollector.collect(arguments).inputs {

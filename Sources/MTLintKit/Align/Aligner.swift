@@ -84,9 +84,13 @@ public enum Aligner {
 
     /// Characters other than ASCII white space, counted on the bytes (Unicode properties are slow).
     static func length(_ document: Document, _ range: Range<Int>) -> Int {
-        document.text[range].reduce(0) { count, byte in
-            byte & 0xC0 == 0x80 || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 ? count : count + 1
-        }
+        document.text[range].reduce(0) { count, byte in startsCountedCharacter(byte) ? count + 1 : count }
+    }
+
+    /// A lead byte that is not ASCII white space.
+    @inline(__always)
+    static func startsCountedCharacter(_ byte: UInt8) -> Bool {
+        byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09
     }
 
     /// The lengths and anchors of some segments (sentences or paragraphs) of one side, and of
@@ -134,8 +138,7 @@ public enum Aligner {
             (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
         }
         for byte in bytes {
-            // Characters: lead bytes, white space left out.
-            if byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { count += 1 }
+            if startsCountedCharacter(byte) { count += 1 }
             let isDigit = byte >= 0x30 && byte <= 0x39
             let isLetter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
             guard isDigit || isLetter else { if length > 0 { finish() }; continue }

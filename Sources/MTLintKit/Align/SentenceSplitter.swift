@@ -69,10 +69,8 @@ enum SentenceSplitter {
     private static func closer(_ text: [UInt8], at index: Int) -> Int? {
         let byte = text[index]
         if byte < 0x80 { return byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D || byte == 0x7D ? index + 1 : nil }
-        var end = index + 1
-        while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
-        guard let scalar = String(decoding: text[index..<end], as: UTF8.self).unicodeScalars.first else { return nil }
-        return closers.contains(scalar.value) ? end : nil
+        let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, index) }
+        return closers.contains(scalar.value) ? index + scalar.length : nil
     }
 
     /// « » ‹ › ‘ ’ ‚ “ ” „ 」 』 ） ］ 】 》 〉
@@ -114,9 +112,7 @@ enum SentenceSplitter {
     private static func startsLowercase(_ text: [UInt8], at index: Int) -> Bool {
         let byte = text[index]
         if byte < 0x80 { return byte >= 0x61 && byte <= 0x7A }
-        var end = index + 1
-        while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
-        guard let scalar = String(decoding: text[index..<end], as: UTF8.self).unicodeScalars.first else { return false }
-        return scalar.properties.isLowercase
+        let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, index) }
+        return Unicode.Scalar(scalar.value)?.properties.isLowercase ?? false
     }
 }

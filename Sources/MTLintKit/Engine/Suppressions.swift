@@ -93,7 +93,7 @@ public struct Suppressions: Sendable {
             let base = carry.isEmpty ? offset : carryStart
             var from = 0
             if skippingComment {
-                guard let close = Suppressions.find(Array("-->".utf8), in: buffer, from: 0) else {
+                guard let close = buffer.firstOffset(of: Array("-->".utf8)) else {
                     findLineBreaks(in: buffer, base: base)
                     hold(buffer, from: max(0, buffer.count - 2), base: base)
                     return
@@ -176,10 +176,10 @@ public struct Suppressions: Sendable {
         let open = Array("<!--".utf8), close = Array("-->".utf8), marker = Array("mtlint-".utf8)
         var result: [(Range<Int>, [String])] = []
         var index = from
-        while let start = find(open, in: bytes, from: index) {
-            guard let end = find(close, in: bytes, from: start + open.count) else { return (result, start, start) }
+        while let start = bytes.firstOffset(of: open, from: index) {
+            guard let end = bytes.firstOffset(of: close, from: start + open.count) else { return (result, start, start) }
             let body = Array(bytes[(start + open.count)..<end])
-            if find(marker, in: body, from: 0) != nil {
+            if body.firstOffset(of: marker, from: 0) != nil {
                 let words = String(decoding: body, as: UTF8.self)
                     .split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\r" })
                     .map(String.init)
@@ -188,14 +188,5 @@ public struct Suppressions: Sendable {
             index = end + close.count
         }
         return (result, index, nil)
-    }
-
-    /// memmem: every document is searched for comments, and most have none.
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard from < haystack.count else { return nil }
-        let found = haystack.withUnsafeBufferPointer { buffer in
-            mtl_find(buffer.baseAddress! + from, Int64(buffer.count - from), needle, Int64(needle.count))
-        }
-        return found < 0 ? nil : from + Int(found)
     }
 }

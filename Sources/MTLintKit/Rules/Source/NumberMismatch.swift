@@ -1,5 +1,3 @@
-import ICUShim
-
 /// A number of the source that the translation changed or left out.
 public struct NumberMismatch: Rule {
     public init() {}
@@ -132,10 +130,8 @@ public struct NumberMismatch: Rule {
         for marker in markers {
             let needle = Array(marker.lowercased().utf8)
             var from = 0
-            while from < lowered.count {
-                let found = lowered.withUnsafeBufferPointer { mtl_find($0.baseAddress! + from, Int64($0.count - from), needle, Int64(needle.count)) }
-                guard found >= 0 else { break }
-                let start = from + Int(found) + needle.count
+            while let found = lowered.firstOffset(of: needle, from: from) {
+                let start = found + needle.count
                 var end = start
                 while end < bytes.count && bytes[end] != 0x0A && !(bytes[end] == UInt8(ascii: ".") && (end + 1 == bytes.count || bytes[end + 1] == 0x20)) {
                     end += 1

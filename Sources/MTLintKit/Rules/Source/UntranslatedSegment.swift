@@ -1,5 +1,3 @@
-import ICUShim
-
 /// Source text copied into the translation untranslated.
 public struct UntranslatedSegment: Rule {
     public init() {}
@@ -115,19 +113,15 @@ public struct UntranslatedSegment: Rule {
     static func occurs(_ needle: [UInt8], in haystack: [UInt8], wholeWord: Bool) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         func isWordByte(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
-        return haystack.withUnsafeBufferPointer { hay in
-            var start = 0
-            while start + needle.count <= hay.count {
-                let found = mtl_find(hay.baseAddress! + start, Int64(hay.count - start), needle, Int64(needle.count))
-                guard found >= 0 else { return false }
-                let position = start + Int(found), end = position + needle.count
-                if !wholeWord || ((position == 0 || !isWordByte(hay[position - 1])) && (end == hay.count || !isWordByte(hay[end]))) {
-                    return true
-                }
-                start = position + 1
+        var start = 0
+        while let position = haystack.firstOffset(of: needle, from: start) {
+            let end = position + needle.count
+            if !wholeWord || ((position == 0 || !isWordByte(haystack[position - 1])) && (end == haystack.count || !isWordByte(haystack[end]))) {
+                return true
             }
-            return false
+            start = position + 1
         }
+        return false
     }
 
     static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
@@ -152,8 +146,7 @@ public struct UntranslatedSegment: Rule {
             } else if token.kind == .ideographic || token.kind == .kana {
                 var offset = token.start
                 while offset < token.end {
-                    let lead = text[offset], length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    let end = min(offset + length, token.end)
+                    let end = min(offset + ByteScan.length(text[offset]), token.end)
                     keys.append((UntranslatedSegment.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script)))
                     offset = end
                 }
@@ -242,13 +235,17 @@ public struct UntranslatedSegment: Rule {
             return true
         }
         // Quoted: a mark right before and right after, a space inside allowed (« git stash »).
-        guard var opening = Self.scalar(endingAt: range.lowerBound, in: text) else { return false }
-        if Self.isSpace(opening.value), let outer = Self.scalar(endingAt: opening.start, in: text) { opening = outer }
-        guard Self.openingQuotes.contains(opening.value) else { return false }
-        if var closing = Self.scalar(startingAt: range.upperBound, in: text) {
-            if Self.isSpace(closing.value), let outer = Self.scalar(startingAt: closing.end, in: text) { closing = outer }
-            if Self.closingQuotes.contains(closing.value) { return true }
+        let (opening, closing) = text.withUnsafeBufferPointer { buffer -> ((value: UInt32, start: Int)?, UInt32?) in
+            var opening = ByteScan.scalar(before: range.lowerBound, buffer)
+            if let space = opening, ByteScan.isSpace(space.value) { opening = ByteScan.scalar(before: space.start, buffer) }
+            guard range.upperBound < buffer.count else { return (opening, nil) }
+            var closing = ByteScan.scalar(buffer, range.upperBound)
+            let next = range.upperBound + closing.length
+            if ByteScan.isSpace(closing.value) && next < buffer.count { closing = ByteScan.scalar(buffer, next) }
+            return (opening, closing.value)
         }
+        guard let opening, Self.openingQuotes.contains(opening.value) else { return false }
+        if let closing, Self.closingQuotes.contains(closing) { return true }
         // An ASCII quote opens a literal that goes on past the run ('git bisect reset <commit>'):
         // its closing mark comes later on the line.
         guard opening.value < 0x80, opening.start == range.lowerBound - 1 else { return false }
@@ -264,24 +261,6 @@ public struct UntranslatedSegment: Rule {
     /// ' ` " « ‘ “ „ and ' ` " » ’ ” “ (German closes with “).
     static let openingQuotes: Set<UInt32> = [0x27, 0x60, 0x22, 0xAB, 0x2018, 0x201C, 0x201E]
     static let closingQuotes: Set<UInt32> = [0x27, 0x60, 0x22, 0xBB, 0x2019, 0x201D, 0x201C]
-
-    static func isSpace(_ scalar: UInt32) -> Bool { scalar == 0x20 || scalar == 0xA0 }
-
-    /// The scalar whose UTF-8 bytes end at `end`, and where they start.
-    static func scalar(endingAt end: Int, in text: [UInt8]) -> (value: UInt32, start: Int)? {
-        guard end > 0 else { return nil }
-        var start = end - 1
-        while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
-        return String(decoding: text[start..<end], as: UTF8.self).unicodeScalars.first.map { ($0.value, start) }
-    }
-
-    /// The scalar whose UTF-8 bytes start at `start`, and where they end.
-    static func scalar(startingAt start: Int, in text: [UInt8]) -> (value: UInt32, end: Int)? {
-        guard start < text.count else { return nil }
-        var end = start + 1
-        while end < text.count && text[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: text[start..<end], as: UTF8.self).unicodeScalars.first.map { ($0.value, end) }
-    }
 
     private func isQuoted(_ range: Range<Int>, in unit: TranslationUnit, document: Document) -> Bool {
         let before = String(decoding: document.source.bytes[unit.target.lowerBound..<range.lowerBound], as: UTF8.self)
