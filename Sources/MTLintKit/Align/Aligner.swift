@@ -13,20 +13,23 @@ public struct SentencePair: Sendable, Equatable {
 /// both sides are anchors that keep it on track where lengths mislead (Chinese–English).
 public enum Aligner {
     public static func align(source: Document, target: Document) -> [SentencePair] {
-        let sourceParagraphs = source.paragraphs.map(\.range), targetParagraphs = target.paragraphs.map(\.range)
-        let sourceLength = Double(sourceParagraphs.reduce(0) { $0 + length(source, $1) })
-        let targetLength = Double(targetParagraphs.reduce(0) { $0 + length(target, $1) })
+        // Every sentence of each side measured once; the programme runs on windows of these tables.
+        let (sourceSentences, sourceStarts) = sentences(source), (targetSentences, targetStarts) = sentences(target)
+        let a = Segments(source.text, sourceSentences), b = Segments(target.text, targetSentences)
+        let sourceLength = a.lengths.reduce(0, +), targetLength = b.lengths.reduce(0, +)
         let ratio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1
+        let paragraphCount = (source: sourceStarts.count - 1, target: targetStarts.count - 1)
+        let paragraphBeads = paragraphCount.source == paragraphCount.target
+            ? (0..<paragraphCount.source).map { ($0..<($0 + 1), $0..<($0 + 1)) }
+            : beads(Segments(paragraphsOf: a, sourceStarts), Segments(paragraphsOf: b, targetStarts), ratio: ratio)
         var pairs: [SentencePair] = []
-        let paragraphBeads = sourceParagraphs.count == targetParagraphs.count
-            ? sourceParagraphs.indices.map { ($0..<($0 + 1), $0..<($0 + 1)) }
-            : beads(Segments(source, sourceParagraphs), Segments(target, targetParagraphs), ratio: ratio)
+        var scratch = Scratch()
         for (sourceRange, targetRange) in paragraphBeads {
-            let sourceSentences = sentences(source, in: sourceParagraphs[sourceRange])
-            let targetSentences = sentences(target, in: targetParagraphs[targetRange])
-            for (a, b) in beads(Segments(source, sourceSentences), Segments(target, targetSentences), ratio: ratio) {
-                pairs.append(SentencePair(source: a.isEmpty ? nil : sourceSentences[a.first!].lowerBound..<sourceSentences[a.last!].upperBound,
-                                          target: b.isEmpty ? nil : targetSentences[b.first!].lowerBound..<targetSentences[b.last!].upperBound))
+            let windowA = sourceStarts[sourceRange.lowerBound]..<sourceStarts[sourceRange.upperBound]
+            let windowB = targetStarts[targetRange.lowerBound]..<targetStarts[targetRange.upperBound]
+            for (x, y) in beads(a, b, windowA, windowB, ratio: ratio, scratch: &scratch) {
+                pairs.append(SentencePair(source: x.isEmpty ? nil : sourceSentences[x.first!].lowerBound..<sourceSentences[x.last!].upperBound,
+                                          target: y.isEmpty ? nil : targetSentences[y.first!].lowerBound..<targetSentences[y.last!].upperBound))
             }
         }
         return pairs
@@ -53,25 +56,25 @@ public enum Aligner {
         return (units, sources)
     }
 
-    /// The sentences of some paragraphs, white space trimmed, empty ones left out.
-    static func sentences(_ document: Document, in paragraphs: ArraySlice<Range<Int>>) -> [Range<Int>] {
+    /// A document's sentences paragraph by paragraph, white space trimmed, empty ones left out, and
+    /// where each paragraph's first sentence is (`starts[p]..<starts[p + 1]`, one more than paragraphs).
+    static func sentences(_ document: Document) -> (sentences: [Range<Int>], starts: [Int]) {
         let all = unwrappedSentences(document)
         var result: [Range<Int>] = []
-        for paragraph in paragraphs {
-            // The first sentence that ends inside or after the paragraph (sentences are in order).
-            var low = 0, high = all.count
-            while low < high {
-                let middle = (low + high) / 2
-                if all[middle].end <= paragraph.lowerBound { low = middle + 1 } else { high = middle }
-            }
-            var index = low
-            while index < all.count && all[index].start < paragraph.upperBound {
-                let range = document.trimmed(max(all[index].start, paragraph.lowerBound)..<min(all[index].end, paragraph.upperBound))
+        var starts = [0]
+        var index = 0
+        for paragraph in document.paragraphs.map(\.range) {
+            // Sentences are in order, as paragraphs are: the first that ends inside or after this one.
+            while index < all.count && all[index].end <= paragraph.lowerBound { index += 1 }
+            var inside = index
+            while inside < all.count && all[inside].start < paragraph.upperBound {
+                let range = document.trimmed(max(all[inside].start, paragraph.lowerBound)..<min(all[inside].end, paragraph.upperBound))
                 if !range.isEmpty { result.append(range) }
-                index += 1
+                inside += 1
             }
+            starts.append(result.count)
         }
-        return result
+        return (result, starts)
     }
 
     /// The sentences of a document, a line break inside a paragraph read as a space (`SentenceSplitter`).
@@ -80,17 +83,6 @@ public enum Aligner {
             SentenceSplitter.sentences(of: document.text,
                                        abbreviations: document.dictionaries.wordList("\(document.language.code)/abbreviations.txt"))
         }
-    }
-
-    /// Characters other than ASCII white space, counted on the bytes (Unicode properties are slow).
-    static func length(_ document: Document, _ range: Range<Int>) -> Int {
-        document.text[range].reduce(0) { count, byte in startsCountedCharacter(byte) ? count + 1 : count }
-    }
-
-    /// A lead byte that is not ASCII white space.
-    @inline(__always)
-    static func startsCountedCharacter(_ byte: UInt8) -> Bool {
-        byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09
     }
 
     /// The lengths and anchors of some segments (sentences or paragraphs) of one side, and of
@@ -108,50 +100,88 @@ public enum Aligner {
 
         var count: Int { lengths.count }
 
-        init(_ document: Document, _ ranges: [Range<Int>]) {
+        /// The segments at `ranges` of a text, each measured.
+        init(_ text: [UInt8], _ ranges: [Range<Int>]) {
             lengths.reserveCapacity(ranges.count)
-            var previous: [UInt64] = []
-            for range in ranges {
-                let (length, own) = Aligner.measure(document.text[range])
-                lengths.append(Double(length))
-                anchors += own
-                anchorStart.append(anchors.count)
-                if lengths.count > 1 {
-                    pairLengths.append(lengths[lengths.count - 2] + lengths[lengths.count - 1])
-                    Aligner.mergeUnique(previous[...], own[...], into: &pairAnchors)
-                    pairStart.append(pairAnchors.count)
+            var own: [UInt64] = []
+            text.withUnsafeBufferPointer { buffer in
+                for range in ranges {
+                    let length = Aligner.measure(UnsafeBufferPointer(rebasing: buffer[range]), anchors: &own)
+                    append(Double(length), own[...])
                 }
-                previous = own
             }
+        }
+
+        /// Paragraphs made of sentences already measured: paragraph p holds `sentences`' segments
+        /// `starts[p]..<starts[p + 1]`.
+        init(paragraphsOf sentences: Segments, _ starts: [Int]) {
+            for (first, end) in zip(starts, starts.dropFirst()) {
+                let own = Array(Set(sentences.anchors[sentences.anchorStart[first]..<sentences.anchorStart[end]])).sorted()
+                append(sentences.lengths[first..<end].reduce(0, +), own[...])
+            }
+        }
+
+        private mutating func append(_ length: Double, _ own: ArraySlice<UInt64>) {
+            lengths.append(length)
+            let previous = anchors[anchorStart[max(0, anchorStart.count - 2)]...]  // the last segment's
+            if lengths.count > 1 {
+                pairLengths.append(lengths[lengths.count - 2] + length)
+                Aligner.mergeUnique(previous, own, into: &pairAnchors)
+                pairStart.append(pairAnchors.count)
+            }
+            anchors += own
+            anchorStart.append(anchors.count)
         }
     }
 
-    /// A segment's length in characters other than ASCII white space, and its anchors: runs of
-    /// digits, and capitalised Latin words of three letters or more (names, which both languages
-    /// write alike), hashed lower-cased, sorted, each once. One pass over the bytes.
-    static func measure(_ bytes: ArraySlice<UInt8>) -> (length: Int, anchors: [UInt64]) {
+    /// What a byte is, for `measure`: one table lookup instead of a chain of comparisons.
+    private static let byteClass: [UInt8] = (0...255).map { value -> UInt8 in
+        let byte = UInt8(value)
+        var bits: UInt8 = 0
+        if byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { bits |= counted }
+        if byte >= 0x30 && byte <= 0x39 { bits |= digit }
+        if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A { bits |= letter }
+        if byte >= 0x41 && byte <= 0x5A { bits |= upper }
+        return bits
+    }
+    private static let counted: UInt8 = 1, digit: UInt8 = 2, letter: UInt8 = 4, upper: UInt8 = 8
+
+    /// A segment's length in characters other than ASCII white space, and its anchors (into
+    /// `anchors`, replacing what it held): runs of digits, and capitalised Latin words of three
+    /// letters or more (names, which both languages write alike), hashed lower-cased, sorted,
+    /// each once. One pass over the bytes.
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>, anchors result: inout [UInt64]) -> Int {
+        result.removeAll(keepingCapacity: true)
         var count = 0
-        var result: [UInt64] = []
         var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false
-        func finish() {
-            if length > 0 && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
-            (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
+        byteClass.withUnsafeBufferPointer { classes in
+            for byte in bytes {
+                let bits = classes[Int(byte)]
+                count &+= Int(bits & counted)
+                guard bits & (digit | letter) != 0 else {
+                    if length > 0 {
+                        if allDigits || (length >= 3 && capitalised) { result.append(hash) }
+                        (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
+                    }
+                    continue
+                }
+                if length == 0 { capitalised = bits & upper != 0 }
+                allDigits = allDigits && bits & digit != 0
+                hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3
+                length += 1
+            }
         }
-        for byte in bytes {
-            if startsCountedCharacter(byte) { count += 1 }
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            let isLetter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
-            guard isDigit || isLetter else { if length > 0 { finish() }; continue }
-            if length == 0 { capitalised = byte >= 0x41 && byte <= 0x5A }
-            allDigits = allDigits && isDigit
-            hash = (hash ^ UInt64(isLetter ? byte | 0x20 : byte)) &* 0x100000001b3
-            length += 1
+        if length > 0 && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
+        if result.count > 1 {
+            result.sort()
+            var kept = 1
+            for index in 1..<result.count where result[index] != result[kept - 1] {
+                result[kept] = result[index]
+                kept += 1
+            }
+            result.removeLast(result.count - kept)
         }
-        finish()
-        result.sort()
-        var unique: [UInt64] = []
-        for value in result where unique.last != value { unique.append(value) }
-        return (count, unique)
+        return count
     }
 
     /// Two sorted runs of distinct values, merged, each value once.
@@ -172,32 +202,50 @@ public enum Aligner {
         (2, 1, -log(0.089 / 2)), (1, 2, -log(0.089 / 2)), (2, 2, -log(0.011)),
     ]
 
+    /// The programme's tables, kept from one window to the next.
+    struct Scratch {
+        var cost: [Double] = []
+        var step: [UInt8] = []
+    }
+
     /// The cheapest sequence of beads, as index ranges of `a` and `b`.
     static func beads(_ a: Segments, _ b: Segments, ratio: Double) -> [(Range<Int>, Range<Int>)] {
-        let n = a.count, m = b.count
+        var scratch = Scratch()
+        return beads(a, b, 0..<a.count, 0..<b.count, ratio: ratio, scratch: &scratch)
+    }
+
+    /// The cheapest sequence of beads between the segments `windowA` of `a` and `windowB` of `b`,
+    /// as index ranges of `a` and `b`.
+    static func beads(_ a: Segments, _ b: Segments, _ windowA: Range<Int>, _ windowB: Range<Int>, ratio: Double,
+                      scratch: inout Scratch) -> [(Range<Int>, Range<Int>)] {
+        let n = windowA.count, m = windowB.count, (baseA, baseB) = (windowA.lowerBound, windowB.lowerBound)
         if n == 0 || m == 0 {
-            return (0..<n).map { ($0..<($0 + 1), 0..<0) } + (0..<m).map { (n..<n, $0..<($0 + 1)) }
+            return windowA.map { ($0..<($0 + 1), baseB..<baseB) } + windowB.map { (windowA.upperBound..<windowA.upperBound, $0..<($0 + 1)) }
         }
         // Only cells near the diagonal: a translation does not wander far from its source's order.
         // Row i keeps columns lowest(i)..<lowest(i) + width; a cell outside its row's band is never
         // expanded, so it is not stored either.
         let band = max(30, (n + m) / 10), width = 2 * band + 1
         func lowest(_ i: Int) -> Int { max(0, i * m / n - band) }
-        var cost = [Double](repeating: .infinity, count: (n + 1) * width)
-        var step = [UInt8](repeating: 0, count: (n + 1) * width)
-        cost[0] = 0
+        scratch.cost.removeAll(keepingCapacity: true)
+        scratch.cost.append(contentsOf: repeatElement(.infinity, count: (n + 1) * width))
+        scratch.step.removeAll(keepingCapacity: true)
+        scratch.step.append(contentsOf: repeatElement(0, count: (n + 1) * width))
+        scratch.cost[0] = 0
         for i in 0...n {
             let low = lowest(i), high = min(m, i * m / n + band)
             for j in low...high {
-                let here = cost[i * width + j - low]
+                let here = scratch.cost[i * width + j - low]
                 guard here < .infinity else { continue }
-                for (index, bead) in beadCosts.enumerated() where i + bead.a <= n && j + bead.b <= m {
+                for index in beadCosts.indices {
+                    let bead = beadCosts[index]
+                    guard i + bead.a <= n && j + bead.b <= m else { continue }
                     let row = i + bead.a, column = j + bead.b - lowest(row)
                     guard column >= 0 && column < width else { continue }
-                    let total = here + bead.cost + match(a, i, bead.a, b, j, bead.b, ratio: ratio)
-                    if total < cost[row * width + column] {
-                        cost[row * width + column] = total
-                        step[row * width + column] = UInt8(index)
+                    let total = here + bead.cost + match(a, baseA + i, bead.a, b, baseB + j, bead.b, ratio: ratio)
+                    if total < scratch.cost[row * width + column] {
+                        scratch.cost[row * width + column] = total
+                        scratch.step[row * width + column] = UInt8(index)
                     }
                 }
             }
@@ -205,8 +253,8 @@ public enum Aligner {
         var result: [(Range<Int>, Range<Int>)] = []
         var (i, j) = (n, m)
         while i > 0 || j > 0 {
-            let bead = beadCosts[Int(step[i * width + j - lowest(i)])]
-            result.append(((i - bead.a)..<i, (j - bead.b)..<j))
+            let bead = beadCosts[Int(scratch.step[i * width + j - lowest(i)])]
+            result.append(((baseA + i - bead.a)..<(baseA + i), (baseB + j - bead.b)..<(baseB + j)))
             (i, j) = (i - bead.a, j - bead.b)
         }
         return result.reversed()

@@ -78,6 +78,17 @@ public struct FrenchSpacing: Rule {
         return false
     }
 
+    /// "%s:", "%pB:", "~1c~2;": after a format placeholder the mark belongs to a template, not prose;
+    /// after a one-letter word ("a:", "x;") it is rarely French prose either. `end` is where the word ends.
+    static func followsTemplateOrLetter(_ end: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var wordStart = end
+        while let before = ByteScan.scalar(before: wordStart, buffer), ByteScan.isLetter(before.value) || ByteScan.isDigit(before.value) {
+            wordStart = before.start
+        }
+        if wordStart > 0 && wordStart < end && [0x25, 0x7E, 0x2E].contains(buffer[wordStart - 1]) { return true }
+        return end - wordStart < 2
+    }
+
     /// "\"Cc:\"", "« … CREATEUSER; »": a colon or semicolon that closes a quotation belongs to the quoted
     /// literal (a header name, a statement), not to a French sentence.
     static func endsQuotedLiteral(_ token: Token, _ scalar: UInt32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -101,6 +112,9 @@ public struct FrenchSpacing: Rule {
             guard let space = ByteScan.scalar(before: token.start, buffer), space.value != 0x0A,
                   let before = ByteScan.scalar(before: space.start, buffer) else { return false }
             word = before.value
+            // Counted on the marks that would be judged glued: not after a placeholder ("%s :") or a
+            // one-letter word. A catalogue that spaces "%s : %s" but glues "erreur:" has a habit.
+            if Self.followsTemplateOrLetter(space.start, buffer) { return false }
         }
         return (ByteScan.isLetter(word) || ByteScan.isDigit(word) || word == 0xBB || word == 0x29 || word == 0x2E)
             && !ByteScan.lineLooksLikeCode(buffer, token.start) && Self.lineLooksFrench(buffer, token.start)
@@ -162,13 +176,7 @@ public struct FrenchSpacing: Rule {
                 }
                 if scalar == 0xBB && !(ByteScan.isLetter(previous) || ByteScan.isDigit(previous) || previous == 0x2E || previous == 0x21 || previous == 0x3F) { continue }
                 if ByteScan.lineLooksLikeCode(buffer, token.start) || !Self.lineLooksFrench(buffer, token.start) { continue }
-                // "%s:", "%pB:", "~1c~2;": after a format placeholder the mark belongs to a template, not prose.
-                var wordStart = token.start
-                while let before = ByteScan.scalar(before: wordStart, buffer), ByteScan.isLetter(before.value) || ByteScan.isDigit(before.value) {
-                    wordStart = before.start
-                }
-                if wordStart > 0 && wordStart < token.start && (buffer[wordStart - 1] == 0x25 || buffer[wordStart - 1] == 0x7E || buffer[wordStart - 1] == 0x2E) { continue }
-                if token.start - wordStart < 2 && scalar != 0xBB { continue }
+                if scalar != 0xBB && Self.followsTemplateOrLetter(token.start, buffer) { continue }
                 if scalar != 0xBB && (ByteScan.endsCharacterReference(token.start, buffer) || Self.endsQuotedLiteral(token, scalar, buffer)) { continue }
                 let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
                 let mark = ByteScan.utf8(scalar)

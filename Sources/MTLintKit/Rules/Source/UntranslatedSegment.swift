@@ -49,31 +49,35 @@ public struct UntranslatedSegment: Rule {
               let sources = SourceSide.of(document) else { return [] }
         var findings: [Finding] = []
         var keys = WordKeys()
+        // One unit after another in the same buffers: a pair has thousands of units.
+        var target = Words(), source = Words(), sortedSource: [UInt64] = []
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
             while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
-            var targetWords: [(key: UInt64, token: Token)] = []
+            target.removeAll()
             var index = tokenIndex
             while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
                 let token = document.tokens[index]
-                if token.kind.isWord { keys.append(token, in: document.text, to: &targetWords) }
+                if token.kind.isWord { keys.append(token, in: document.text, to: &target) }
                 index += 1
             }
-            guard targetWords.count >= 3 else { continue }
+            guard target.count >= 3 else { continue }
             // A source whose words are not tokenized yet (Chinese, Japanese) is first tested on its bytes.
-            if sources.document.wordsDeferred && !mayShareRun(targetWords, in: document.text, source: unit.source) { continue }
-            var sourceWords: [(key: UInt64, token: Token)] = []
-            for token in sources.tokens(ofUnit: unitIndex) where token.kind.isWord { keys.append(token, in: sources.document.text, to: &sourceWords) }
-            guard let run = longestCommonRun(sourceWords.map(\.key), targetWords.map(\.key)) else { continue }
+            if sources.document.wordsDeferred && !mayShareRun(target, in: document.text, source: unit.source) { continue }
+            source.removeAll()
+            for token in sources.tokens(ofUnit: unitIndex) where token.kind.isWord { keys.append(token, in: sources.document.text, to: &source) }
+            guard let run = longestCommonRun(source.keys, target.keys, sorted: &sortedSource) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
             // the longest such stretch of the shared run.
-            let copied = longestProseStretch(targetWords[run], in: document.text)
-            guard !copied.isEmpty, !isCode(before: copied.first!.token.start, after: copied.last!.token.end, in: document.text) else { continue }
+            let copied = longestProseStretch(target.tokens[run], in: document.text)
+            guard let first = copied.first, let last = copied.last,
+                  !isCode(before: first.start, after: last.end, in: document.text) else { continue }
             // Two different content words: "ding, ding, ding" is the same sound in any language.
-            guard copied.count >= 3, Set(copied.filter({ isContentWord($0, in: document.text) }).map(\.key)).count >= 2 else { continue }
-            let range = copied.first!.token.start..<copied.last!.token.end
+            let contentWords = Set(copied.indices.lazy.filter { isContentWord(target.tokens[$0], in: document.text) }.map { target.keys[$0] })
+            guard copied.count >= 3, contentWords.count >= 2 else { continue }
+            let range = first.start..<last.end
             guard !isQuoted(range, in: unit, document: document), !isLiteral(range, in: document.text) else { continue }
-            let whole = copied.count == targetWords.count
+            let whole = copied.count == target.count
             findings.append(finding(range, whole
                 ? "this text is the source, untranslated (\(sourceLanguage.code) in a \(document.language.code) translation)"
                 : "\(copied.count) words copied untranslated from the source (\(sourceLanguage.code)): translate them"))
@@ -81,26 +85,43 @@ public struct UntranslatedSegment: Rule {
         return findings
     }
 
+    /// A unit's words, in order: each one's comparison key and its token.
+    struct Words {
+        var keys: [UInt64] = []
+        var tokens: [Token] = []
+        var count: Int { keys.count }
+
+        mutating func append(_ key: UInt64, _ token: Token) {
+            keys.append(key)
+            tokens.append(token)
+        }
+
+        mutating func removeAll() {
+            keys.removeAll(keepingCapacity: true)
+            tokens.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Whether three target words in a row occur in the source, each as a whole word (an
     /// ideograph anywhere): a test on the bytes that most units fail, so that their source is
     /// never tokenized (a Chinese or Japanese source's dictionary segmentation is the slowest
     /// step of a pair). It never misses a run `longestCommonRun` would find.
-    private func mayShareRun(_ words: [(key: UInt64, token: Token)], in text: [UInt8], source: String) -> Bool {
+    private func mayShareRun(_ words: Words, in text: [UInt8], source: String) -> Bool {
         // Most Chinese and Japanese sentences have no Latin word or digit for an ASCII word to match.
         let hasASCIIWord = source.utf8.contains { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
-        if !hasASCIIWord && words.allSatisfy({ text[$0.token.range].allSatisfy { $0 < 0x80 } }) { return false }
+        if !hasASCIIWord && words.tokens.allSatisfy({ text[$0.range].allSatisfy { $0 < 0x80 } }) { return false }
         // Folded as the keys are, so that the test agrees with them.
         let haystack = Array(CaseFolding.fold(source).utf8)
         var found: [UInt64: Bool] = [:]
         var inARow = 0
-        for word in words {
-            let present = found[word.key] ?? {
-                let bytes = text[word.token.range]
-                if !hasASCIIWord && bytes.allSatisfy({ $0 < 0x80 }) { found[word.key] = false; return false }
+        for (key, token) in zip(words.keys, words.tokens) {
+            let present = found[key] ?? {
+                let bytes = text[token.range]
+                if !hasASCIIWord && bytes.allSatisfy({ $0 < 0x80 }) { found[key] = false; return false }
                 let needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(CaseFolding.asciiLower) : Array(CaseFolding.fold(bytes).utf8)
-                let whole = word.token.kind != .ideographic && word.token.kind != .kana
+                let whole = token.kind != .ideographic && token.kind != .kana
                 let answer = Self.occurs(needle, in: haystack, wholeWord: whole)
-                found[word.key] = answer
+                found[key] = answer
                 return answer
             }()
             inARow = present ? inARow + 1 : 0
@@ -134,7 +155,7 @@ public struct UntranslatedSegment: Rule {
     struct WordKeys {
         private var foldedByRawHash: [UInt64: UInt64] = [:]
 
-        mutating func append(_ token: Token, in text: [UInt8], to keys: inout [(key: UInt64, token: Token)]) {
+        mutating func append(_ token: Token, in text: [UInt8], to keys: inout Words) {
             let bytes = text[token.range]
             var ascii: UInt64 = 0xcbf29ce484222325, isASCII = true
             for byte in bytes {
@@ -142,30 +163,61 @@ public struct UntranslatedSegment: Rule {
                 ascii = (ascii ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
             }
             if isASCII {
-                keys.append((ascii, token))
+                keys.append(ascii, token)
             } else if token.kind == .ideographic || token.kind == .kana {
                 var offset = token.start
                 while offset < token.end {
                     let end = min(offset + ByteScan.length(text[offset]), token.end)
-                    keys.append((UntranslatedSegment.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script)))
+                    keys.append(UntranslatedSegment.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script))
                     offset = end
                 }
+            } else if let folded = UntranslatedSegment.latinOrCyrillicKey(bytes) {
+                keys.append(folded, token)
             } else {
                 let raw = UntranslatedSegment.hash(bytes)
                 let key = foldedByRawHash[raw] ?? UntranslatedSegment.hash(CaseFolding.fold(bytes).utf8)
                 foldedByRawHash[raw] = key
-                keys.append((key, token))
+                keys.append(key, token)
             }
         }
     }
 
+    /// The key of a word in ASCII, Latin-1 and Cyrillic letters, folded on its bytes as ICU folds
+    /// them (À–Þ and А–Я, Ѐ–Џ to lower case); nil for any other letter ("ß" folds to "ss"), which
+    /// goes through ICU. Most words of European languages never reach ICU.
+    @inline(__always)
+    static func latinOrCyrillicKey(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xcbf29ce484222325
+        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 { add(CaseFolding.asciiLower(byte)); index += 1; continue }
+            guard index + 1 < bytes.endIndex else { return nil }
+            let next = bytes[index + 1]
+            switch (byte, next) {
+            case (0xC3, 0x80...0x9E) where next != 0x97: add(0xC3); add(next + 0x20)        // À–Þ (not ×)
+            case (0xC3, 0xA0...0xBF): add(0xC3); add(next)                                   // à–ÿ
+            case (0xD0, 0x90...0x9F): add(0xD0); add(next + 0x20)                            // А–П
+            case (0xD0, 0xA0...0xAF): add(0xD1); add(next - 0x20)                            // Р–Я
+            case (0xD0, 0x80...0x8F): add(0xD1); add(next + 0x10)                            // Ѐ–Џ
+            case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x9F): add(byte); add(next)              // а–я, ѐ–џ
+            default: return nil
+            }
+            index += 2
+        }
+        return hash
+    }
+
     /// The longest run of consecutive words shared by both, as a range of `target`'s indices, when
     /// it has three words or more (a unit's sentence is short: the full table costs less than a set).
-    private func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
+    private func longestCommonRun(_ source: [UInt64], _ target: [UInt64], sorted: inout [UInt64]) -> Range<Int>? {
         guard source.count >= 3, target.count >= 3, source.count * target.count <= 250_000 else { return nil }
         // A run of three needs three target words in a row that the source has: most units have
         // none, which a binary search in the source's sorted keys tells before the table is filled.
-        let sorted = source.sorted()
+        sorted.removeAll(keepingCapacity: true)
+        sorted += source
+        sorted.sort()
         var inARow = 0
         for key in target {
             var low = 0, high = sorted.count
@@ -189,19 +241,19 @@ public struct UntranslatedSegment: Rule {
 
     /// An ideograph, or a lower-case word of four letters or more: not a name, an acronym or a
     /// function word ("for", "and" inside "Centres for Disease Control and Prevention").
-    private func isContentWord(_ word: (key: UInt64, token: Token), in text: [UInt8]) -> Bool {
-        if word.token.kind == .ideographic || word.token.kind == .kana { return true }
-        let string = String(decoding: text[word.token.range], as: UTF8.self)
-        guard word.token.kind == .letter, let first = string.unicodeScalars.first else { return false }
+    private func isContentWord(_ token: Token, in text: [UInt8]) -> Bool {
+        if token.kind == .ideographic || token.kind == .kana { return true }
+        let string = String(decoding: text[token.range], as: UTF8.self)
+        guard token.kind == .letter, let first = string.unicodeScalars.first else { return false }
         return first.properties.isLowercase && string.unicodeScalars.count >= 4
     }
 
-    private func longestProseStretch(_ words: ArraySlice<(key: UInt64, token: Token)>, in text: [UInt8]) -> ArraySlice<(key: UInt64, token: Token)> {
+    private func longestProseStretch(_ words: ArraySlice<Token>, in text: [UInt8]) -> ArraySlice<Token> {
         var best = words.prefix(0)
         var start = words.startIndex
         for index in words.indices {
             let next = index + 1
-            if next == words.endIndex || !isProseGap(words[index].token, words[next].token, in: text) {
+            if next == words.endIndex || !isProseGap(words[index], words[next], in: text) {
                 if next - start > best.count { best = words[start..<next] }
                 start = next
             }
