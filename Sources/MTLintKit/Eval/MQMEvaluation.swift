@@ -44,6 +44,9 @@ public struct MQMEvaluation: Sendable {
         "omission": ["omission"],
         "addition": ["addition-or-garbage"],
         "entity-mismatch": ["mistranslation", "name"],
+        // A handle, hashtag, URL or placeholder broken apart ("@ leondame", "# MeToo") is marked as
+        // punctuation or as an added space by MQM raters; one dropped, as an omission.
+        "markup-mismatch": ["punctuation", "omission", "addition-or-garbage"],
     ]
 
     static func targetClasses(rule: String, family: RuleFamily) -> Set<String> {
@@ -62,7 +65,7 @@ public struct MQMEvaluation: Sendable {
         public var flagsOnMappedClass: [String: Int] = [:]
         public var flagsOnAnyError: [String: Int] = [:]
         public var flagsByRule: [String: Int] = [:]
-        /// The same per rule: flags on an error of its family's classes, and on any error.
+        /// The same per rule: flags on an error of its family's classes or its own, and on any error.
         public var ruleFlagsOnMappedClass: [String: Int] = [:]
         public var ruleFlagsOnAnyError: [String: Int] = [:]
         /// A few flags that match no annotated error, to read by hand.
@@ -193,12 +196,16 @@ extension MQMEvaluation.Group {
                 }
             }
             let family = finding.family.rawValue
+            // The family's classes for its figures; for a rule's precision, those and the rule's own
+            // (a broken handle is marked as punctuation, which the source family does not target).
             let mapped = MQMEvaluation.classesByFamily[finding.family] ?? []
+            let ruleClasses = mapped.union(MQMEvaluation.targetClasses(rule: finding.rule, family: finding.family))
             flagsByFamily[family, default: 0] += 1
             flagsByRule[finding.rule, default: 0] += 1
-            var onMapped = false, onAny = false
+            var onMapped = false, onRuleClass = false, onAny = false
             for (index, item) in gold.enumerated() where overlaps(item.range, finding.range) {
                 onAny = true
+                onRuleClass = onRuleClass || ruleClasses.contains(item.errorClass)
                 if mapped.contains(item.errorClass) {
                     onMapped = true
                     detected.insert(index)
@@ -206,9 +213,11 @@ extension MQMEvaluation.Group {
             }
             for item in wholeSegmentGold where finding.range.clamped(to: item.range).count * 10 >= item.range.count * 9 {
                 onAny = true
+                onRuleClass = onRuleClass || ruleClasses.contains(item.errorClass)
                 if mapped.contains(item.errorClass) { onMapped = true }
             }
-            if onMapped { flagsOnMappedClass[family, default: 0] += 1; ruleFlagsOnMappedClass[finding.rule, default: 0] += 1 }
+            if onMapped { flagsOnMappedClass[family, default: 0] += 1 }
+            if onRuleClass { ruleFlagsOnMappedClass[finding.rule, default: 0] += 1 }
             if onAny { flagsOnAnyError[family, default: 0] += 1; ruleFlagsOnAnyError[finding.rule, default: 0] += 1 }
             if !onAny && unmatchedSamples.count < 20 {
                 let context = source.text(max(0, finding.start - 40)..<min(text.count, finding.end + 40))
