@@ -37,13 +37,21 @@ struct UnitLengths: Sendable {
 
     /// ASCII letters and digits, and every non-ASCII character (counted on the bytes:
     /// Unicode properties are slow, and both sides are counted alike).
-    static func letters(_ text: String) -> Int { letters(text.utf8) }
+    static func letters(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { letters($0) }
+    }
 
-    static func letters(_ bytes: some Sequence<UInt8>) -> Int {
-        bytes.reduce(0) { count, byte in
-            let ascii = byte < 0x80
-            let counts = ascii ? (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) : byte & 0xC0 != 0x80
-            return counts ? count + 1 : count
-        }
+    static func letters(_ bytes: ArraySlice<UInt8>) -> Int { bytes.withUnsafeBufferPointer { letters($0) } }
+
+    static func letters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        countsAsLetter.withUnsafeBufferPointer { table in bytes.reduce(0) { $0 &+ Int(table[Int($1)]) } }
+    }
+
+    /// 1 for a byte that starts a counted character (an ASCII letter or digit, a non-ASCII lead byte), else 0.
+    private static let countsAsLetter: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        let ascii = byte < 0x80
+        return (ascii ? (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) : byte & 0xC0 != 0x80) ? 1 : 0
     }
 }
