@@ -15,6 +15,35 @@ import Foundation
         #expect(RussianCases.obliqueForms(of: "Объединённые Арабские Эмираты").isEmpty)
     }
 
+    @Test func ukrainianNamesAreDeclinedInEveryObliqueCase() {
+        #expect(UkrainianCases.obliqueForms(of: "Північна Корея") == ["Північної Кореї", "Північній Кореї", "Північну Корею", "Північною Кореєю"])
+        #expect(UkrainianCases.obliqueForms(of: "Велика Британія") == ["Великої Британії", "Великій Британії", "Велику Британію", "Великою Британією"])
+        // The dative and locative alternate г, к, х with з, ц, с.
+        #expect(UkrainianCases.obliqueForms(of: "Південна Африка") == ["Південної Африки", "Південній Африці", "Південну Африку", "Південною Африкою"])
+        #expect(UkrainianCases.obliqueForms(of: "Домініканська Республіка")
+                == ["Домініканської Республіки", "Домініканській Республіці", "Домініканську Республіку", "Домініканською Республікою"])
+        #expect(UkrainianCases.obliqueForms(of: "Верхня Сілезія") == ["Верхньої Сілезії", "Верхній Сілезії", "Верхню Сілезію", "Верхньою Сілезією"])
+        // A masculine place name takes -у or -а in the genitive, -у or -ові in the dative.
+        #expect(UkrainianCases.obliqueForms(of: "Південний Судан") == ["Південного Судану", "Південного Судана", "Південному Судану",
+                                                                      "Південному Суданові", "Південним Суданом", "Південному Судані", "Південнім Судані"])
+        // Other shapes are not guessed at.
+        #expect(UkrainianCases.obliqueForms(of: "Чехія").isEmpty)
+        #expect(UkrainianCases.obliqueForms(of: "Обʼєднані Арабські Емірати").isEmpty)
+        #expect(UkrainianCases.obliqueForms(of: "Острів Мен").isEmpty)
+        #expect(UkrainianCases.obliqueForms(of: "Мʼянма (Бірма)").isEmpty)
+        #expect(NameIndex.obliqueForms(of: "Північна Корея", language: "uk") == UkrainianCases.obliqueForms(of: "Північна Корея"))
+        #expect(NameIndex.obliqueForms(of: "Северная Корея", language: "ru") == RussianCases.obliqueForms(of: "Северная Корея"))
+        #expect(NameIndex.obliqueForms(of: "Северная Корея", language: "bg").isEmpty)
+    }
+
+    @Test func ukrainianIndexKnowsTheCasesOfCLDRNamesAndTheirGarblings() {
+        let index = NameIndex(language: "uk", catalog: Self.catalog)
+        #expect(Self.catalog.entities.first { $0.key == "territory:KP" }?.forms["uk"] == "Північна Корея")
+        #expect(index.patterns.contains { $0.text == "Північної Кореї" && $0.role == .inflected })
+        let garbled = index.patterns.first { $0.text == "Кореї Північної" }
+        #expect(garbled?.role == .garbled && garbled?.correctOrder == "Північної Кореї")
+    }
+
     @Test func dictionariesHoldEnoughEntitiesWithTheirForms() {
         let listed = Self.catalog.entities.filter { $0.kind != .territory }
         #expect(listed.count >= 300)

@@ -18,8 +18,8 @@ public struct Entity: Sendable {
 public final class EntityCatalog: Sendable {
     /// The languages whose forms are compared (the dictionary's columns).
     public static let languages = ["en", "fr", "de", "es", "ru"]
-    /// CLDR display names are read for these too.
-    static let territoryLanguages = ["en", "fr", "de", "es", "it", "pt", "ru"]
+    /// CLDR display names are read for these too (Ukrainian has no dictionary column: CLDR's are its only forms).
+    static let territoryLanguages = ["en", "fr", "de", "es", "it", "pt", "ru", "uk"]
 
     public let entities: [Entity]
 

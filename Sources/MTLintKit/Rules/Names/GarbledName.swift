@@ -17,7 +17,9 @@ public struct GarbledName: Rule {
             order of each language: French "Corée du Sud du Nord", Spanish "Corea del Norte Sur", German \
             "Südkorea-Nord". The rule knows \
             every country and territory name of the target language from CLDR (through ICU) and the people, \
-            organisations and cities of dictionaries/entities/, and looks for their words in another order. \
+            organisations and cities of dictionaries/entities/, and looks for their words in another order, \
+            in Russian and Ukrainian, which decline names, in every case ("лидер Кореи Северной", \
+            "лідер Кореї Північної"). \
             When the phrase admits one reading, the fix restores it (safe). When it fuses two names, the \
             suggestion is the one the document names most often, and the fix is unsafe; with no dominant reading \
             both are suggested and nothing is changed. Orders that start with a lower-case word, names followed \
@@ -47,6 +49,16 @@ public struct GarbledName: Rule {
             .triggers("Лидер ⟦Кореи Северной⟧ выступил.", lang: "ru", fixed: "Лидер Северной Кореи выступил."),
             .triggers("Лидер ⟦Южной Кореи Северной⟧ выступил.", lang: "ru"),
             .passes("Лидер Северной Кореи встретился с президентом Южной Кореи. Северная Корея согласилась.", lang: "ru"),
+            // Ukrainian too, with its own endings and the consonant alternation of the dative ("Республіці").
+            .triggers("Лідер ⟦Кореї Північної⟧ виступив.", lang: "uk", fixed: "Лідер Північної Кореї виступив."),
+            .triggers("Посольство в ⟦Республіці Домініканській⟧ закрили.", lang: "uk",
+                      fixed: "Посольство в Домініканській Республіці закрили."),
+            .triggers("Місія ООН у ⟦Судані Південному⟧ завершилася.", lang: "uk", fixed: "Місія ООН у Південному Судані завершилася."),
+            .triggers("Делегація ⟦Корея Північна⟧ прибула.", lang: "uk", fixed: "Делегація Північна Корея прибула."),
+            .triggers("Лідер ⟦Південної Кореї Північної⟧ виступив.", lang: "uk"),
+            .passes("Лідер Північної Кореї зустрівся з президентом Південної Кореї. Північна Корея погодилася.", lang: "uk"),
+            .passes("Торгівля з Північною Кореєю та Південною Кореєю впала; уряд засудив Північну Корею.", lang: "uk"),
+            .passes("Делегація Південного Судану прибула до Домініканської Республіки. У Південному Судані та Великій Британії пройшли вибори.", lang: "uk"),
             .triggers("El líder de ⟦Corea Norte del⟧ habló.", lang: "es"),
             // A hyphenated name written as separate words in swapped order.
             .triggers("The national team of ⟦Bissau Guinea⟧ played.", lang: "en", fixed: "The national team of Guinea-Bissau played."),

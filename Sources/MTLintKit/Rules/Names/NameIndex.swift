@@ -91,8 +91,8 @@ final class NameIndex: Sendable {
                 for garbled in garblings where seen.insert(garbled).inserted {
                     patterns.append(NamePattern(text: garbled, bytes: Array(garbled.utf8), entity: index, role: .garbled, untranslatedSuggestion: nil))
                 }
-                // Russian declines names: each case form is the name, and can be garbled too.
-                for inflected in language == "ru" && entity.kind != .person ? RussianCases.obliqueForms(of: target) : []
+                // Russian and Ukrainian decline names: each case form is the name, and can be garbled too.
+                for inflected in entity.kind != .person ? NameIndex.obliqueForms(of: target, language: language) : []
                 where seen.insert(inflected).inserted {
                     patterns.append(NamePattern(text: inflected, bytes: Array(inflected.utf8), entity: index, role: .inflected, untranslatedSuggestion: nil))
                     for garbled in NameIndex.garblings(of: inflected) where seen.insert(garbled).inserted {
@@ -159,6 +159,15 @@ final class NameIndex: Sendable {
         let key = Array(key.utf8), part = Array(part.utf8)
         guard part.count <= key.count else { return false }
         return (0...(key.count - part.count)).contains { start in key[start..<(start + part.count)].elementsEqual(part) }
+    }
+
+    /// The oblique case forms of a name in a language that declines names; none in the others.
+    static func obliqueForms(of name: String, language: String) -> [String] {
+        switch language {
+        case "ru": RussianCases.obliqueForms(of: name)
+        case "uk": UkrainianCases.obliqueForms(of: name)
+        default: []
+        }
     }
 
     /// The wrong orders of a name's words: every other order of a two- or

@@ -14,6 +14,12 @@ struct QuoteAnalysis {
         /// An opening mark used to close, or a closing mark used to open.
         case misoriented(mark: Range<Int>, edit: Edit)
         case unbalanced(mark: Range<Int>, opening: Bool)
+        /// The wrong mark of a quotation that its partner shows: an opening mark where the quotation
+        /// opened by `partner` closes ("« prêts « puis", "„gotowi“ i"), another pair's closing mark
+        /// («готовы“), or a closing mark that opens the quotation `partner` closes (» prêts »). The edit
+        /// writes the right mark; `safe` when the mark is glued to the word it closes and the quotation
+        /// opens with the locale's own mark, so that nothing else can be meant.
+        case mismatched(mark: Range<Int>, partner: Range<Int>, edit: Edit, safe: Bool)
         /// White space inside the quotation next to its mark ("“ The", "word ”").
         case spacing(space: Range<Int>, opening: Bool)
         /// Marks of another locale: an opening and its closing mark together (one quotation,
@@ -99,6 +105,15 @@ struct QuoteAnalysis {
         var scalar: UInt32
         var role: Role
         var foreign: Bool
+        /// Glued to the word after it, not to the one before ("“word").
+        var opensWord = false
+        /// Glued to the word before it, not to the one after ("word”").
+        var closesWord = false
+        /// A closing mark between spaces that closed nothing, taken for the opening mark (`scalar`)
+        /// of a quotation that a later mark may close (» prêts »).
+        var reversed = false
+        /// The index of the spacing issue found after this opening mark.
+        var spacingIssue: Int? = nil
     }
 
     /// The issues of a document, computed once for the four quote rules.
@@ -119,11 +134,32 @@ struct QuoteAnalysis {
             var foreignCloserOf: [Int: Range<Int>] = [:]  // by the opening mark's offset
             var sawPrimaryOpen = false
             var prosePairs: Set<Int> = []   // starts of straight quotes paired around prose
+            var withdrawn: Set<Int> = []    // issues that a later mark showed wrong
+
+            /// The closing mark that an unclosed `second` mark stands for, when it follows the unclosed
+            /// `first` and does not open onto a word: "« prêts « puis", "„gotowi „ i", "„gotowi“ i" (Polish).
+            func closingMarkMeant(by second: Mark, after first: Mark) -> String? {
+                // Not a mark that closes itself (", Swedish ”): it would have paired.
+                guard !first.foreign, !second.opensWord, ![0x22, 0xFF02].contains(second.scalar),
+                      let closer = style.closerFor[first.scalar], closer != second.scalar, closer != first.scalar else { return nil }
+                return ByteScan.utf8(closer)
+            }
+
+            /// "« prêts « puis": the second mark closes the first, with the wrong mark; the spacing
+            /// issue found after it as an opening mark, and its foreign style, are then beside the point.
+            func reportMeantCloser(_ mark: Mark, of opener: Mark, _ closer: String) {
+                let primary = !opener.foreign && ByteScan.utf8(opener.scalar) == style.open
+                issues.append(.mismatched(mark: mark.range, partner: opener.range,
+                                          edit: Edit(offset: mark.range.lowerBound, length: mark.range.count, replacement: closer),
+                                          safe: mark.closesWord && primary))
+                if let spacing = mark.spacingIssue { withdrawn.insert(spacing) }
+                if mark.foreign { foreignMarks.removeAll { $0.range == mark.range } }
+            }
 
             func closeParagraph() {
                 // An unclosed quotation continues when the next paragraph opens with the same mark.
                 var continues = false
-                if paragraphIndex + 1 < paragraphs.count, let top = stack.last {
+                if paragraphIndex + 1 < paragraphs.count, let top = stack.last(where: { !$0.reversed }) {
                     let start = paragraphs[paragraphIndex + 1].start
                     if start < buffer.count, ByteScan.scalar(buffer, start).value == top.scalar { continues = true }
                 }
@@ -131,9 +167,20 @@ struct QuoteAnalysis {
                 // lines, and a segment can stand for a paragraph that reopens the quotation: only a
                 // single-line text (one real paragraph) is judged at its end.
                 let singleLine = paragraphs.count == 1 && !buffer[paragraphs[0].start..<paragraphs[0].end].contains(0x0A)
+                // A closing mark taken for an opening one that nothing closed closes nothing, in any text.
+                for mark in stack where mark.reversed { issues.append(.unbalanced(mark: mark.range, opening: false)) }
                 if !continues && (paragraphs.count > 1 || singleLine) {
-                    for mark in stack where !mark.foreign && mark.scalar != 0x22 && mark.scalar != 0xFF02 {
-                        issues.append(.unbalanced(mark: mark.range, opening: true))
+                    let unclosed = stack.filter { !$0.reversed && $0.scalar != 0x22 && $0.scalar != 0xFF02 }
+                    var position = 0
+                    while position < unclosed.count {
+                        let mark = unclosed[position]
+                        if position + 1 < unclosed.count, let closer = closingMarkMeant(by: unclosed[position + 1], after: mark) {
+                            reportMeantCloser(unclosed[position + 1], of: mark, closer)
+                            position += 2
+                            continue
+                        }
+                        if !mark.foreign { issues.append(.unbalanced(mark: mark.range, opening: true)) }
+                        position += 1
                     }
                 }
                 stack.removeAll()
@@ -173,12 +220,16 @@ struct QuoteAnalysis {
                 let rightFlanking = !spaceBefore && !isOpeningContext(previous) && (spaceAfter || isClosingPunctuation(next))
                 var role: Role
                 var foreign = false
-                let nested = stack.contains { !$0.foreign }
+                let nested = stack.contains { !$0.foreign && !$0.reversed }
                 if let localRole = style.roles[scalar], nested || !style.nestedOnly.contains(scalar) {
                     role = localRole
                     // Where “ closes (German „…“), a “ that opens is the English style.
                     if scalar == 0x201C && localRole == .close && leftFlanking && !rightFlanking && !nested {
                         role = .open; foreign = true
+                    } else if localRole == .close && leftFlanking && !rightFlanking && style.closerFor[scalar] != nil,
+                              let top = stack.last, style.closerFor[top.scalar] != scalar {
+                        // Russian “ closes „ but also opens “…” inside « »: before a word, with no „ to close, it opens.
+                        role = .open
                     }
                 } else {
                     role = foreignRole(scalar); foreign = true
@@ -196,14 +247,15 @@ struct QuoteAnalysis {
                         role = .open
                     }
                 }
-                let mark = Mark(range: range, scalar: scalar, role: role, foreign: foreign)
+                var mark = Mark(range: range, scalar: scalar, role: role, foreign: foreign,
+                                opensWord: leftFlanking && !rightFlanking, closesWord: rightFlanking && !leftFlanking)
                 if !foreign && role == .open && ByteScan.utf8(scalar) == style.open { sawPrimaryOpen = true }
                 if foreign { foreignMarks.append(mark) }
                 switch role {
                 case .open:
                     let closingPosition = !leftFlanking
                         && (isClosingPunctuation(next) || next == 0x0A || (spaceAfter && !spaceBefore))
-                    if !foreign, let top = stack.last, closingPosition, scalar != 0x22,
+                    if !foreign, let top = stack.last, !top.reversed, closingPosition, scalar != 0x22,
                        let closer = style.closerFor[top.scalar], closer != scalar {
                         // "…are strengthening “." — an opening mark used to close.
                         var start = index
@@ -214,16 +266,28 @@ struct QuoteAnalysis {
                         continue
                     }
                     // A quotation that runs over several lines reopens each line with the same mark.
-                    if previous == 0x0A || previous == 0x0D, let top = stack.last, top.scalar == scalar, top.role == .open {
+                    if previous == 0x0A || previous == 0x0D, let top = stack.last, top.scalar == scalar, top.role == .open, !top.reversed {
                         stack.removeLast()
                     }
                     if checkSpacing && !foreign && scalar != 0x22, let (end, letter) = spaceRun(buffer, from: index + length), letter {
+                        mark.spacingIssue = issues.count
                         issues.append(.spacing(space: (index + length)..<end, opening: true))
                     }
                     stack.append(mark)
                 case .close:
                     if let top = stack.last, top.role == .open {
                         stack.removeLast()
+                        if top.reversed {
+                            // » prêts » — the first » opened the quotation this one closes.
+                            issues.append(.mismatched(mark: top.range, partner: range,
+                                                      edit: Edit(offset: top.range.lowerBound, length: top.range.count,
+                                                                 replacement: ByteScan.utf8(top.scalar)), safe: false))
+                        } else if !foreign && !top.foreign && style.nestedOnly.contains(scalar), ![0x22, 0xFF02].contains(top.scalar),
+                                  let expected = style.closerFor[top.scalar], expected != scalar {
+                            // «готовы“ — the closing mark of the inner pair. Where both pairs may stand
+                            // alone (German „…“ and »…«), "„-c«" may have either mark wrong: left alone.
+                            reportMeantCloser(mark, of: top, ByteScan.utf8(expected))
+                        }
                         if foreign && top.foreign { foreignCloserOf[top.range.lowerBound] = range }
                         if foreign && scalar == 0x22 && top.scalar == 0x22
                             && isProse(buffer, top.range.upperBound, index) && !ByteScan.lineLooksLikeCode(buffer, index) {
@@ -239,6 +303,11 @@ struct QuoteAnalysis {
                         issues.append(.misoriented(mark: range, edit: Edit(offset: index, length: length,
                                                                           replacement: ByteScan.utf8(opener))))
                         stack.append(Mark(range: range, scalar: opener, role: .open, foreign: false))
+                    } else if !foreign && !rightFlanking && spaceAfter && scalar != 0x22 && scalar != 0xFF02,
+                              let opener = style.closerFor.first(where: { $0.value == scalar && $0.key != scalar })?.key {
+                        // » prêts » — a closing mark that closes nothing, between spaces: it may open the
+                        // quotation that a later mark closes; if none does, it closes nothing after all.
+                        stack.append(Mark(range: range, scalar: opener, role: .open, foreign: false, reversed: true))
                     } else if !foreign && scalar != 0x22 && scalar != 0xFF02 {
                         issues.append(.unbalanced(mark: range, opening: false))
                     }
@@ -249,6 +318,7 @@ struct QuoteAnalysis {
                 closeParagraph()
                 paragraphIndex += 1
             }
+            if !withdrawn.isEmpty { issues = issues.indices.filter { !withdrawn.contains($0) }.map { issues[$0] } }
             // Straight quotes count only around prose (not code, options or paths), and only when the
             // document also uses the locale's own marks: a German text written with "…" throughout has a
             // house style (news agencies and subtitles use one), a mix is the artefact.
