@@ -26,11 +26,15 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// map back to the file's bytes, rather than the file masked in place.
     public var isExtracted: Bool { isTranslationFile || self == .html }
 
+    /// The format a file name's extension names (case-insensitive); plain text for any other.
+    /// Read on the name's bytes: it is asked several times for each of thousands of files.
     public static func forPath(_ path: String) -> DocumentFormat {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: ".") else { return .plain }
-        let suffix = name[name.index(after: dot)...].lowercased()
-        return allCases.first { $0.extensions.contains(suffix) } ?? .plain
+        let bytes = path.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), !bytes[dot...].contains(UInt8(ascii: "/")) else { return .plain }
+        let suffix = bytes[bytes.index(after: dot)...]
+        guard !suffix.isEmpty, suffix.count <= 8 else { return .plain }
+        let lowered = String(decoding: suffix.map(CaseFolding.asciiLower), as: UTF8.self)
+        return allCases.first { $0.extensions.contains(lowered) } ?? .plain
     }
 }
 

@@ -32,7 +32,10 @@ public struct Linter: Sendable {
 
     public init(options: LintOptions = LintOptions(), rules: [any Rule] = RuleRegistry.all) {
         self.options = options
-        self.rules = rules.filter { options.isEnabled($0.id, byDefault: $0.description.enabledByDefault) }
+        self.rules = rules.filter { rule in
+            let description = rule.description  // read once: a description is a large value
+            return options.isEnabled(description.id, byDefault: description.enabledByDefault)
+        }
     }
 
     /// Lints text already in memory; `path` only names it in the report. `units` pair

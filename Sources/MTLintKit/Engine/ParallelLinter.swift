@@ -72,6 +72,9 @@ public struct LintRun: Sendable {
     public func lint(_ inputs: [InputCollector.Input], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [FileResult] {
         let results = ResultSlots<FileResult>(count: inputs.count)
         let done = Counter()
+        // Without a configuration every file has the command line's options: one linter for all.
+        let common = configuration == nil ? Linter(options: commandLine) : nil
+        @Sendable func linter(for path: String) -> Linter { common ?? self.linter(for: path) }
         forEachConcurrently(inputs.count, jobs: jobs) { index in
             if case .file(let path) = inputs[index], batching.applies(to: path) {
                 results.set(index, linter(for: path).lintInBatches(path: path, batching: batching))
