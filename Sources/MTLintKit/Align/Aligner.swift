@@ -15,9 +15,10 @@ public enum Aligner {
     public static func align(source: Document, target: Document) -> [SentencePair] {
         // Every sentence of each side measured once; the programme runs on windows of these tables.
         let (sourceSentences, sourceStarts) = sentences(source), (targetSentences, targetStarts) = sentences(target)
-        let a = Segments(source.text, sourceSentences), b = Segments(target.text, targetSentences)
+        var a = Segments(source.text, sourceSentences), b = Segments(target.text, targetSentences)
         let sourceLength = a.lengths.reduce(0, +), targetLength = b.lengths.reduce(0, +)
         let ratio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1
+        a.expect(ratio: ratio)
         let paragraphCount = (source: sourceStarts.count - 1, target: targetStarts.count - 1)
         let paragraphBeads = paragraphCount.source == paragraphCount.target
             ? (0..<paragraphCount.source).map { ($0..<($0 + 1), $0..<($0 + 1)) }
@@ -98,7 +99,21 @@ public enum Aligner {
         var pairAnchors: [UInt64] = []
         var pairStart: [Int] = [0]
 
+        /// For the source side, once the ratio is known: 1 / √(ℓ · 6.8 · ratio), the scale of δ for a
+        /// group of this one segment, of it and the next, and of none (ℓ = 1).
+        var scales: [Double] = []
+        var pairScales: [Double] = []
+        var emptyScale = 0.0
+
         var count: Int { lengths.count }
+
+        /// Gale and Church's variance, s² = 6.8 per source character, at `ratio` target characters per source one.
+        mutating func expect(ratio: Double) {
+            func scale(_ length: Double) -> Double { 1 / (max(length, 1) * 6.8 * ratio).squareRoot() }
+            scales = lengths.map(scale)
+            pairScales = pairLengths.map(scale)
+            emptyScale = scale(0)
+        }
 
         /// The segments at `ranges` of a text, each measured.
         init(_ text: [UInt8], _ ranges: [Range<Int>]) {
@@ -153,25 +168,30 @@ public enum Aligner {
     static func measure(_ bytes: UnsafeBufferPointer<UInt8>, anchors result: inout [UInt64]) -> Int {
         result.removeAll(keepingCapacity: true)
         var count = 0
-        var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false
+        // The word being read; only one that starts with a capital or a digit may be an anchor, so
+        // only such a word is hashed (most words are not: the multiplications are the loop's cost).
+        var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false, candidate = false
         byteClass.withUnsafeBufferPointer { classes in
             for byte in bytes {
                 let bits = classes[Int(byte)]
                 count &+= Int(bits & counted)
                 guard bits & (digit | letter) != 0 else {
                     if length > 0 {
-                        if allDigits || (length >= 3 && capitalised) { result.append(hash) }
+                        if candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
                         (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
                     }
                     continue
                 }
-                if length == 0 { capitalised = bits & upper != 0 }
+                if length == 0 {
+                    capitalised = bits & upper != 0
+                    candidate = bits & (upper | digit) != 0
+                }
                 allDigits = allDigits && bits & digit != 0
-                hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3
+                if candidate { hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3 }
                 length += 1
             }
         }
-        if length > 0 && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
+        if length > 0 && candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
         if result.count > 1 {
             result.sort()
             var kept = 1
@@ -210,12 +230,14 @@ public enum Aligner {
 
     /// The cheapest sequence of beads, as index ranges of `a` and `b`.
     static func beads(_ a: Segments, _ b: Segments, ratio: Double) -> [(Range<Int>, Range<Int>)] {
+        var a = a
+        a.expect(ratio: ratio)
         var scratch = Scratch()
         return beads(a, b, 0..<a.count, 0..<b.count, ratio: ratio, scratch: &scratch)
     }
 
     /// The cheapest sequence of beads between the segments `windowA` of `a` and `windowB` of `b`,
-    /// as index ranges of `a` and `b`.
+    /// as index ranges of `a` and `b`. `a`, the source side, has its scales (`expect(ratio:)`).
     static func beads(_ a: Segments, _ b: Segments, _ windowA: Range<Int>, _ windowB: Range<Int>, ratio: Double,
                       scratch: inout Scratch) -> [(Range<Int>, Range<Int>)] {
         let n = windowA.count, m = windowB.count, (baseA, baseB) = (windowA.lowerBound, windowB.lowerBound)
@@ -267,7 +289,8 @@ public enum Aligner {
         let la = countA == 0 ? 0 : countA == 1 ? a.lengths[i] : a.pairLengths[i]
         let lb = countB == 0 ? 0 : countB == 1 ? b.lengths[j] : b.pairLengths[j]
         if la == 0 && lb == 0 { return 0 }
-        let delta = (lb - la * ratio) / sqrt(max(la, 1) * 6.8 * ratio)
+        let scale = countA == 0 ? a.emptyScale : countA == 1 ? a.scales[i] : a.pairScales[i]
+        let delta = (lb - la * ratio) * scale
         var cost = tailCost(abs(delta))
         guard countA > 0 && countB > 0 else { return cost }
         let anchorsA = countA == 1 ? a.anchorStart[i]..<a.anchorStart[i + 1] : a.pairStart[i]..<a.pairStart[i + 1]

@@ -104,7 +104,12 @@ enum SentenceSplitter {
         // Letters: ASCII ones, and every byte of a multi-byte character (names of other scripts).
         while start > 0 && (text[start - 1] >= 0x80 || (text[start - 1] | 0x20 >= 0x61 && text[start - 1] | 0x20 <= 0x7A)) { start -= 1 }
         guard start < dot, start == 0 || text[start - 1] < 0x80 else { return false }
-        let word = String(decoding: text[start..<dot], as: UTF8.self)
+        let bytes = text[start..<dot]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII folds on its bytes; ICU is for the rest.
+            return bytes.count == 1 || abbreviations.contains(String(decoding: bytes.map(CaseFolding.asciiLower), as: UTF8.self))
+        }
+        let word = String(decoding: bytes, as: UTF8.self)
         return word.unicodeScalars.count == 1 || abbreviations.contains(CaseFolding.fold(word))
     }
 
