@@ -62,4 +62,23 @@ struct CatalogueSourceTests {
         let result = linter.lint(SourceText(target), path: "a.txt", articleSource: (text: SourceText(source), format: DocumentFormat.plain))
         #expect(result.findings.contains { $0.rule == "unbalanced-quote" })
     }
+
+    @Test func aSourceSentenceWithoutWordsIsNoOmission() throws {
+        // The aligner may leave a closing mark or an ellipsis alone as a source "sentence" with no
+        // translation (a unit with an empty target): no content is missing. A real sentence left out
+        // that way is still reported.
+        let target = "The minister arrived in Brussels on Tuesday. The talks lasted until late at night."
+        func omissions(leftOut: String) throws -> [Finding] {
+            var document = try Document(source: SourceText(target), format: .plain, language: .forTag("en"), units: [
+                TranslationUnit(id: "1", source: "Der Minister kam am Dienstag in Brüssel an.", target: 0..<44),
+                TranslationUnit(id: "2", source: leftOut, target: 44..<44),
+                TranslationUnit(id: "3", source: "Die Gespräche dauerten bis spät in die Nacht.", target: 45..<target.utf8.count),
+            ])
+            document.sourceLanguage = .forTag("de")
+            return Omission().check(document)
+        }
+        #expect(try omissions(leftOut: "”").isEmpty)
+        #expect(try omissions(leftOut: "…").isEmpty)
+        #expect(try omissions(leftOut: "Er traf dort seine Amtskollegen.").count == 1)
+    }
 }
