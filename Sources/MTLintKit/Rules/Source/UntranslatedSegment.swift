@@ -50,7 +50,7 @@ public struct UntranslatedSegment: Rule {
         var findings: [Finding] = []
         var keys = WordKeys()
         // One unit after another in the same buffers: a pair has thousands of units.
-        var target = Words(), source = Words(), sortedSource: [UInt64] = []
+        var target = Words(), source = Words()
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
             while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
@@ -66,7 +66,7 @@ public struct UntranslatedSegment: Rule {
             if sources.document.wordsDeferred && !mayShareRun(target, in: document.text, source: unit.source) { continue }
             source.removeAll()
             for token in sources.tokens(ofUnit: unitIndex) where token.kind.isWord { keys.append(token, in: sources.document.text, to: &source) }
-            guard let run = longestCommonRun(source.keys, target.keys, sorted: &sortedSource) else { continue }
+            guard let run = longestCommonRun(source.keys, target.keys) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
             // the longest such stretch of the shared run.
             let copied = longestProseStretch(target.tokens[run], in: document.text)
@@ -107,37 +107,49 @@ public struct UntranslatedSegment: Rule {
     /// never tokenized (a Chinese or Japanese source's dictionary segmentation is the slowest
     /// step of a pair). It never misses a run `longestCommonRun` would find.
     private func mayShareRun(_ words: Words, in text: [UInt8], source: String) -> Bool {
-        // Most Chinese and Japanese sentences have no Latin word or digit for an ASCII word to match.
-        let hasASCIIWord = source.utf8.contains { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
-        if !hasASCIIWord && words.tokens.allSatisfy({ text[$0.range].allSatisfy { $0 < 0x80 } }) { return false }
-        // Folded as the keys are, so that the test agrees with them.
-        let haystack = Array(CaseFolding.fold(source).utf8)
-        var found: [UInt64: Bool] = [:]
+        // The source's runs of ASCII letters and digits, keyed as an ASCII word is: a target word of
+        // such bytes only occurs in the source as a whole word when its key is one of them. Most
+        // Chinese and Japanese sentences have few (a year, a name in Latin letters), or none.
+        var runs: [UInt64] = []
+        var hash: UInt64 = 0xcbf29ce484222325, inRun = false
+        for byte in source.utf8 {
+            if Self.isASCIIWordByte(byte) {
+                hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
+                inRun = true
+            } else if inRun {
+                runs.append(hash)
+                (hash, inRun) = (0xcbf29ce484222325, false)
+            }
+        }
+        if inRun { runs.append(hash) }
+        // Other words (ideographs, accented, "don't") are looked for in the folded source, folded as the keys are.
+        var haystack: [UInt8]? = nil
         var inARow = 0
         for (key, token) in zip(words.keys, words.tokens) {
-            let present = found[key] ?? {
-                let bytes = text[token.range]
-                if !hasASCIIWord && bytes.allSatisfy({ $0 < 0x80 }) { found[key] = false; return false }
+            let bytes = text[token.range]
+            let present: Bool
+            if bytes.allSatisfy(Self.isASCIIWordByte) {
+                present = runs.contains(key)
+            } else {
+                if haystack == nil { haystack = Array(CaseFolding.fold(source).utf8) }
                 let needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(CaseFolding.asciiLower) : Array(CaseFolding.fold(bytes).utf8)
-                let whole = token.kind != .ideographic && token.kind != .kana
-                let answer = Self.occurs(needle, in: haystack, wholeWord: whole)
-                found[key] = answer
-                return answer
-            }()
+                present = Self.occurs(needle, in: haystack!, wholeWord: token.kind != .ideographic && token.kind != .kana)
+            }
             inARow = present ? inARow + 1 : 0
             if inARow == 3 { return true }
         }
         return false
     }
 
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
+
     /// `needle` in `haystack`, not glued to an ASCII letter or digit on either side when `wholeWord`.
     static func occurs(_ needle: [UInt8], in haystack: [UInt8], wholeWord: Bool) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
         var start = 0
         while let position = haystack.firstOffset(of: needle, from: start) {
             let end = position + needle.count
-            if !wholeWord || ((position == 0 || !isWordByte(haystack[position - 1])) && (end == haystack.count || !isWordByte(haystack[end]))) {
+            if !wholeWord || ((position == 0 || !isASCIIWordByte(haystack[position - 1])) && (end == haystack.count || !isASCIIWordByte(haystack[end]))) {
                 return true
             }
             start = position + 1
@@ -211,21 +223,21 @@ public struct UntranslatedSegment: Rule {
 
     /// The longest run of consecutive words shared by both, as a range of `target`'s indices, when
     /// it has three words or more (a unit's sentence is short: the full table costs less than a set).
-    private func longestCommonRun(_ source: [UInt64], _ target: [UInt64], sorted: inout [UInt64]) -> Range<Int>? {
+    private func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
         guard source.count >= 3, target.count >= 3, source.count * target.count <= 250_000 else { return nil }
-        // A run of three needs three target words in a row that the source has: most units have
-        // none, which a binary search in the source's sorted keys tells before the table is filled.
-        sorted.removeAll(keepingCapacity: true)
-        sorted += source
-        sorted.sort()
-        var inARow = 0
-        for key in target {
-            var low = 0, high = sorted.count
-            while low < high { let middle = (low + high) / 2; if sorted[middle] < key { low = middle + 1 } else { high = middle } }
-            inARow = low < sorted.count && sorted[low] == key ? inARow + 1 : 0
-            if inARow == 3 { break }
+        // A run of three needs three target words in a row that the source has: most units have none,
+        // which a bitmap of the source's keys (1,024 bits, on the stack) tells before the table is filled.
+        let mayHaveRun = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { bitmap -> Bool in
+            bitmap.initialize(repeating: 0)
+            for key in source { bitmap[Int(key >> 60)] |= 1 << ((key >> 54) & 63) }
+            var inARow = 0
+            for key in target {
+                inARow = bitmap[Int(key >> 60)] & (1 << ((key >> 54) & 63)) != 0 ? inARow + 1 : 0
+                if inARow == 3 { return true }
+            }
+            return false
         }
-        guard inARow == 3 else { return nil }
+        guard mayHaveRun else { return nil }
         // `previous[i]`: the length of the shared run ending at source word i − 1 and the target word before.
         var previous = [Int](repeating: 0, count: source.count + 1), current = previous
         var best = 0, bestEnd = 0
