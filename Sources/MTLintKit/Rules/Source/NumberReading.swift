@@ -173,7 +173,7 @@ struct NumberReading: Sendable {
             // "8 pm" is also 20 (a 24-hour clock's reading of it).
             if factor == 1, let value = values.first, value >= 1 && value < 12, isAfternoon(after: end, scalars) { values.append(value + 12) }
             // "80后", "90年代", "the '60s": a generation or a decade, also written 1980s.
-            if written.count == 2, let value = values.first,
+            if written.utf8.count == 2, let value = values.first,
                ["后", "後", "年", "s", "’", "'"].contains(scalars[safe: end] ?? " ") || ["’", "'"].contains(scalars[safe: index - 1] ?? " ") {
                 values += [1900 + value, 2000 + value]
             }
@@ -199,6 +199,8 @@ struct NumberReading: Sendable {
     /// can be a decimal mark, a grouping reading when every group after the first has three
     /// digits; the language's own reading first.
     func interpretations(of written: String) -> [Double] {
+        // Most numbers are digits only ("2019", "15"): one reading, nothing to split.
+        if written.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return [Double(written) ?? 0] }
         let parts = written.split(omittingEmptySubsequences: false, whereSeparator: { !("0"..."9").contains($0) }).map(String.init)
         let separators = written.unicodeScalars.filter { !("0"..."9").contains($0) }.map(String.init)
         guard let last = separators.last else { return [Double(written) ?? 0] }
@@ -236,7 +238,7 @@ struct NumberReading: Sendable {
         var start = end
         if scalars[safe: start] == " " || scalars[safe: start] == "\u{00A0}" { start += 1 }
         for (candidate, factor) in abbreviations {
-            guard start + candidate.count <= scalars.count, Array(scalars[start..<(start + candidate.count)]) == candidate else { continue }
+            guard start + candidate.count <= scalars.count, scalars[start..<(start + candidate.count)].elementsEqual(candidate) else { continue }
             if let next = scalars[safe: start + candidate.count], Self.isLetter(next) { continue }
             return factor
         }
