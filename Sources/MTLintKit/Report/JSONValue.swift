@@ -53,6 +53,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func writeString(_ value: String, to output: inout String) {
         output += "\""
+        // Most strings (paths, rule ids, messages) need no escape: appended whole. 0xE2 may start
+        // U+2028 or U+2029, which the scalar loop escapes.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

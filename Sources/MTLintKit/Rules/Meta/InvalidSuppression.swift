@@ -28,9 +28,12 @@ public struct InvalidSuppression: Rule {
 
     public func check(_ document: Document) -> [Finding] { check(fileBytes: document.source.bytes) }
 
+    /// The ids of every rule, made once (not for each file).
+    private static let knownRules = Set(RuleRegistry.all.map(\.id))
+
     /// The findings on a file's own bytes: an HTML page's comments are not in the text its rules read.
     func check(fileBytes: [UInt8]) -> [Finding] {
-        let known = Set(RuleRegistry.all.map(\.id))
+        let known = Self.knownRules
         var findings: [Finding] = []
         for (comment, words) in Suppressions.comments(in: fileBytes) {
             guard let keyword = words.first, keyword.hasPrefix("mtlint-") else { continue }
