@@ -38,7 +38,8 @@ enum RussianCases {
     }
 }
 
-private extension String {
+extension String {
+    /// The word without a case ending, when a stem of three letters or more remains (Russian and Ukrainian declension).
     func dropSuffix(_ suffix: String) -> String? {
         hasSuffix(suffix) && count > suffix.count + 2 ? String(dropLast(suffix.count)) : nil
     }

@@ -64,9 +64,3 @@ enum UkrainianCases {
         return String(stem.dropLast()) + replacement
     }
 }
-
-private extension String {
-    func dropSuffix(_ suffix: String) -> String? {
-        hasSuffix(suffix) && count > suffix.count + 2 ? String(dropLast(suffix.count)) : nil
-    }
-}

@@ -78,15 +78,14 @@ public struct FrenchSpacing: Rule {
         return false
     }
 
-    /// "%s:", "%pB:", "~1c~2;": after a format placeholder the mark belongs to a template, not prose;
-    /// after a one-letter word ("a:", "x;") it is rarely French prose either. `end` is where the word ends.
-    static func followsTemplateOrLetter(_ end: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var wordStart = end
-        while let before = ByteScan.scalar(before: wordStart, buffer), ByteScan.isLetter(before.value) || ByteScan.isDigit(before.value) {
-            wordStart = before.start
+    /// Where the word that ends at `end` starts, and whether a format placeholder's mark opens it
+    /// ("%s:", "%pB:", "~1c~2;": after a placeholder the mark belongs to a template, not prose).
+    static func word(endingAt end: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, isPlaceholder: Bool) {
+        var start = end
+        while let before = ByteScan.scalar(before: start, buffer), ByteScan.isLetter(before.value) || ByteScan.isDigit(before.value) {
+            start = before.start
         }
-        if wordStart > 0 && wordStart < end && [0x25, 0x7E, 0x2E].contains(buffer[wordStart - 1]) { return true }
-        return end - wordStart < 2
+        return (start, start > 0 && start < end && [0x25, 0x7E, 0x2E].contains(buffer[start - 1]))
     }
 
     /// "\"Cc:\"", "« … CREATEUSER; »": a colon or semicolon that closes a quotation belongs to the quoted
@@ -114,7 +113,8 @@ public struct FrenchSpacing: Rule {
             word = before.value
             // Counted on the marks that would be judged glued: not after a placeholder ("%s :") or a
             // one-letter word. A catalogue that spaces "%s : %s" but glues "erreur:" has a habit.
-            if Self.followsTemplateOrLetter(space.start, buffer) { return false }
+            let spacedWord = Self.word(endingAt: space.start, buffer)
+            if spacedWord.isPlaceholder || space.start - spacedWord.start < 2 { return false }
         }
         return (ByteScan.isLetter(word) || ByteScan.isDigit(word) || word == 0xBB || word == 0x29 || word == 0x2E)
             && !ByteScan.lineLooksLikeCode(buffer, token.start) && Self.lineLooksFrench(buffer, token.start)
@@ -176,7 +176,8 @@ public struct FrenchSpacing: Rule {
                 }
                 if scalar == 0xBB && !(ByteScan.isLetter(previous) || ByteScan.isDigit(previous) || previous == 0x2E || previous == 0x21 || previous == 0x3F) { continue }
                 if ByteScan.lineLooksLikeCode(buffer, token.start) || !Self.lineLooksFrench(buffer, token.start) { continue }
-                if scalar != 0xBB && Self.followsTemplateOrLetter(token.start, buffer) { continue }
+                let gluedWord = Self.word(endingAt: token.start, buffer)
+                if gluedWord.isPlaceholder || (token.start - gluedWord.start < 2 && scalar != 0xBB) { continue }
                 if scalar != 0xBB && (ByteScan.endsCharacterReference(token.start, buffer) || Self.endsQuotedLiteral(token, scalar, buffer)) { continue }
                 let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
                 let mark = ByteScan.utf8(scalar)

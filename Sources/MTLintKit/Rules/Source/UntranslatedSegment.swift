@@ -105,7 +105,8 @@ public struct UntranslatedSegment: Rule {
     /// Whether three target words in a row occur in the source, each as a whole word (an
     /// ideograph anywhere): a test on the bytes that most units fail, so that their source is
     /// never tokenized (a Chinese or Japanese source's dictionary segmentation is the slowest
-    /// step of a pair). It never misses a run `longestCommonRun` would find.
+    /// step of a pair). It misses no run `longestCommonRun` would find, short of a source letter that
+    /// case-folds into ASCII (the long ſ, the Kelvin sign), which Chinese and Japanese text does not use.
     private func mayShareRun(_ words: Words, in text: [UInt8], source: String) -> Bool {
         // The source's runs of ASCII letters and digits, keyed as an ASCII word is: a target word of
         // such bytes only occurs in the source as a whole word when its key is one of them. Most
