@@ -92,7 +92,14 @@ public struct NumberMismatch: Rule {
 
     /// Most sentences have no digit: they are passed over without being read.
     static func hasDigit(_ text: String) -> Bool {
-        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) }
+        // Full-width digits (U+FF10–FF19) are EF BC 90–99 in UTF-8: one pass over the bytes finds either kind.
+        var afterEFBC = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if afterEFBC == 2 && byte >= 0x90 && byte <= 0x99 { return true }
+            afterEFBC = byte == 0xEF ? 1 : (afterEFBC == 1 && byte == 0xBC ? 2 : 0)
+        }
+        return false
     }
 
     static func withoutCodes(_ text: String, flags: Set<String>) -> String {
@@ -151,6 +158,12 @@ public struct NumberMismatch: Rule {
 
     /// Imperial measures ("200 feet", "100°F") are converted by translators: the number changes rightly.
     private func isImperialMeasure(_ number: NumberMention, in bytes: [UInt8]) -> Bool {
+        // Every unit starts with a letter or "°" (C2 B0) after spaces or a hyphen: most numbers are followed by neither.
+        var next = number.range.upperBound
+        while next < bytes.count && (bytes[next] == 0x20 || bytes[next] == 0x2D || bytes[next] == 0xC2 && next + 1 < bytes.count && bytes[next + 1] == 0xA0) {
+            next += bytes[next] == 0xC2 ? 2 : 1
+        }
+        guard next < bytes.count, bytes[next] | 0x20 >= 0x61 && bytes[next] | 0x20 <= 0x7A || bytes[next] == 0xC2 else { return false }
         let after = String(decoding: bytes[number.range.upperBound..<min(bytes.count, number.range.upperBound + 12)], as: UTF8.self)
             .lowercased().drop { $0 == " " || $0 == "\u{00A0}" || $0 == "-" }
         return Self.imperialUnits.contains { unit in

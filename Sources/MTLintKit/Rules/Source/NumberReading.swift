@@ -246,7 +246,9 @@ struct NumberReading: Sendable {
     }
 
     private func isAfternoon(after end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard scalars[safe: end].map({ $0 == "p" || $0 == "P" || Self.isSpace($0) }) == true else { return false }
+        // "pm", " pm", "p.m": a "p" right after the number or one space after it.
+        let p = scalars[safe: end].map(Self.isSpace) == true ? end + 1 : end
+        guard scalars[safe: p].map({ $0 == "p" || $0 == "P" }) == true else { return false }
         let rest = String(String.UnicodeScalarView(scalars[end..<min(scalars.count, end + 5)])).lowercased()
         return ["pm", " pm", "p.m", " p.m", "\u{00A0}pm", "\u{00A0}p.m"].contains { rest.hasPrefix($0) }
     }
