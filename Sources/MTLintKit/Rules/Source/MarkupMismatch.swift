@@ -33,6 +33,8 @@ public struct MarkupMismatch: Rule {
                     source: "The results are at https://example.com/results.", sourceLang: "en"),
             .passes("Bonjour {name}, merci de votre visite.", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
             .passes("Écrivez à presse@example.com ou sur #MTLint.", lang: "fr", source: "Write to presse@example.com or on #MTLint.", sourceLang: "en"),
+            // A no-break space inside guillemets is not part of a word: the hashtag after it is kept.
+            .passes("Suivez le mot-clé «\u{A0}#MTLint\u{A0}».", lang: "fr", source: "Follow the '#MTLint' tag.", sourceLang: "en"),
             .passes("Opérande n°1 de registre invalide ; valeur 0x%llx.", lang: "fr", source: "invalid register operand #1; value %#llx.", sourceLang: "en"),
             .passes("Impossible de combiner deux options parmi ascii, ebcdic et ibm.", lang: "fr",
                     source: "cannot combine any two of {ascii,ebcdic,ibm}.", sourceLang: "en"),
@@ -105,18 +107,24 @@ public struct MarkupMismatch: Rule {
             if byte == UInt8(ascii: "@") {
                 // An e-mail address: the local part before the @.
                 while start > 0 && (isWordByte(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") || bytes[start - 1] == UInt8(ascii: "-")) { start -= 1 }
-            } else if start > 0 && (isWordByte(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "%")) {
+            } else if start > 0 && (followsWord(bytes, start) || bytes[start - 1] == UInt8(ascii: "%")) {
                 continue  // "C#", "F#": part of a word; "%#llx": a printf flag
             } else if !bytes[(index + 1)..<end].contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) {
                 continue  // "#1", "#2": a number sign ("n°1"), not a hashtag
             }
             // A handle or hashtag starts a word; an address needs a dot in its domain.
-            if start == index && index > 0 && isWordByte(bytes[index - 1]) { continue }
+            if start == index && index > 0 && followsWord(bytes, index) { continue }
             if start < index && !bytes[(index + 1)..<end].contains(UInt8(ascii: ".")) { continue }
             found.append((start..<end, start < index ? .address : byte == UInt8(ascii: "@") ? .handle : .hashtag))
             index = end
         }
         return found.sorted { $0.0.lowerBound < $1.0.lowerBound }.map { (String(decoding: bytes[$0.0], as: UTF8.self), $0.1) }
+    }
+
+    /// Whether a letter, digit or "_" ends right before `index` (a no-break space after « does not).
+    private static func followsWord(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard let before = bytes.withUnsafeBufferPointer({ ByteScan.scalar(before: index, $0) })?.value else { return false }
+        return before == 0x5F || ByteScan.isLetter(before) || ByteScan.isDigit(before)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
