@@ -51,6 +51,33 @@ struct CatalogueSourceTests {
         #expect(rules.filter { $0 == "repeated-word" }.count == 1)
     }
 
+    @Test func cognatesAreNotCopies() {
+        // "type" and "double" are French too: the catalogue writes them where the msgid does not.
+        // "Profile memory usage of PROGRAM" keeps two words French never writes ("memory", "of").
+        let catalogue = #"""
+            msgid ""
+            msgstr ""
+            "Content-Type: text/plain; charset=UTF-8\n"
+            "Language: fr\n"
+
+            msgid "unknown kind of value"
+            msgstr "type de valeur inconnu"
+
+            msgid "quotes used twice"
+            msgstr "guillemets double utilisés"
+
+            msgid "\"%s\" is out of range for type double precision"
+            msgstr "« %s » est en dehors des limites du type double precision"
+
+            msgid "Profile memory usage of PROGRAM."
+            msgstr "Profile memory usage of PROGRAM."
+
+            """#
+        let copied = findings(catalogue).filter { $0.rule == "untranslated-segment" }
+        #expect(copied.count == 1)
+        #expect(copied.first.map { String(decoding: Array(catalogue.utf8)[$0.start..<$0.end], as: UTF8.self) } == "Profile memory usage of PROGRAM")
+    }
+
     @Test func aSentenceOfAnArticleIsNotAMessage() throws {
         // Aligned sentences are judged as one text: a quotation closed in a later sentence is
         // paired there, and one closed nowhere is flagged even if its sentence's source leaves it open.

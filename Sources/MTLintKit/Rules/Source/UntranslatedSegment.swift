@@ -14,7 +14,10 @@ public struct UntranslatedSegment: Rule {
             language in the article. A run of at least three words of the source, with at least two ordinary \
             different content words (lower-case words of four letters or more, or ideographs), that reappears in the \
             translation is reported. Names and titles are capitalised and so do not count as content words; \
-            a run inside quotation marks is left alone (a quotation of the original); and nothing is reported \
+            a run inside quotation marks is left alone (a quotation of the original); a run is left alone too \
+            unless two of its lower-case words belong to the source language only: a word the translation \
+            also writes where its own source does not ("type", "double" in French) is a cognate, so "type \
+            double precision" is not reported but "Profile memory usage of" is; and nothing is reported \
             when source and translation are in the same language. Words in a script foreign to the target \
             language are also the business of foreign-script, whose brand-name settings are separate.
             """,
@@ -47,25 +50,17 @@ public struct UntranslatedSegment: Rule {
     public func check(_ document: Document) -> [Finding] {
         guard let sourceLanguage = document.sourceLanguage, sourceLanguage.code != document.language.code,
               let sources = SourceSide.of(document) else { return [] }
-        var findings: [Finding] = []
+        var candidates: [(range: Range<Int>, lowerCaseWords: Set<UInt64>, whole: Bool, count: Int)] = []
         var keys = WordKeys()
         // One unit after another in the same buffers: a pair has thousands of units.
         var target = Words(), source = Words()
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
-            while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
-            target.removeAll()
-            var index = tokenIndex
-            while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
-                let token = document.tokens[index]
-                if token.kind.isWord { keys.append(token, in: document.text, to: &target) }
-                index += 1
-            }
+            Self.words(of: unit, in: document, from: &tokenIndex, keys: &keys, into: &target)
             guard target.count >= 3 else { continue }
             // A source whose words are not tokenized yet (Chinese, Japanese) is first tested on its bytes.
             if sources.document.wordsDeferred && !mayShareRun(target, in: document.text, source: unit.source) { continue }
-            source.removeAll()
-            for token in sources.tokens(ofUnit: unitIndex) where token.kind.isWord { keys.append(token, in: sources.document.text, to: &source) }
+            Self.sourceWords(ofUnit: unitIndex, in: sources, keys: &keys, into: &source)
             guard let run = longestCommonRun(source.keys, target.keys) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
             // the longest such stretch of the shared run.
@@ -77,12 +72,61 @@ public struct UntranslatedSegment: Rule {
             guard copied.count >= 3, contentWords.count >= 2 else { continue }
             let range = first.start..<last.end
             guard !isQuoted(range, in: unit, document: document), !isLiteral(range, in: document.text) else { continue }
-            let whole = copied.count == target.count
-            findings.append(finding(range, whole
-                ? "this text is the source, untranslated (\(sourceLanguage.code) in a \(document.language.code) translation)"
-                : "\(copied.count) words copied untranslated from the source (\(sourceLanguage.code)): translate them"))
+            let lowerCaseWords = Set(copied.indices.lazy.filter { Self.startsLowerCase(target.tokens[$0], in: document.text) }.map { target.keys[$0] })
+            candidates.append((range, lowerCaseWords, copied.count == target.count, copied.count))
         }
-        return findings
+        guard !candidates.isEmpty else { return [] }
+        // Cognates are not copies: a word the translation also writes where its source does not
+        // ("type", "total", "double" in French) belongs to the target language as well. Two words of
+        // the run must belong to the source language only ("memory" and "of" in "Profile memory usage
+        // of PROGRAM"; "double precision" has one).
+        let own = ownWords(Set(candidates.flatMap(\.lowerCaseWords)), in: document, sources: sources)
+        return candidates.filter { $0.lowerCaseWords.subtracting(own).count >= 2 }.map { candidate in
+            finding(candidate.range, candidate.whole
+                ? "this text is the source, untranslated (\(sourceLanguage.code) in a \(document.language.code) translation)"
+                : "\(candidate.count) words copied untranslated from the source (\(sourceLanguage.code)): translate them")
+        }
+    }
+
+    /// A word that starts with a lower-case letter or is an ideograph: not a name or an acronym.
+    private static func startsLowerCase(_ token: Token, in text: [UInt8]) -> Bool {
+        if token.kind == .ideographic || token.kind == .kana { return true }
+        let first = text.withUnsafeBufferPointer { ByteScan.scalar($0, token.start).value }
+        return token.kind == .letter && (Unicode.Scalar(first)?.properties.isLowercase ?? false)
+    }
+
+    /// The words of a unit's target; `tokenIndex` moves on through the document's tokens (units are in order).
+    private static func words(of unit: TranslationUnit, in document: Document, from tokenIndex: inout Int,
+                              keys: inout WordKeys, into words: inout Words) {
+        while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
+        words.removeAll()
+        var index = tokenIndex
+        while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
+            let token = document.tokens[index]
+            if token.kind.isWord { keys.append(token, in: document.text, to: &words) }
+            index += 1
+        }
+    }
+
+    private static func sourceWords(ofUnit index: Int, in sources: SourceSide, keys: inout WordKeys, into words: inout Words) {
+        words.removeAll()
+        for token in sources.tokens(ofUnit: index) where token.kind.isWord { keys.append(token, in: sources.document.text, to: &words) }
+    }
+
+    /// Which of `wanted` the translation writes in a unit whose source does not have them. Only a
+    /// document with a candidate pays for this second pass.
+    private func ownWords(_ wanted: Set<UInt64>, in document: Document, sources: SourceSide) -> Set<UInt64> {
+        var keys = WordKeys(), target = Words(), source = Words()
+        var found: Set<UInt64> = []
+        var tokenIndex = 0
+        for (unitIndex, unit) in document.units.enumerated() where found.count < wanted.count {
+            Self.words(of: unit, in: document, from: &tokenIndex, keys: &keys, into: &target)
+            let present = target.keys.filter { wanted.contains($0) && !found.contains($0) }
+            guard !present.isEmpty else { continue }
+            Self.sourceWords(ofUnit: unitIndex, in: sources, keys: &keys, into: &source)
+            for key in present where !source.keys.contains(key) { found.insert(key) }
+        }
+        return found
     }
 
     /// A unit's words, in order: each one's comparison key and its token.
