@@ -37,6 +37,10 @@ public struct UntranslatedSegment: Rule {
             // Code the translation keeps: a quoted command, and the command of a synopsis line.
             .passes("Voir 'git help config' pour plus d'information.", lang: "fr",
                     source: "See 'git help config' for more information.", sourceLang: "en"),
+            .passes("Utilisez git notes merge --abort pour annuler la fusion.", lang: "fr",
+                    source: "Use git notes merge --abort to cancel the merge.", sourceLang: "en"),
+            .passes("Pour fusionner : git config pull.rebase false", lang: "fr",
+                    source: "To merge: git config pull.rebase false", sourceLang: "en"),
             .passes("git notes prune [<options>]", lang: "fr", source: "git notes prune [<options>]", sourceLang: "en"),
             .passes("Essayez 'git bisect reset <commit>'.", lang: "fr", source: "Try 'git bisect reset <commit>'.", sourceLang: "en"),
             .passes("Les pourparlers continueront la semaine prochaine.", lang: "fr",
@@ -333,7 +337,8 @@ public struct UntranslatedSegment: Rule {
     }
 
     /// Code the translation rightly keeps: a quoted literal ('git help config', `make install`,
-    /// « git stash ») or the command of a synopsis line ("git notes prune [<options>]").
+    /// « git stash »), the command of a synopsis line ("git notes prune [<options>]") or one given its
+    /// options, or a run holding an identifier ("git config pull.rebase false").
     private func isLiteral(_ range: Range<Int>, in text: [UInt8]) -> Bool {
         var before = range.lowerBound
         while before > 0 && (text[before - 1] == 0x20 || text[before - 1] == 0x09) { before -= 1 }
@@ -342,6 +347,16 @@ public struct UntranslatedSegment: Rule {
         // The command a synopsis line opens, options or arguments after it.
         if before == 0 || text[before - 1] == 0x0A, after < text.count, text[after] == UInt8(ascii: "[") || text[after] == UInt8(ascii: "<") {
             return true
+        }
+        // A command given its options anywhere ("git notes merge --abort", "tar -x"): an option follows.
+        if after > range.upperBound, after + 1 < text.count, text[after] == UInt8(ascii: "-"),
+           text[after + 1] == UInt8(ascii: "-") || text[after + 1] | 0x20 >= 0x61 && text[after + 1] | 0x20 <= 0x7A {
+            return true
+        }
+        // An identifier inside the run ("pull.rebase", "unicode_border_linestyle"): code, not prose.
+        for inner in (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)
+        where text[inner] == UInt8(ascii: ".") || text[inner] == UInt8(ascii: "_") {
+            if text[inner - 1] >= 0x61 && text[inner - 1] <= 0x7A && text[inner + 1] >= 0x61 && text[inner + 1] <= 0x7A { return true }
         }
         // Quoted: a mark right before and right after, a space inside allowed (« git stash »).
         let (opening, closing) = text.withUnsafeBufferPointer { buffer -> ((value: UInt32, start: Int)?, UInt32?) in
