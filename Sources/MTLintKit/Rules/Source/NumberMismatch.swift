@@ -28,6 +28,8 @@ public struct NumberMismatch: Rule {
             .passes("The budget rose to 2.5 billion euros in 2023.", lang: "en",
                     source: "Le budget est passé à 2,5 milliards d'euros en 2023.", sourceLang: "fr"),
             .passes("Der Preis lag bei 1.200,50 Euro.", lang: "de", source: "The price was 1,200.50 euros.", sourceLang: "en"),
+            // Commas that group no thousands list numbers.
+            .passes("Le type doit être 0, 1 ou 2 seulement.", lang: "fr", source: "Type must be 0,1,2 only.", sourceLang: "en"),
             .passes("Two ministers resigned on March 5.", lang: "en", source: "3月5日，两名部长辞职。", sourceLang: "zh"),
             .passes("China's exports grew by 1.2 billion yuan.", lang: "en", source: "中国出口增长了12亿元。", sourceLang: "zh"),
             .passes("The meeting starts at 8 pm.", lang: "en", source: "Die Sitzung beginnt um 20 Uhr.", sourceLang: "de"),

@@ -162,6 +162,15 @@ struct NumberReading: Sendable {
                 index = time.end
                 continue
             }
+            // "0,1,2" or "0,4,8": commas that group no thousands and mark no decimals list numbers.
+            if let items = Self.listItems(written, scalars[index..<end]) {
+                for item in items {
+                    mentions.append(NumberMention(range: byteOffsets[item.lowerBound]..<byteOffsets[item.upperBound],
+                                                  values: interpretations(of: String(String.UnicodeScalarView(scalars[item])))))
+                }
+                index = end
+                continue
+            }
             var values = interpretations(of: written)
             let factor = scale(after: end, scalars)
             values = values.map { $0 * factor }
@@ -198,6 +207,22 @@ struct NumberReading: Sendable {
     /// The values digits with separators can mean: a decimal reading when the last separator
     /// can be a decimal mark, a grouping reading when every group after the first has three
     /// digits; the language's own reading first.
+    /// The items of a comma-separated list of numbers, as ranges of scalar indices: two commas or
+    /// more, no other separator, and a part that is not a group of three digits.
+    static func listItems(_ written: String, _ scalars: ArraySlice<Unicode.Scalar>) -> [Range<Int>]? {
+        let parts = written.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              parts.dropFirst().contains(where: { $0.count != 3 }) else { return nil }
+        var items: [Range<Int>] = []
+        var start = scalars.startIndex
+        for index in scalars.indices where scalars[index] == "," {
+            items.append(start..<index)
+            start = index + 1
+        }
+        items.append(start..<scalars.endIndex)
+        return items
+    }
+
     func interpretations(of written: String) -> [Double] {
         // Most numbers are digits only ("2019", "15"): one reading, nothing to split.
         if written.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return [Double(written) ?? 0] }
