@@ -50,6 +50,15 @@ struct CodeShapesTests {
             == "Attention: le fichier sera écrasé par la commande suivante\n")
     }
 
+    @Test func tableKeysAreCode() {
+        // Two rows or more: the keys and their colons are hidden, the descriptions kept.
+        #expect(hidden("   us : час роботи процесів\n   sy : час роботи ядра\n") == "   #### час роботи процесів\n   #### час роботи ядра\n")
+        // One line alone, a long key, or a sentence is prose.
+        #expect(hidden("Note : voir plus bas.\n") == "Note : voir plus bas.\n")
+        #expect(hidden("Il a dit : non.\nElle a dit : oui.\n") == "Il a dit : non.\nElle a dit : oui.\n")
+        #expect(hidden("   us : user time\n") == "   us : user time\n")
+    }
+
     @Test func hiddenCodeIsNoFinding() {
         let linter = Linter(options: LintOptions(language: "fr"))
         let text = "Envoyer tout. C'est un alias de source,any,all et identique au cas par défaut.\n\nUrgency: priorité\n"

@@ -14,7 +14,9 @@ import ICUShim
 /// - a header line: `Key: value` alone on its line, the value at most three words and without
 ///   sentence-final punctuation ("Urgency: medium", "Closes: 123456"), as in control files and
 ///   mail headers. The whole line is hidden: its value is data, and a hidden key alone would
-///   bring the values of consecutive lines together ("Enabled: yes" twice read as "yes yes").
+///   bring the values of consecutive lines together ("Enabled: yes" twice read as "yes yes");
+/// - a table row's key: "us : time in user processes", a short ASCII key, a space and a colon
+///   opening two lines in a row or more (top's fields, option tables). Key and colon are hidden.
 ///
 /// A short line around a list or identifier, without a full stop, is a command line
 /// ("ps jaxkuid,-ppid,+pid"): it is hidden whole, so that the words around the hidden span
@@ -46,7 +48,11 @@ enum CodeShapes {
                     continue
                 }
             case UInt8(ascii: ":"):
-                if let line = headerLine(text, lineStart: lineStart, colon: index) {
+                if let key = tableKey(text, lineStart: lineStart, colon: index) {
+                    ranges.append(key)
+                    index = key.upperBound
+                    continue
+                } else if let line = headerLine(text, lineStart: lineStart, colon: index) {
                     ranges.append(line)
                     index = line.upperBound
                     continue
@@ -124,6 +130,38 @@ enum CodeShapes {
         let lower = items.allSatisfy { $0.allSatisfy { $0 >= 0x61 } }, upper = items.allSatisfy { $0.allSatisfy { $0 < 0x61 } }
         guard lower || upper else { return nil }
         return codeLine(text, around: token)
+    }
+
+    /// The key of a table row "us : time in user processes": a short ASCII key (four characters
+    /// at most) that opens its line, a space and a colon, in two lines in a row at least (the line
+    /// before or after has the same shape). The key and its colon are hidden, the description kept.
+    private static func tableKey(_ text: UnsafeBufferPointer<UInt8>, lineStart: Int, colon: Int) -> Range<Int>? {
+        /// The key's start when the line at `start` opens with a key, spaces and a colon at `colon`.
+        func keyStart(line start: Int, colon: Int) -> Int? {
+            var key = start
+            while key < colon && (text[key] == 0x20 || text[key] == 0x09) { key += 1 }
+            var end = key
+            while end < colon && (isLetter(text[end]) || (text[end] >= 0x30 && text[end] <= 0x39) || text[end] == UInt8(ascii: "%")) { end += 1 }
+            guard end > key, end - key <= 4, end < colon, text[end..<colon].allSatisfy({ $0 == 0x20 || $0 == 0x09 }),
+                  colon + 1 < text.count, text[colon + 1] == 0x20 else { return nil }
+            return key
+        }
+        /// Whether the line starting at `start` (if any) has the same shape.
+        func rowShape(at start: Int) -> Bool {
+            guard start >= 0, start < text.count else { return false }
+            var key = start
+            while key < text.count && (text[key] == 0x20 || text[key] == 0x09) { key += 1 }
+            var colon = key
+            while colon < text.count && colon - key <= 12 && text[colon] != UInt8(ascii: ":") && text[colon] != 0x0A { colon += 1 }
+            return colon < text.count && text[colon] == UInt8(ascii: ":") && keyStart(line: start, colon: colon) != nil
+        }
+        guard let key = keyStart(line: lineStart, colon: colon) else { return nil }
+        var previous = lineStart - 1
+        if previous >= 0 { previous -= 1; while previous >= 0 && text[previous] != 0x0A { previous -= 1 } }
+        var next = colon
+        while next < text.count && text[next] != 0x0A { next += 1 }
+        guard (lineStart > 0 && rowShape(at: previous + 1)) || rowShape(at: next + 1) else { return nil }
+        return key..<(colon + 1)
     }
 
     /// A line "Key: value" whose value is a short phrase without a full stop.
