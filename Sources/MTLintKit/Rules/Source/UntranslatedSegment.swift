@@ -304,9 +304,7 @@ public struct UntranslatedSegment: Rule {
     /// function word ("for", "and" inside "Centres for Disease Control and Prevention").
     private func isContentWord(_ token: Token, in text: [UInt8]) -> Bool {
         if token.kind == .ideographic || token.kind == .kana { return true }
-        let string = String(decoding: text[token.range], as: UTF8.self)
-        guard token.kind == .letter, let first = string.unicodeScalars.first else { return false }
-        return first.properties.isLowercase && string.unicodeScalars.count >= 4
+        return Self.startsLowerCase(token, in: text) && String(decoding: text[token.range], as: UTF8.self).unicodeScalars.count >= 4
     }
 
     private func longestProseStretch(_ words: ArraySlice<Token>, in text: [UInt8]) -> ArraySlice<Token> {
