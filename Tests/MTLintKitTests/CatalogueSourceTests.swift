@@ -90,6 +90,19 @@ struct CatalogueSourceTests {
         #expect(result.findings.contains { $0.rule == "unbalanced-quote" })
     }
 
+    @Test func punctuationAloneClosesTheSentenceBefore() throws {
+        // Spaced punctuation ("。 ”") splits off a "sentence" without a word: the aligner joins it to
+        // the sentence it closes, so it is never a sentence left out.
+        let source = try Document(source: SourceText("他说 ： “ 正在累积 … … 正在累积 。 ” 联合国提出报告，一名外交官员说 ： “ 他们正在设施上忙着 。 ”\n"),
+                                  format: .plain, language: .forTag("zh"))
+        let target = try Document(source: SourceText("He said: “They are accumulating.” The UN issued a report, and a diplomat said: “They are busy.”\n"),
+                                  format: .plain, language: .forTag("en"))
+        let sentences = Aligner.sentences(source).sentences
+        #expect(sentences.allSatisfy { Aligner.hasWord(source.text[$0]) })
+        #expect(sentences.last.map { source.string($0).hasSuffix("”") } == true)
+        #expect(Aligner.align(source: source, target: target).allSatisfy { pair in pair.source.map { Aligner.hasWord(source.text[$0]) } ?? true })
+    }
+
     @Test func aSourceSentenceWithoutWordsIsNoOmission() throws {
         // The aligner may leave a closing mark or an ellipsis alone as a source "sentence" with no
         // translation (a unit with an empty target): no content is missing. A real sentence left out

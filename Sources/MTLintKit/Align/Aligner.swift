@@ -70,12 +70,32 @@ public enum Aligner {
             var inside = index
             while inside < all.count && all[inside].start < paragraph.upperBound {
                 let range = document.trimmed(max(all[inside].start, paragraph.lowerBound)..<min(all[inside].end, paragraph.upperBound))
-                if !range.isEmpty { result.append(range) }
+                if !range.isEmpty {
+                    // Punctuation alone ("。 ”" spaced apart, "… …") closes the sentence before it in the paragraph.
+                    if result.count > starts.last!, !hasWord(document.text[range]) {
+                        result[result.count - 1] = result[result.count - 1].lowerBound..<range.upperBound
+                    } else {
+                        result.append(range)
+                    }
+                }
                 inside += 1
             }
             starts.append(result.count)
         }
         return (result, starts)
+    }
+
+    /// Whether a stretch of text holds a letter or a digit (most do at their first character).
+    static func hasWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let (scalar, length) = ByteScan.scalar(buffer, index)
+                if ByteScan.isLetter(scalar) || ByteScan.isDigit(scalar) { return true }
+                index += length
+            }
+            return false
+        }
     }
 
     /// The sentences of a document, a line break inside a paragraph read as a space (`SentenceSplitter`).

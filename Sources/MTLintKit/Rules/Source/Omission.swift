@@ -60,8 +60,7 @@ public struct Omission: Rule {
         for (index, unit) in document.units.enumerated() {
             if unit.target.isEmpty {
                 // A "sentence" without a letter or digit ("”", "…" split off by the aligner) is no content left out.
-                guard unit.source.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
-                      let neighbour = neighbour(of: index, in: document) else { continue }
+                guard Aligner.hasWord(Array(unit.source.utf8)[...]), let neighbour = neighbour(of: index, in: document) else { continue }
                 findings.append(finding(neighbour, "the source sentence \"\(Self.quoted(unit.source))\" has no translation near here"))
                 continue
             }
