@@ -21,7 +21,8 @@ public struct SpaceBeforePunctuation: Rule {
             sentences and the word before is not an article or preposition ("rose sharply . the government"): a \
             sentence boundary garbled twice, which lowercase-sentence-start does not see through the space and \
             takes over once the space is gone. A detokeniser leaves one space: two or more align a column \
-            ("Name        : %s"). In a translation file, a message whose source writes the same space before the \
+            ("Name        : %s"), and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
+            on two lines or more) are code. In a translation file, a message whose source writes the same space before the \
             same mark ("Access Rights : ") keeps the source's layout. Removing the space is safe.
             """,
         fixSafety: .safe,
@@ -42,6 +43,8 @@ public struct SpaceBeforePunctuation: Rule {
             .passes("The president, who arrived late,\n, spoke.", lang: "en"),
             .passes("Run find . -name x ; then stop.", lang: "en"),
             .passes("\tName        : %s\n\tTyp         : %s", lang: "de"),
+            // A table's rows: short keys, each with its colon (top's fields).
+            .passes("       us : час роботи процесів користувача\n       sy : час роботи процесів ядра", lang: "uk"),
             .passes("Standard-Zugriffsrechte :", lang: "de", source: "Default Access rights :", sourceLang: "en"),
             .triggers("Standard-Zugriffsrechte⟦ ⟧:", lang: "de", fixed: "Standard-Zugriffsrechte:", source: "Default access rights:", sourceLang: "en"),
         ]
