@@ -132,6 +132,10 @@ enum CodeShapes {
         return codeLine(text, around: token)
     }
 
+    /// How far into its line (bytes) a header's or a table row's colon may stand: a key sits near the
+    /// line's start, and a colon further in is not looked at, so that a huge line stays linear.
+    private static let keyReach = 80
+
     /// The key of a table row "us : time in user processes": a short ASCII key (four characters
     /// at most) that opens its line, a space and a colon, in two lines in a row at least (the line
     /// before or after has the same shape). The key and its colon are hidden, the description kept.
@@ -150,12 +154,12 @@ enum CodeShapes {
         func rowShape(at start: Int) -> Bool {
             guard start >= 0, start < text.count else { return false }
             var key = start
-            while key < text.count && (text[key] == 0x20 || text[key] == 0x09) { key += 1 }
+            while key < text.count && key - start <= keyReach && (text[key] == 0x20 || text[key] == 0x09) { key += 1 }
             var colon = key
             while colon < text.count && colon - key <= 12 && text[colon] != UInt8(ascii: ":") && text[colon] != 0x0A { colon += 1 }
             return colon < text.count && text[colon] == UInt8(ascii: ":") && keyStart(line: start, colon: colon) != nil
         }
-        guard let key = keyStart(line: lineStart, colon: colon) else { return nil }
+        guard colon - lineStart <= keyReach, let key = keyStart(line: lineStart, colon: colon) else { return nil }
         var previous = lineStart - 1
         if previous >= 0 { previous -= 1; while previous >= 0 && text[previous] != 0x0A { previous -= 1 } }
         var next = colon
@@ -166,6 +170,7 @@ enum CodeShapes {
 
     /// A line "Key: value" whose value is a short phrase without a full stop.
     private static func headerLine(_ text: UnsafeBufferPointer<UInt8>, lineStart: Int, colon: Int) -> Range<Int>? {
+        guard colon - lineStart <= keyReach else { return nil }
         var start = lineStart
         while start < colon && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
         guard start < colon, isLetter(text[start]), text[start..<colon].allSatisfy({ isLetter($0) || $0 == UInt8(ascii: "-") }),

@@ -5,8 +5,13 @@
 enum ManPageTerms {
     /// Whether `word`, at `offset`, is an argument of the term line above its indented block.
     static func isPlaceholder(_ word: String, at offset: Int, in text: [UInt8]) -> Bool {
+        // A manual's description line is short: a word deep into a huge line is prose, and each
+        // repeated word of such a line would otherwise scan back to its start.
         var lineStart = offset
-        while lineStart > 0 && text[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineStart > 0 && text[lineStart - 1] != 0x0A {
+            lineStart -= 1
+            if offset - lineStart > maximumLineLength { return false }
+        }
         let indentation = self.indentation(text, lineStart)
         guard indentation > 0 else { return false }
         // Up through the block's paragraphs (at most 60 lines) to the first line indented less.
@@ -40,6 +45,9 @@ enum ManPageTerms {
         }
         return false
     }
+
+    /// Longer lines than this (bytes) are no term block's.
+    private static let maximumLineLength = 4096
 
     private static func indentation(_ text: [UInt8], _ lineStart: Int) -> Int {
         var index = lineStart
