@@ -152,26 +152,38 @@ bool mtl_number_separators(const char *locale, char *out32) {
     return ok;
 }
 
-/// One number in one of ICU's number styles, as UTF-8: -1 when it fails or does not fit.
-static int32_t formatNumber(UNumberFormatStyle style, const char *locale, double value, char *out, int32_t capacity) {
+/// One number in one of ICU's number styles (a spell-out in `ruleSet` when given), as UTF-8:
+/// -1 when it fails, the locale has no such rule set, or it does not fit.
+static int32_t formatNumber(UNumberFormatStyle style, const char *locale, double value, const char *ruleSet,
+                            char *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
     UNumberFormat *format = unum_open(style, NULL, 0, locale, NULL, &status);
     if (U_FAILURE(status) || format == NULL) return -1;
+    if (ruleSet != NULL) {
+        UChar name[64];
+        u_uastrncpy(name, ruleSet, 63);
+        name[63] = 0;
+        unum_setTextAttribute(format, UNUM_DEFAULT_RULESET, name, -1, &status);
+    }
     UChar buffer[128];
-    int32_t length = unum_formatDouble(format, value, buffer, 128, NULL, &status);
+    int32_t length = U_FAILURE(status) ? 0 : unum_formatDouble(format, value, buffer, 128, NULL, &status);
     unum_close(format);
-    if (U_FAILURE(status) || length >= 128) return -1;
+    if (U_FAILURE(status) || length <= 0 || length >= 128) return -1;
     int32_t written = 0;
     u_strToUTF8(out, capacity, &written, buffer, length, &status);
     return U_FAILURE(status) || written >= capacity ? -1 : written;
 }
 
 int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity) {
-    return formatNumber(UNUM_SPELLOUT, locale, value, out, capacity);
+    return formatNumber(UNUM_SPELLOUT, locale, value, NULL, out, capacity);
+}
+
+int32_t mtl_spell_out_gendered(const char *locale, double value, const char *ruleSet, char *out, int32_t capacity) {
+    return formatNumber(UNUM_SPELLOUT, locale, value, ruleSet, out, capacity);
 }
 
 int32_t mtl_compact_number(const char *locale, double value, char *out, int32_t capacity) {
-    return formatNumber(UNUM_DECIMAL_COMPACT_SHORT, locale, value, out, capacity);
+    return formatNumber(UNUM_DECIMAL_COMPACT_SHORT, locale, value, NULL, out, capacity);
 }
 
 struct MTLCharSet { USet *set; };

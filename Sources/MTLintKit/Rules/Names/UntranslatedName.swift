@@ -18,7 +18,9 @@ public struct UntranslatedName: Rule {
             (several words, a letter the target alphabet lacks, an acronym such as "OTAN", or a \
             long word); short words that might be the target language's own ("Island", "Georgia", "Jordan") \
             are left alone, and so are names in parentheses or right after an opening quote, which quote the \
-            original on purpose, and names inside a longer proper name ("United States Army", "LNG Canada"). People's names are left to name-variant. The suggestion is the target \
+            original on purpose, and names inside a longer proper name ("United States Army", "LNG Canada"). In a translation file, a third language's form that the message's source writes too ("La Habana" in \
+            an English message) is the source's choice of a local name, and is left alone; the source language's own \
+            form copied over is flagged. People's names are left to name-variant. The suggestion is the target \
             language's form; the fix is unsafe because the surrounding grammar (articles, case endings) may need \
             an edit too.
             """,
@@ -38,6 +40,10 @@ public struct UntranslatedName: Rule {
             .passes("Volodymyr Zelensky spoke in Kyiv.", lang: "en"),
             .passes("朝鲜和韩国。", lang: "zh"),
             .passes("Учения NATO начались в понедельник.", lang: "ru"),
+            // The source keeps the local name itself; its own language's form copied over is still a finding.
+            .passes("Le vol pour La Habana est parti.", lang: "fr", source: "The flight to La Habana left.", sourceLang: "en"),
+            .triggers("Le vol pour ⟦North Korea⟧ est parti.", lang: "fr", fixed: "Le vol pour Corée du Nord est parti.",
+                      source: "The flight to North Korea left.", sourceLang: "en"),
         ]
     )
 
@@ -52,6 +58,7 @@ public struct UntranslatedName: Rule {
                   !names.isPartOfLongerName(mention.range) else { continue }
             let surface = names.surface(mention)
             if !writesLatin && surface.count >= 2 && surface.allSatisfy({ $0.isASCII && $0.isUppercase }) { continue }
+            if followsItsSource(surface, names.pattern(mention), at: mention.range.lowerBound, document, names) { continue }
             findings.append(finding(mention.range,
                 "\"\(surface)\" is \(formOwner(surface, names.pattern(mention), names)) form of the name; "
                     + "the target language writes \"\(suggestion)\"",
@@ -59,6 +66,14 @@ public struct UntranslatedName: Rule {
                 fix: Fix(safety: .unsafe, edits: [Edit(offset: mention.range.lowerBound, length: mention.range.count, replacement: suggestion)])))
         }
         return findings
+    }
+
+    /// A third language's form that the message's own source writes too ("La Habana" in an English
+    /// msgid and its French msgstr): the translator kept the source's choice of a local name. The
+    /// source language's own form copied over ("North Korea" kept in French) is still flagged.
+    private func followsItsSource(_ surface: String, _ pattern: NamePattern, at offset: Int, _ document: Document, _ names: NameMentions) -> Bool {
+        guard let sourceLanguage = document.sourceLanguage?.code, document.unitSourceContains(surface, at: offset) else { return false }
+        return names.index.catalog.entities[pattern.entity].forms[sourceLanguage] != surface
     }
 
     /// "the French", or "another language's" when the form is not one language's alone

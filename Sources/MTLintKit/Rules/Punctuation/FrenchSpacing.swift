@@ -19,10 +19,14 @@ public struct FrenchSpacing: Rule {
             glued more often than spaced, three times at least, is the document's habit): a text that glues \
             every colon, such as a terse software catalogue, has a house style, and flagging each colon would \
             drown the rest: a document that never spaces a kind of mark (three times or more) gets one \
-            information finding for the whole document instead. Canadian and Swiss French (fr-CA, fr-CH) space \
+            information finding for the whole document instead. Where more than one glued mark in ten (three at \
+            least) stands among spaced ones, the document mixes two typographies, often several translators' \
+            work: one finding says so at the first glued mark, and its fix spaces them all. Canadian and Swiss French (fr-CA, fr-CH) space \
             only : and the guillemets, so ; ! ? are not checked there. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
             common French word (English quoted in French manuals) are left alone, and so are the semicolon of a \
-            character reference ("&amp;") and a colon or semicolon that closes a quoted literal ("\"Cc:\""). A \
+            character reference ("&amp;"), a colon or semicolon that closes a quoted literal ("\"Cc:\""), the colon \
+            of a prefix the document also glues to a name ("shlibs:" as in "shlibs:Depends") and the colon after a \
+            metavariable of five hyphenated words or more ("préfixe-pour-le-nom-des-variables:"). A \
             quotation glued at both guillemets («mot») is one finding. The fix inserts the \
             no-break space the Imprimerie nationale's rules prescribe; it is safe.
             """,
@@ -41,12 +45,22 @@ public struct FrenchSpacing: Rule {
             .triggers("Il a dit : « Nous sommes prêts.⟦»⟧ Puis : « merci », « oui » et « bien ».", lang: "fr",
                       fixed: "Il a dit : « Nous sommes prêts.\u{A0}» Puis : « merci », « oui » et « bien »."),
             .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment\u{202F}? Oui ! À 10:30, voir http://exemple.fr.", lang: "fr"),
+            // Three glued among nine spaced: two typographies mixed, one finding whose fix spaces all three.
+            .triggers("Échec de la copie⟦:⟧ disque plein. Erreur de lecture: fichier absent. Attention: accès refusé. "
+                      + "Note : voir ci-dessus. Cause : inconnue. Action : aucune. Vraiment ? Oui ! Fichier : absent ; "
+                      + "groupe : vide ; bilan : rien.", lang: "fr",
+                      fixed: "Échec de la copie\u{A0}: disque plein. Erreur de lecture\u{A0}: fichier absent. Attention\u{A0}: accès refusé. "
+                      + "Note : voir ci-dessus. Cause : inconnue. Action : aucune. Vraiment ? Oui ! Fichier : absent ; "
+                      + "groupe : vide ; bilan : rien."),
             .passes("Quoi ?! Il est parti : c'est fini ; « bien ».", lang: "fr"),
             .triggers("Erreur⟦:⟧ fichier introuvable. Attention: accès refusé pour le groupe!", lang: "fr"),
             .passes("Erreur: fichier introuvable. Attention : accès refusé pour le groupe ! Bien: oui.", lang: "fr"),
             .passes("Il a dit\u{A0}: «\u{A0}non\u{A0}». Vraiment? Oui! C'est fini; voilà.", lang: "fr-CA"),
             // : ! ? spaced throughout and ; never: the document's habit for that mark, not a slip at each.
             .passes("Il a dit : non; elle a dit : oui; bilan : rien; suite : demain. Vraiment ? Oui ! Quand ? Demain ! Où ? Ici : là-bas.", lang: "fr"),
+            // An identifier prefix keeps its colon: the document glues it to a name elsewhere.
+            .passes("Les dépendances sont ajoutées sous la forme shlibs:Depends ; toute autre variable après shlibs: est supprimée. "
+                    + "Note : voir ci-dessus ; fin : oui ; bien : non.", lang: "fr"),
             // Character references and quoted literals keep their marks.
             .passes("Les entités valides sont : &amp; &quot; &lt; ; ajoutez l'en-tête \"Cc:\" ou \"To:\". Note : voir ; fin : oui ; bien : non.", lang: "fr"),
         ],
@@ -85,7 +99,33 @@ public struct FrenchSpacing: Rule {
         while let before = ByteScan.scalar(before: start, buffer), ByteScan.isLetter(before.value) || ByteScan.isDigit(before.value) {
             start = before.start
         }
-        return (start, start > 0 && start < end && [0x25, 0x7E, 0x2E].contains(buffer[start - 1]))
+        return (start, start > 0 && start < end && ([0x25, 0x7E, 0x2E].contains(buffer[start - 1]) || isLongCompound(endingAt: start, buffer)))
+    }
+
+    /// "préfixe-pour-le-nom-des-variables": five words or more joined by hyphens name a metavariable;
+    /// French compounds have three or four ("arc-en-ciel", "quatre-vingt-dix-neuf").
+    private static func isLongCompound(endingAt start: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = start, hyphens = 0
+        while index > 0 && buffer[index - 1] == 0x2D {
+            hyphens += 1
+            index -= 1
+            while let before = ByteScan.scalar(before: index, buffer), ByteScan.isLetter(before.value) { index = before.start }
+        }
+        return hyphens >= 4
+    }
+
+    /// The words the document writes glued to a colon and a letter ("shlibs:Depends", "cc:moi"):
+    /// prefixes of identifiers, code with their colon wherever they stand ("après shlibs: est supprimée").
+    static func identifierPrefixes(_ buffer: UnsafeBufferPointer<UInt8>) -> Set<[UInt8]> {
+        var prefixes: Set<[UInt8]> = []
+        var index = 1
+        while index + 1 < buffer.count {
+            defer { index += 1 }
+            guard buffer[index] == 0x3A, ByteScan.isLetter(ByteScan.scalar(buffer, index + 1).value) else { continue }
+            let word = Self.word(endingAt: index, buffer)
+            if word.start < index { prefixes.insert(Array(buffer[word.start..<index])) }
+        }
+        return prefixes
     }
 
     /// "\"Cc:\"", "« … CREATEUSER; »": a colon or semicolon that closes a quotation belongs to the quoted
@@ -120,6 +160,18 @@ public struct FrenchSpacing: Rule {
             && !ByteScan.lineLooksLikeCode(buffer, token.start) && Self.lineLooksFrench(buffer, token.start)
     }
 
+    /// Glued marks where the document spaces the rest. A few are slips, one finding each. Where more
+    /// than one in ten are glued (three at least), the document mixes two typographies, typically
+    /// several translators' work: one finding says so, at the first, and its fix spaces them all.
+    private func slips(_ glued: [Finding], spaced: Int, name: String) -> [Finding] {
+        guard glued.count >= 3 && glued.count * 9 > spaced else { return glued }
+        let sorted = glued.sorted { $0.start < $1.start }
+        let edits = sorted.flatMap { $0.fix?.edits ?? [] }
+        return [finding(sorted[0].range, "this document mixes French and English spacing: \(name) are spaced \(spaced) times and "
+                        + "glued \(glued.count) times, first here; French writes a no-break space (the fix adds all \(glued.count))",
+                        suggestions: sorted[0].suggestions, fix: Fix(safety: .safe, edits: edits))]
+    }
+
     public func check(_ document: Document) -> [Finding] {
         guard description.applies(to: document.language.code) else { return [] }
         let text = document.text, tokens = document.tokens
@@ -137,6 +189,8 @@ public struct FrenchSpacing: Rule {
         var gluedMarks = [0, 0, 0, 0, 0]
         // The last « when it was glued to its word: a glued » after it makes one finding of the pair.
         var gluedOpening: Int? = nil
+        // Found on the first glued colon: most documents have none.
+        var prefixes: Set<[UInt8]>? = nil
         func kind(_ scalar: UInt32) -> Int {
             switch scalar { case 0x3A: 1; case 0x3B: 2; case 0x21: 3; case 0x3F: 4; default: 0 }
         }
@@ -179,6 +233,11 @@ public struct FrenchSpacing: Rule {
                 let gluedWord = Self.word(endingAt: token.start, buffer)
                 if gluedWord.isPlaceholder || (token.start - gluedWord.start < 2 && scalar != 0xBB) { continue }
                 if scalar != 0xBB && (ByteScan.endsCharacterReference(token.start, buffer) || Self.endsQuotedLiteral(token, scalar, buffer)) { continue }
+                if scalar == 0x3A {
+                    // Read in the text as written: the masked text has blanked "shlibs:Depends" as code.
+                    if prefixes == nil { prefixes = document.source.bytes.withUnsafeBufferPointer(Self.identifierPrefixes) }
+                    if prefixes!.contains(Array(buffer[gluedWord.start..<token.start])) { continue }
+                }
                 let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
                 let mark = ByteScan.utf8(scalar)
                 gluedMarks[kind(scalar)] += 1
@@ -198,9 +257,11 @@ public struct FrenchSpacing: Rule {
                                         fix: Fix(safety: .safe, edits: [Edit(offset: token.start, length: 0, replacement: space)])))
             }
         }
-        if gluedMarks[0] * 3 <= spaced[0] { findings += glued[0] }
+        if gluedMarks[0] * 3 <= spaced[0] { findings += slips(glued[0], spaced: spaced[0], name: "« »") }
         if gluedMarks[1...].reduce(0, +) * 3 <= spaced[1...].reduce(0, +) {
-            for kind in 1...4 where !(gluedMarks[kind] >= 3 && gluedMarks[kind] > spaced[kind]) { findings += glued[kind] }
+            let kinds = (1...4).filter { !(gluedMarks[$0] >= 3 && gluedMarks[$0] > spaced[$0]) }
+            findings += slips(kinds.flatMap { glued[$0] }, spaced: kinds.reduce(0) { $0 + spaced[$1] },
+                              name: spacesEveryMark ? ": ; ! ?" : ":")
         }
         // A document that never follows the convention has a house style (or English typography):
         // one finding for the whole document, not one a mark. The colon and ; ! ? count together here.

@@ -40,6 +40,9 @@ public struct RepeatedWord: Rule {
             // A man page's metavariable after its noun, as the term line above takes it.
             .passes("       --source-option=optie\n           Optie optie doorgeven aan dpkg-source.", lang: "nl"),
             .passes("Nous nous sommes rencontrés à Genève.", lang: "fr"),
+            // "en en" before a gerund: "by choosing some of them".
+            .passes("Choisissez six caractères en en prenant un dans chaque ensemble.", lang: "fr"),
+            .triggers("Il vit ⟦en en⟧ France depuis dix ans.", lang: "fr", fixed: "Il vit en France depuis dix ans."),
             .passes("The vote was 12 12 in the first round, then the committee met.", lang: "en"),
             .passes("He left. The the-ory was wrong.", lang: "en"),
             .passes("金正恩 金正恩", lang: "zh"),
@@ -82,6 +85,10 @@ public struct RepeatedWord: Rule {
                   !isFileOrPlaceholderPart(previous, current, in: text) else { continue }
             let word = document.string(previous.range)
             if allowed.contains(CaseFolding.fold(word)) { continue }
+            // "en en choisissant": a doubling allowed before a word with a given ending ("en -ant").
+            if index < tokens.count, tokens[index].kind == .letter,
+               allowed.contains(where: { $0.hasPrefix(CaseFolding.fold(word) + " -")
+                   && CaseFolding.fold(document.string(tokens[index].range)).hasSuffix($0.dropFirst(CaseFolding.fold(word).count + 2)) }) { continue }
             if document.unitSourceContains(document.string(previous.start..<current.end), at: previous.start)
                 // The second word is the placeholder ("Optie optie" under "--source-option=optie").
                 || ManPageTerms.isPlaceholder(document.string(current.range), at: current.start, in: text) { continue }

@@ -54,6 +54,12 @@ struct NumberReading: Sendable {
         var spelled: [String: Double] = [:]
         for value in 0...100 {
             if let word = Self.spellOut(Double(value), language), !word.contains(" ") { spelled[word.lowercased()] = Double(value) }
+            // The other genders' forms where the language has them: "une cible" is "1 target", "одна".
+            for ruleSet in Self.genderedRuleSets {
+                if let word = Self.spellOut(Double(value), language, ruleSet: ruleSet), !word.contains(" "), spelled[word.lowercased()] == nil {
+                    spelled[word.lowercased()] = Double(value)
+                }
+            }
         }
         words = Dictionary(spelled.map { (Self.foldedHash(Array($0.key.unicodeScalars)[...]), $0.value) }, uniquingKeysWith: { first, _ in first })
         wordInitials = Set(spelled.keys.compactMap { $0.unicodeScalars.first })
@@ -96,11 +102,19 @@ struct NumberReading: Sendable {
         String(decoding: slots[(16 * index)..<(16 * index + 16)].prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    private static func spellOut(_ value: Double, _ language: String) -> String? {
+    private static let genderedRuleSets = ["%spellout-cardinal-feminine", "%spellout-cardinal-masculine", "%spellout-cardinal-neuter"]
+
+    private static func spellOut(_ value: Double, _ language: String, ruleSet: String? = nil) -> String? {
         var buffer = [CChar](repeating: 0, count: 256)
-        let length = mtl_spell_out(language, value, &buffer, 256)
+        let length = ruleSet.map { mtl_spell_out_gendered(language, value, $0, &buffer, 256) } ?? mtl_spell_out(language, value, &buffer, 256)
         guard length > 0 else { return nil }
         return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// A version's "v" ("v2.33", "TLSv1.3", "IPv6"): alone, or after capitals, it marks the number after it.
+    private static func followsVersionMark(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index >= 1, scalars[index - 1] == "v" else { return false }
+        return index < 2 || !isLetterOrDigit(scalars[index - 2]) || scalars[index - 2].properties.isUppercase
     }
 
     /// The numbers of a text, in order.
@@ -115,7 +129,8 @@ struct NumberReading: Sendable {
         var mentions: [NumberMention] = []
         var index = 0
         while index < scalars.count {
-            guard Self.digit(scalars[index]) != nil, index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) else {
+            guard Self.digit(scalars[index]) != nil,
+                  index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) || Self.followsVersionMark(scalars, index) else {
                 if !Self.isCJK(scalars[index]), Self.isLetter(scalars[index]) {
                     // A number word: the whole word must be one.
                     var end = index
@@ -130,6 +145,14 @@ struct NumberReading: Sendable {
                         mentions.append(mention)
                     }
                     index = max(end, index + 1)
+                } else if Self.digit(scalars[index]) != nil {
+                    // Digits glued to a word name a thing ("MIPS32r2", "x1.5"): the whole run is skipped,
+                    // so that no number starts inside it after a dot.
+                    index += 1
+                    while index < scalars.count, Self.digit(scalars[index]) != nil
+                            || (index + 1 < scalars.count && Self.digit(scalars[index + 1]) != nil && Self.isSeparator(scalars[index]) && !Self.isSpace(scalars[index])) {
+                        index += 1
+                    }
                 } else {
                     index += 1
                 }

@@ -15,7 +15,10 @@ public struct UntranslatedSegment: Rule {
             different content words (lower-case words of four letters or more, or ideographs), that reappears in the \
             translation is reported. Names and titles are capitalised and so do not count as content words; \
             a run inside quotation marks is left alone (a quotation of the original); a run is left alone too \
-            unless two of its lower-case words belong to the source language only: a word the translation \
+            unless it is a whole sentence or holds a grammar word of the source language (an article, a preposition or \
+            a conjunction, from dictionaries/<lang>/dangling-words.txt: a list of settings, a command or a type name \
+            has none), and unless \
+            two of its lower-case words belong to the source language only: a word the translation \
             also writes where its own source does not ("type", "double" in French) is a cognate, so "type \
             double precision" is not reported but "Profile memory usage of" is; and nothing is reported \
             when source and translation are in the same language. Words in a script foreign to the target \
@@ -43,6 +46,11 @@ public struct UntranslatedSegment: Rule {
                     source: "To merge: git config pull.rebase false", sourceLang: "en"),
             .passes("git notes prune [<options>]", lang: "fr", source: "git notes prune [<options>]", sourceLang: "en"),
             .passes("Essayez 'git bisect reset <commit>'.", lang: "fr", source: "Try 'git bisect reset <commit>'.", sourceLang: "en"),
+            // Settings, commands and type names keep their words, and hold no article or preposition.
+            .passes("cooked : identique à brkint ignpar istrip icrnl ixon opost isig", lang: "fr",
+                    source: "cooked: same as brkint ignpar istrip icrnl ixon opost isig", sourceLang: "en"),
+            .passes("collaborer (voir aussi : git help workflows)", lang: "fr",
+                    source: "collaborate (see also: git help workflows)", sourceLang: "en"),
             .passes("Les pourparlers continueront la semaine prochaine.", lang: "fr",
                     source: "The talks will continue next week.", sourceLang: "en"),
         ]
@@ -54,7 +62,7 @@ public struct UntranslatedSegment: Rule {
     public func check(_ document: Document) -> [Finding] {
         guard let sourceLanguage = document.sourceLanguage, sourceLanguage.code != document.language.code,
               let sources = SourceSide.of(document) else { return [] }
-        var candidates: [(range: Range<Int>, lowerCaseWords: Set<UInt64>, whole: Bool, count: Int)] = []
+        var candidates: [(range: Range<Int>, lowerCaseWords: Set<UInt64>, whole: Bool, count: Int, sentence: Bool)] = []
         var keys = WordKeys()
         // One unit after another in the same buffers: a pair has thousands of units.
         var target = Words(), source = Words()
@@ -77,7 +85,8 @@ public struct UntranslatedSegment: Rule {
             let range = first.start..<last.end
             guard !isQuoted(range, in: unit, document: document), !isLiteral(range, in: document.text) else { continue }
             let lowerCaseWords = Set(copied.indices.lazy.filter { Self.startsLowerCase(target.tokens[$0], in: document.text) }.map { target.keys[$0] })
-            candidates.append((range, lowerCaseWords, copied.count == target.count, copied.count))
+            let whole = copied.count == target.count
+            candidates.append((range, lowerCaseWords, whole, copied.count, isWholeSentence(range, in: document.text, unitSource: whole ? unit.source : nil)))
         }
         guard !candidates.isEmpty else { return [] }
         // Cognates are not copies: a word the translation also writes where its source does not
@@ -85,11 +94,40 @@ public struct UntranslatedSegment: Rule {
         // the run must belong to the source language only ("memory" and "of" in "Profile memory usage
         // of PROGRAM"; "double precision" has one).
         let own = ownWords(Set(candidates.flatMap(\.lowerCaseWords)), in: document, sources: sources)
-        return candidates.filter { $0.lowerCaseWords.subtracting(own).count >= 2 }.map { candidate in
+        let grammar = document.dictionaries.wordList("\(sourceLanguage.code)/dangling-words.txt")
+        return candidates.filter { $0.lowerCaseWords.subtracting(own).count >= 2
+                && ($0.sentence || isProse($0.range, grammar, in: document)) }.map { candidate in
             finding(candidate.range, candidate.whole
                 ? "this text is the source, untranslated (\(sourceLanguage.code) in a \(document.language.code) translation)"
                 : "\(candidate.count) words copied untranslated from the source (\(sourceLanguage.code)): translate them")
         }
+    }
+
+    /// Copied prose is a whole sentence, or holds a grammar word of its language (an article, a preposition, a conjunction:
+    /// "memory usage of PROGRAM"); a run without one is a list of terms or settings ("brkint ignpar
+    /// istrip", "init preclean source build"), a command ("git help workflows") or a type ("character
+    /// varying"), which a translation keeps. Languages without a list of those words are not tested.
+    private func isProse(_ range: Range<Int>, _ grammar: Set<String>, in document: Document) -> Bool {
+        guard !grammar.isEmpty else { return true }
+        let tokens = document.tokens
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return tokens[low...].prefix { $0.start < range.upperBound }
+            .contains { $0.kind == .letter && grammar.contains(CaseFolding.fold(document.string($0.range))) }
+    }
+
+    /// "This is just one example.": a capital first and a full stop, question or exclamation mark last,
+    /// in the translation or, for a unit copied whole, in its source.
+    private func isWholeSentence(_ range: Range<Int>, in text: [UInt8], unitSource: String?) -> Bool {
+        let sentenceEnds: Set<UInt8> = [0x2E, 0x21, 0x3F]
+        let endsHere = range.upperBound < text.count && sentenceEnds.contains(text[range.upperBound])
+        let sourceEnds = unitSource?.utf8.reversed().first { $0 != 0x20 && $0 != 0x0A }.map(sentenceEnds.contains) ?? false
+        guard endsHere || sourceEnds else { return false }
+        let first = text.withUnsafeBufferPointer { ByteScan.scalar($0, range.lowerBound).value }
+        return Unicode.Scalar(first)?.properties.isUppercase ?? false
     }
 
     /// A word that starts with a lower-case letter or is an ideograph: not a name or an acronym.
