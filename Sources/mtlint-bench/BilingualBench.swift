@@ -60,7 +60,9 @@ enum BilingualBench {
         let (noneAlone, nonePaired) = (time(none, paired: false), time(none, paired: true))
         print(String(format: "  reading the sources %.3f s; no rule: alone %.3f s, paired %.3f s (source document and alignment)",
                      reading, noneAlone, nonePaired))
-        for rule in Linter(options: options).rules {
+        let all = Linter(options: options)
+        print(String(format: "  every rule: alone %.3f s, paired %.3f s", time(all, paired: false), time(all, paired: true)))
+        for rule in all.rules {
             let linter = Linter(options: options, rules: [rule])
             let alone = time(linter, paired: false) - noneAlone, paired = time(linter, paired: true) - nonePaired
             guard max(alone, paired) > 0.002 else { continue }

@@ -338,10 +338,16 @@ final class NameIndex: Sendable {
     /// Compares a pattern with the text; a space in the pattern matches one run
     /// of spaces with at most one line break (hard-wrapped text). Returns the end.
     static func match(_ pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-        var t = start
-        for byte in pattern {
+        var t = start, p = 0
+        while p < pattern.count {
+            let byte = pattern[p]
+            p += 1
             guard t < text.count else { return nil }
-            if byte == 0x20 {
+            // "l’océan" and "l'océan" are one spelling: the apostrophe's style is the quotes rules' matter.
+            if let inPattern = apostropheLength(pattern, p - 1), let inText = apostropheLength(text, t) {
+                p += inPattern - 1
+                t += inText
+            } else if byte == 0x20 {
                 var newlines = 0, spaces = 0
                 while t < text.count, text[t] == 0x20 || text[t] == 0x0A || text[t] == 0x0D || text[t] == 0x09 {
                     if text[t] == 0x0A { newlines += 1 }
@@ -355,6 +361,13 @@ final class NameIndex: Sendable {
             }
         }
         return t
+    }
+
+    /// The length of a straight (') or typographic (’) apostrophe at `index`, or nil.
+    private static func apostropheLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ index: Int) -> Int? where Bytes.Index == Int {
+        if bytes[index] == 0x27 { return 1 }
+        if bytes[index] == 0xE2 && index + 2 < bytes.endIndex && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99 { return 3 }
+        return nil
     }
 
     /// A name ends before a non-letter ("North Korea's", "North Korea,"), not inside a word ("North Korean").

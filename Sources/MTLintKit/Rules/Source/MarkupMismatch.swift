@@ -21,7 +21,8 @@ public struct MarkupMismatch: Rule {
             are text, not codes. A translation may reorder a format's arguments by position ("%2$s" for the \
             source's second "%s"). A hashtag has a letter ("#1" is a number sign, which French writes "n°1"), and \
             "%#x" is a printf flag; braces around words and commas that name no ICU argument type \
-            ("{ascii,ebcdic,ibm}") are an alternation in help text, not a placeholder.
+            ("{ascii,ebcdic,ibm}") are an alternation in help text, not a placeholder, and a capitalised name in \
+            braces ("{INTEGER}") is help text's metavariable, which a translation translates ("{ENTIER}").
             """,
         fixSafety: nil,
         examples: [
@@ -36,6 +37,8 @@ public struct MarkupMismatch: Rule {
             // A no-break space inside guillemets is not part of a word: the hashtag after it is kept.
             .passes("Suivez le mot-clé «\u{A0}#MTLint\u{A0}».", lang: "fr", source: "Follow the '#MTLint' tag.", sourceLang: "en"),
             .passes("Opérande n°1 de registre invalide ; valeur 0x%llx.", lang: "fr", source: "invalid register operand #1; value %#llx.", sourceLang: "en"),
+            .passes("  {ENTIER}   répéter le motif précédent ENTIER fois", lang: "fr",
+                    source: "  {INTEGER}   repeat the previous pattern INTEGER times", sourceLang: "en"),
             .passes("Impossible de combiner deux options parmi ascii, ebcdic et ibm.", lang: "fr",
                     source: "cannot combine any two of {ascii,ebcdic,ibm}.", sourceLang: "en"),
         ]
@@ -57,6 +60,12 @@ public struct MarkupMismatch: Rule {
                 return false
             }
             for code in added {
+                // "{ENTIER}" for "{INTEGER}": help text translates its capitalised metavariables, as it
+                // does "FICHIER" for "FILE"; a template's placeholder ("{name}") keeps its name.
+                if let counterpart = expected.first, Self.isMetavariable(code), Self.isMetavariable(counterpart) {
+                    expected.removeFirst()
+                    continue
+                }
                 guard let local = Self.locate(code, in: target) else { continue }
                 let range = (unit.target.lowerBound + local.lowerBound)..<(unit.target.lowerBound + local.upperBound)
                 let counterpart = expected.first.map { ", where the source has \($0)" } ?? ""
@@ -76,6 +85,13 @@ public struct MarkupMismatch: Rule {
             }
         }
         return findings
+    }
+
+    /// "{INTEGER}", "${VARIABLE}": capitals (and underscores) in braces, two letters at least.
+    static func isMetavariable(_ code: String) -> Bool {
+        let inner = code.drop { $0 == "$" }
+        guard inner.first == "{", inner.last == "}", inner.count >= 4 else { return false }
+        return inner.dropFirst().dropLast().allSatisfy { $0.isUppercase || $0 == "_" || $0.isNumber }
     }
 
     /// "%2$s" and "%s": a translation reorders a format's arguments by their positions.
