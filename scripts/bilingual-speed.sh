@@ -75,12 +75,19 @@ if [ -f bench-data/news/.complete ]; then
   done
 fi
 
-# 2. and 3. Through the command line.
+# 2. and 3. Through the command line, as a user runs it: a whole tree alone, then with its sources.
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; echo "$(date +%s.%N) - $start" | bc; }
-for round in 1 2 3; do
-  mono=$(seconds taskset -c 1 "$mtlint" --jobs 1 --lang fr --format json "$data/fr")
-  pair=$(seconds taskset -c 1 "$mtlint" --jobs 1 --lang fr --source-lang en --format json "$data/fr" --source-root "$data/en")
-  echo "round $round: $(du -sm --apparent-size "$data/fr" | cut -f1) MB of French pages: alone ${mono}s, with sources ${pair}s, bilingual speed $(echo "scale=2; $mono / $pair" | bc) of monolingual"
-done
+through_cli() {  # label, target language, source language, target tree, source tree
+  for round in 1 2 3; do
+    mono=$(seconds taskset -c 1 "$mtlint" --jobs 1 --no-config --lang "$2" --format json "$4")
+    pair=$(seconds taskset -c 1 "$mtlint" --jobs 1 --no-config --lang "$2" --source-lang "$3" --format json "$4" --source-root "$5")
+    echo "$1, round $round: $(du -sm --apparent-size "$4" | cut -f1) MB: alone ${mono}s, with sources ${pair}s, bilingual speed $(echo "scale=2; $mono / $pair" | bc) of monolingual"
+  done
+}
+if [ -f bench-data/news/.complete ]; then
+  through_cli "news en-de (command line)" de en bench-data/news/en-de/target bench-data/news/en-de/source
+  through_cli "news zh-en (command line)" en zh bench-data/news/zh-en/target bench-data/news/zh-en/source
+fi
+through_cli "French man pages with their English pages" fr en "$data/fr" "$data/en"
 xliff=$(seconds taskset -c 1 "$mtlint" --format json "$data/units.xlf")
 echo "XLIFF of 100,000 units ($(du -m --apparent-size "$data/units.xlf" | cut -f1) MB): ${xliff}s"

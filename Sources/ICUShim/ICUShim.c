@@ -152,10 +152,11 @@ bool mtl_number_separators(const char *locale, char *out32) {
     return ok;
 }
 
-/// One number in one of ICU's number styles (a spell-out in `ruleSet` when given), as UTF-8:
-/// -1 when it fails, the locale has no such rule set, or it does not fit.
-static int32_t formatNumber(UNumberFormatStyle style, const char *locale, double value, const char *ruleSet,
-                            char *out, int32_t capacity) {
+/// Numbers in one of ICU's number styles (a spell-out in `ruleSet` when given), one formatter for
+/// all: each written as UTF-8 and ended by a NUL (an empty string where one fails or does not fit).
+/// The total length, or -1 when the locale has no such rule set or `capacity` is too small.
+static int32_t formatNumbers(UNumberFormatStyle style, const char *locale, const char *ruleSet,
+                             const double *values, int32_t count, char *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
     UNumberFormat *format = unum_open(style, NULL, 0, locale, NULL, &status);
     if (U_FAILURE(status) || format == NULL) return -1;
@@ -164,26 +165,34 @@ static int32_t formatNumber(UNumberFormatStyle style, const char *locale, double
         u_uastrncpy(name, ruleSet, 63);
         name[63] = 0;
         unum_setTextAttribute(format, UNUM_DEFAULT_RULESET, name, -1, &status);
+        if (U_FAILURE(status)) { unum_close(format); return -1; }
     }
-    UChar buffer[128];
-    int32_t length = U_FAILURE(status) ? 0 : unum_formatDouble(format, value, buffer, 128, NULL, &status);
+    int32_t total = 0;
+    for (int32_t i = 0; i < count; i++) {
+        UErrorCode itemStatus = U_ZERO_ERROR;
+        UChar buffer[128];
+        int32_t length = unum_formatDouble(format, values[i], buffer, 128, NULL, &itemStatus);
+        int32_t written = 0;
+        if (U_SUCCESS(itemStatus) && length > 0 && length < 128 && total < capacity) {
+            u_strToUTF8(out + total, capacity - total - 1, &written, buffer, length, &itemStatus);
+            if (U_FAILURE(itemStatus) || written >= capacity - total - 1) written = 0;
+        }
+        if (total + written + 1 > capacity) { unum_close(format); return -1; }
+        total += written;
+        out[total++] = 0;
+    }
     unum_close(format);
-    if (U_FAILURE(status) || length <= 0 || length >= 128) return -1;
-    int32_t written = 0;
-    u_strToUTF8(out, capacity, &written, buffer, length, &status);
-    return U_FAILURE(status) || written >= capacity ? -1 : written;
+    return total;
 }
 
-int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity) {
-    return formatNumber(UNUM_SPELLOUT, locale, value, NULL, out, capacity);
-}
-
-int32_t mtl_spell_out_gendered(const char *locale, double value, const char *ruleSet, char *out, int32_t capacity) {
-    return formatNumber(UNUM_SPELLOUT, locale, value, ruleSet, out, capacity);
+int32_t mtl_spell_out_many(const char *locale, const char *ruleSet, const double *values, int32_t count,
+                           char *out, int32_t capacity) {
+    return formatNumbers(UNUM_SPELLOUT, locale, ruleSet, values, count, out, capacity);
 }
 
 int32_t mtl_compact_number(const char *locale, double value, char *out, int32_t capacity) {
-    return formatNumber(UNUM_DECIMAL_COMPACT_SHORT, locale, value, NULL, out, capacity);
+    int32_t length = formatNumbers(UNUM_DECIMAL_COMPACT_SHORT, locale, NULL, &value, 1, out, capacity);
+    return length > 1 ? length - 1 : -1;
 }
 
 struct MTLCharSet { USet *set; };

@@ -59,11 +59,12 @@ bool mtl_quote_delimiters(const char *locale, char *out64);
 /// a 16-byte slot of `out32`. Returns false when ICU has no data.
 bool mtl_number_separators(const char *locale, char *out32);
 
-/// A number spelled out in a locale's words ("twenty-one", "二十一") through
-/// ICU's rule-based spell-out, as UTF-8. Returns the byte length, or -1.
-int32_t mtl_spell_out(const char *locale, double value, char *out, int32_t capacity);
-/// The same in a named rule set ("%spellout-cardinal-feminine"): -1 when the locale has none.
-int32_t mtl_spell_out_gendered(const char *locale, double value, const char *ruleSet, char *out, int32_t capacity);
+/// Numbers spelled out in a locale's words ("twenty-one", "二十一") through ICU's rule-based
+/// spell-out, in `ruleSet` ("%spellout-cardinal-feminine") or the default one when NULL, one
+/// formatter for all: each as UTF-8 ended by a NUL, empty where it fails. Returns the total
+/// length, or -1 when the locale has no such rule set or `capacity` is too small.
+int32_t mtl_spell_out_many(const char *locale, const char *ruleSet, const double *values, int32_t count,
+                           char *out, int32_t capacity);
 
 /// A number in a locale's short compact form ("1 млн", "1 Mio.", "1B"), as UTF-8.
 /// Returns the byte length, or -1.

@@ -13,7 +13,9 @@ public struct NumberMismatch: Rule {
             price or a year that reads fluently and is wrong. Each unit's numbers are read in its own language \
             through ICU: the locale's decimal and grouping separators ("1 200,5" in French is 1,200.5 in \
             English), its number words ("two" is 2, via ICU's spell-out rules), scale words ("1.2 billion" \
-            is "12亿"), and clock times in 12- or 24-hour form. A number of the source that no number of the \
+            is "12亿"), and clock times in 12- or 24-hour form; a number after a version's "v" or a code of up to \
+            three capitals ("v2.33", "USD11.16") is read, while digits glued to a longer word ("MIPS32r2") name a \
+            thing and are not. A number of the source that no number of the \
             translation equals is reported: on the translation's number that took its place, or on the unit when \
             none did. Imperial measures of an English source ("200 feet") are left alone, since translators \
             convert them. Months written as numbers in Chinese and Japanese dates ("3月") are left alone, since a \
@@ -28,6 +30,11 @@ public struct NumberMismatch: Rule {
             .passes("The budget rose to 2.5 billion euros in 2023.", lang: "en",
                     source: "Le budget est passé à 2,5 milliards d'euros en 2023.", sourceLang: "fr"),
             .passes("Der Preis lag bei 1.200,50 Euro.", lang: "de", source: "The price was 1,200.50 euros.", sourceLang: "en"),
+            // Number words of every gender ICU spells ("une", "eine"); a version after "v"; an amount after a currency code.
+            .passes("Génération de statistiques pour une cible.", lang: "fr", source: "Generating statistics (1 target)", sourceLang: "en"),
+            .passes("Redescendez à la version 2.33 ou antérieure.", lang: "fr", source: "Or downgrade to v2.33, or earlier.", sourceLang: "en"),
+            .passes("La version prend en charge TLSv1.3.", lang: "fr", source: "The version supports TLS 1.3.", sourceLang: "en"),
+            .triggers("The prize money will reach USD⟦11.6⟧ million.", lang: "en", source: "总奖金将达到1116万美元。", sourceLang: "zh"),
             // Commas that group no thousands list numbers.
             .passes("Le type doit être 0, 1 ou 2 seulement.", lang: "fr", source: "Type must be 0,1,2 only.", sourceLang: "en"),
             .passes("Two ministers resigned on March 5.", lang: "en", source: "3月5日，两名部长辞职。", sourceLang: "zh"),
@@ -67,7 +74,10 @@ public struct NumberMismatch: Rule {
             var targetNumbers = targetReading.numbers(in: target)
             var missing: [NumberMention] = []
             for number in sourceNumbers {
-                if let match = targetNumbers.firstIndex(where: { NumberReading.sameNumber($0, number) }) {
+                // The same digits read the same way first: "eine" may be an article, and "1" written as it is
+                // must not be left over (while "3,000" may read 3 too, it is first 3000).
+                if let match = targetNumbers.firstIndex(where: { !$0.spelledOut && $0.values.first == number.values.first })
+                    ?? targetNumbers.firstIndex(where: { NumberReading.sameNumber($0, number) }) {
                     targetNumbers.remove(at: match)
                 } else {
                     missing.append(number)

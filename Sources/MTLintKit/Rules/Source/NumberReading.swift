@@ -51,14 +51,13 @@ struct NumberReading: Sendable {
         } else {
             (decimal, grouping) = (".", ",")
         }
+        // Every number word up to a hundred, in the default rule set and then the other genders' where
+        // the language has them ("une cible" is "1 target", "одна"); a word keeps its first value.
         var spelled: [String: Double] = [:]
-        for value in 0...100 {
-            if let word = Self.spellOut(Double(value), language), !word.contains(" ") { spelled[word.lowercased()] = Double(value) }
-            // The other genders' forms where the language has them: "une cible" is "1 target", "одна".
-            for ruleSet in Self.genderedRuleSets {
-                if let word = Self.spellOut(Double(value), language, ruleSet: ruleSet), !word.contains(" "), spelled[word.lowercased()] == nil {
-                    spelled[word.lowercased()] = Double(value)
-                }
+        for ruleSet in [nil] + Self.genderedRuleSets {
+            for (value, word) in Self.spellOut(Array(0...100).map(Double.init), language, ruleSet: ruleSet).enumerated()
+            where !word.isEmpty && !word.contains(" ") && spelled[word.lowercased()] == nil {
+                spelled[word.lowercased()] = Double(value)
             }
         }
         words = Dictionary(spelled.map { (Self.foldedHash(Array($0.key.unicodeScalars)[...]), $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -66,10 +65,11 @@ struct NumberReading: Sendable {
         longestWord = spelled.keys.map(\.unicodeScalars.count).max() ?? 0
         // The scale word is the last word of "one thousand", "eine Million"; in languages written
         // without spaces, what follows the "one" of "一千" ("十亿" is ten of them, and is skipped).
-        let one = Self.spellOut(1, language) ?? ""
+        let factors = [1e3, 1e6, 1e9, 1e12]
+        let scaleWords = Self.spellOut([1] + factors, language)
+        let one = scaleWords.first ?? ""
         var scales: [(String, Double)] = []
-        for factor in [1e3, 1e6, 1e9, 1e12] {
-            guard let spelled = Self.spellOut(factor, language) else { continue }
+        for (factor, spelled) in zip(factors, scaleWords.dropFirst()) where !spelled.isEmpty {
             let word: String
             if spelled.unicodeScalars.allSatisfy(Self.isCJK) {
                 guard !one.isEmpty, spelled.hasPrefix(one) else { continue }
@@ -104,17 +104,29 @@ struct NumberReading: Sendable {
 
     private static let genderedRuleSets = ["%spellout-cardinal-feminine", "%spellout-cardinal-masculine", "%spellout-cardinal-neuter"]
 
-    private static func spellOut(_ value: Double, _ language: String, ruleSet: String? = nil) -> String? {
-        var buffer = [CChar](repeating: 0, count: 256)
-        let length = ruleSet.map { mtl_spell_out_gendered(language, value, $0, &buffer, 256) } ?? mtl_spell_out(language, value, &buffer, 256)
-        guard length > 0 else { return nil }
-        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    /// Numbers in words, one formatter for all (opening one parses the language's rules): "" for
+    /// one that fails, none when the language lacks the rule set.
+    private static func spellOut(_ values: [Double], _ language: String, ruleSet: String? = nil) -> [String] {
+        var buffer = [CChar](repeating: 0, count: 64 * values.count)
+        let length = values.withUnsafeBufferPointer { values in
+            ruleSet.map { mtl_spell_out_many(language, $0, values.baseAddress, Int32(values.count), &buffer, Int32(buffer.count)) }
+                ?? mtl_spell_out_many(language, nil, values.baseAddress, Int32(values.count), &buffer, Int32(buffer.count))
+        }
+        guard length > 0 else { return [] }
+        return buffer.prefix(Int(length)).split(separator: 0, omittingEmptySubsequences: false).dropLast()
+            .map { String(decoding: $0.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
     }
 
-    /// A version's "v" ("v2.33", "TLSv1.3", "IPv6"): alone, or after capitals, it marks the number after it.
-    private static func followsVersionMark(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
-        guard index >= 1, scalars[index - 1] == "v" else { return false }
-        return index < 2 || !isLetterOrDigit(scalars[index - 2]) || scalars[index - 2].properties.isUppercase
+    /// A prefix that leaves the number after it a quantity: a version's "v" ("v2.33", "TLSv1.3"), alone
+    /// or after capitals, or a code of one to three capitals ("USD11.16", "RMB200", "A380", "G20").
+    private static func followsPrefix(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index >= 1 else { return false }
+        if scalars[index - 1] == "v" {
+            return index < 2 || !isLetterOrDigit(scalars[index - 2]) || scalars[index - 2].properties.isUppercase
+        }
+        var start = index
+        while start > 0, index - start < 4, ("A"..."Z").contains(scalars[start - 1]) { start -= 1 }
+        return start < index && index - start <= 3 && (start == 0 || !isLetterOrDigit(scalars[start - 1]))
     }
 
     /// The numbers of a text, in order.
@@ -130,7 +142,7 @@ struct NumberReading: Sendable {
         var index = 0
         while index < scalars.count {
             guard Self.digit(scalars[index]) != nil,
-                  index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) || Self.followsVersionMark(scalars, index) else {
+                  index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) || Self.followsPrefix(scalars, index) else {
                 if !Self.isCJK(scalars[index]), Self.isLetter(scalars[index]) {
                     // A number word: the whole word must be one.
                     var end = index

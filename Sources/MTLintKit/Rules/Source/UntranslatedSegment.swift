@@ -15,9 +15,9 @@ public struct UntranslatedSegment: Rule {
             different content words (lower-case words of four letters or more, or ideographs), that reappears in the \
             translation is reported. Names and titles are capitalised and so do not count as content words; \
             a run inside quotation marks is left alone (a quotation of the original); a run is left alone too \
-            unless it is a whole sentence or holds a grammar word of the source language (an article, a preposition or \
-            a conjunction, from dictionaries/<lang>/dangling-words.txt: a list of settings, a command or a type name \
-            has none), and unless \
+            unless it is a whole sentence or holds a grammar word of the source language (an article, a preposition, a \
+            pronoun or a common verb, from the word lists of dictionaries/<lang>/: a list of settings, a command or a \
+            type name has none), and unless \
             two of its lower-case words belong to the source language only: a word the translation \
             also writes where its own source does not ("type", "double" in French) is a cognate, so "type \
             double precision" is not reported but "Profile memory usage of" is; and nothing is reported \
@@ -94,7 +94,9 @@ public struct UntranslatedSegment: Rule {
         // the run must belong to the source language only ("memory" and "of" in "Profile memory usage
         // of PROGRAM"; "double precision" has one).
         let own = ownWords(Set(candidates.flatMap(\.lowerCaseWords)), in: document, sources: sources)
-        let grammar = document.dictionaries.wordList("\(sourceLanguage.code)/dangling-words.txt")
+        let grammar = ["dangling-words", "fragment-openers", "sentence-starters", "finite-verbs"].reduce(into: Set<String>()) {
+            $0.formUnion(document.dictionaries.wordList("\(sourceLanguage.code)/\($1).txt"))
+        }
         return candidates.filter { $0.lowerCaseWords.subtracting(own).count >= 2
                 && ($0.sentence || isProse($0.range, grammar, in: document)) }.map { candidate in
             finding(candidate.range, candidate.whole
@@ -103,10 +105,11 @@ public struct UntranslatedSegment: Rule {
         }
     }
 
-    /// Copied prose is a whole sentence, or holds a grammar word of its language (an article, a preposition, a conjunction:
-    /// "memory usage of PROGRAM"); a run without one is a list of terms or settings ("brkint ignpar
-    /// istrip", "init preclean source build"), a command ("git help workflows") or a type ("character
-    /// varying"), which a translation keeps. Languages without a list of those words are not tested.
+    /// Copied prose is a whole sentence, or holds a grammar word of its language (an article, a preposition, a
+    /// pronoun, a common verb: "memory usage of PROGRAM", "it's true what they say"); a run without one is a
+    /// list of terms or settings ("brkint ignpar istrip", "init preclean source build"), a command ("git
+    /// help workflows") or a type ("character varying"), which a translation keeps. Languages without
+    /// lists of those words are not tested.
     private func isProse(_ range: Range<Int>, _ grammar: Set<String>, in document: Document) -> Bool {
         guard !grammar.isEmpty else { return true }
         let tokens = document.tokens
