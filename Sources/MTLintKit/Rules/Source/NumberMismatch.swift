@@ -47,6 +47,7 @@ public struct NumberMismatch: Rule {
             // A scale word joined by a hyphen, a multiple in one word, a whole hour.
             .passes("Das Unternehmen sammelte 31 Milliarden Dollar ein.", lang: "de", source: "The company raised US$31-billion.", sourceLang: "en"),
             .passes("Die Preise stiegen in einem Jahr zehnmal.", lang: "de", source: "Prices rose 10 times in a year.", sourceLang: "en"),
+            .passes("Die Rakete hat zweieinhalb Millionen Teile.", lang: "de", source: "The rocket has 2.5 million parts.", sourceLang: "en"),
             .passes("Die Sitzung beginnt um 7 Uhr.", lang: "de", source: "The meeting starts at 7:00.", sourceLang: "en"),
             // Numbers a translation writes in words or localises: after a comparison, a small ordinal, an example.
             .passes("Le fichier XPM a une largeur d'image négative ou nulle", lang: "fr", source: "XPM file has image width <= 0", sourceLang: "en"),

@@ -28,6 +28,8 @@ struct NumberReading: Sendable {
     let abbreviations: [(word: [Unicode.Scalar], factor: Double)]
     /// `multiplierSuffixes` of the language.
     let multipliers: [[Unicode.Scalar]]
+    /// `halfSuffixes` of the language.
+    let halfSuffix: [Unicode.Scalar]?
 
     /// English newsroom abbreviations, beside CLDR's compact forms (K, M, B, T).
     static let newsroomAbbreviations: [String: [(String, Double)]] = [
@@ -96,6 +98,7 @@ struct NumberReading: Sendable {
         }
         self.abbreviations = abbreviations
         multipliers = (Self.multiplierSuffixes[language] ?? []).map { Array($0.unicodeScalars) }
+        halfSuffix = Self.halfSuffixes[language].map { Array($0.unicodeScalars) }
     }
 
     private static func slot(_ slots: [CChar], _ index: Int) -> String {
@@ -363,12 +366,19 @@ struct NumberReading: Sendable {
 
     /// Words that make a multiple of a number word ("zehnmal", "dreifach", "tenfold").
     static let multiplierSuffixes: [String: [String]] = ["de": ["mal", "fach"], "en": ["fold"], "nl": ["maal", "voudig"]]
+    /// Words that add a half to the number word before them: "zweieinhalb" is 2.5.
+    static let halfSuffixes: [String: String] = ["de": "einhalb"]
 
     /// The number in a multiple's word: "zehnmal" is ten, as a translation of "10 times".
+    /// And a number and a half in one word: "zweieinhalb Millionen" is 2.5 million.
     private func multiplied(_ word: ArraySlice<Unicode.Scalar>) -> Double? {
         for suffix in multipliers where word.count > suffix.count
             && zip(word.suffix(suffix.count), suffix).allSatisfy({ Self.lowercased($0) == $1 }) {
             if let value = words[Self.foldedHash(word.dropLast(suffix.count))] { return value }
+        }
+        if let half = halfSuffix, word.count > half.count, zip(word.suffix(half.count), half).allSatisfy({ Self.lowercased($0) == $1 }),
+           let value = words[Self.foldedHash(word.dropLast(half.count))] {
+            return value + 0.5
         }
         return nil
     }
