@@ -35,6 +35,9 @@ public struct NumberMismatch: Rule {
             .passes("Redescendez à la version 2.33 ou antérieure.", lang: "fr", source: "Or downgrade to v2.33, or earlier.", sourceLang: "en"),
             .passes("La version prend en charge TLSv1.3.", lang: "fr", source: "The version supports TLS 1.3.", sourceLang: "en"),
             .triggers("The prize money will reach USD⟦11.6⟧ million.", lang: "en", source: "总奖金将达到1116万美元。", sourceLang: "zh"),
+            // Numbered names are not quantities; a model's number is.
+            .passes("Les arguments sont « RÉP1 RÉP2 » ou « FICHIER RÉP ».", lang: "fr", source: "Arguments are 'DIR1 DIR2' or 'FILE DIR'.", sourceLang: "en"),
+            .triggers("Ne pas corriger l'erratum du Cortex-A⟦8⟧.", lang: "fr", source: "Do not fix Cortex-A53 erratum.", sourceLang: "en"),
             // Commas that group no thousands list numbers.
             .passes("Le type doit être 0, 1 ou 2 seulement.", lang: "fr", source: "Type must be 0,1,2 only.", sourceLang: "en"),
             .passes("Two ministers resigned on March 5.", lang: "en", source: "3月5日，两名部长辞职。", sourceLang: "zh"),

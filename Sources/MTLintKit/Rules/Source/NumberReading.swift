@@ -121,7 +121,9 @@ struct NumberReading: Sendable {
     }
 
     /// A prefix that leaves the number after it a quantity: a version's "v" ("v2.33", "TLSv1.3"), alone
-    /// or after capitals, or a code of one to three capitals ("USD11.16", "RMB200", "A380", "G20").
+    /// or after capitals; a model's capital ("A380", "Cortex-A53", "G20"); or a currency's two or three
+    /// capitals before an amount, which has a decimal part or three digits ("USD11.16", "RMB200"),
+    /// unlike a numbered name ("DIR1", "DIR2").
     private static func followsPrefix(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
         guard index >= 1 else { return false }
         if scalars[index - 1] == "v" {
@@ -129,7 +131,11 @@ struct NumberReading: Sendable {
         }
         var start = index
         while start > 0, index - start < 4, ("A"..."Z").contains(scalars[start - 1]) { start -= 1 }
-        return start < index && index - start <= 3 && (start == 0 || !isLetterOrDigit(scalars[start - 1]))
+        guard start < index && index - start <= 3 && (start == 0 || !isLetterOrDigit(scalars[start - 1])) else { return false }
+        if index - start == 1 { return true }
+        var end = index
+        while end < scalars.count, digit(scalars[end]) != nil { end += 1 }
+        return end - index >= 3 || (end + 1 < scalars.count && isSeparator(scalars[end]) && !isSpace(scalars[end]) && digit(scalars[end + 1]) != nil)
     }
 
     /// The numbers of a text, in order.
