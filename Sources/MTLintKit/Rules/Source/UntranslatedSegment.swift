@@ -14,11 +14,10 @@ public struct UntranslatedSegment: Rule {
             language in the article. A run of at least three words of the source, with at least two ordinary \
             different content words (lower-case words of four letters or more, or ideographs), that reappears in the \
             translation is reported. Names and titles are capitalised and so do not count as content words; \
-            a run inside quotation marks is left alone (a quotation of the original); a run is left alone too \
-            unless it is a whole sentence or holds a grammar word of the source language (an article, a preposition, a \
+            a run inside quotation marks is left alone (a quotation of the original). A run is reported only when \
+            it is a whole sentence or holds a grammar word of the source language (an article, a preposition, a \
             pronoun or a common verb, from the word lists of dictionaries/<lang>/: a list of settings, a command or a \
-            type name has none), and unless \
-            two of its lower-case words belong to the source language only: a word the translation \
+            type name has none), and when two of its lower-case words belong to the source language only: a word the translation \
             also writes where its own source does not ("type", "double" in French) is a cognate, so "type \
             double precision" is not reported but "Profile memory usage of" is; and nothing is reported \
             when source and translation are in the same language. Words in a script foreign to the target \
