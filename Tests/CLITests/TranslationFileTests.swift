@@ -52,6 +52,31 @@ import Testing
         }
     }
 
+    /// One finding whose fix spans three messages (french-spacing's mixed typography): each
+    /// message gets its no-break space, nothing else changes, and msgfmt still accepts the file.
+    @Test func aFixAcrossMessagesEditsEachInPlace() throws {
+        let header = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: fr\\n\"\n"
+        let messages = [("The copy failed: disk full.", "La copie a échoué: disque plein."),
+                        ("The file could not be read: missing.", "Le fichier est illisible: absent."),
+                        ("The access was refused: ask again.", "L'accès a été refusé: redemandez."),
+                        ("See the note: above. The cause: unknown. The action: none.", "Voir la note : ci-dessus. La cause : inconnue. Une action : aucune."),
+                        ("Really? Yes! The file: missing; the group: empty.", "Vraiment ? Oui ! Le fichier : absent ; le groupe : vide ; le bilan : rien.")]
+        let po = header + messages.map { "\nmsgid \"\($0.0)\"\nmsgstr \"\($0.1)\"\n" }.joined()
+        let folder = try TemporaryFolder()
+        let path = try folder.file("fr.po", po)
+        let lint = try CLI.run(["--format", "json", path])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])
+        let findings = try #require((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String } == ["french-spacing"])
+        #expect(try CLI.run(["fix", path]).status == 0)
+        let fixed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(fixed == po.replacingOccurrences(of: "échoué:", with: "échoué\u{A0}:").replacingOccurrences(of: "illisible:", with: "illisible\u{A0}:")
+            .replacingOccurrences(of: "refusé:", with: "refusé\u{A0}:"))
+        if Self.hasMsgfmt {
+            #expect(try CLI.run(["--check", "-o", "/dev/null", path], executable: URL(fileURLWithPath: "/usr/bin/msgfmt")).status == 0)
+        }
+    }
+
     /// Random PO files with artefacts in their strings: after `fix`, bytes outside the strings
     /// are unchanged and msgfmt still accepts the file.
     @Test(.enabled(if: hasMsgfmt)) func randomPOFilesStayValidAfterFixing() throws {
