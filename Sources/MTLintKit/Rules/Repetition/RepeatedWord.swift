@@ -83,12 +83,8 @@ public struct RepeatedWord: Rule {
                   !startsNewLineUnit(previous, current, in: text),
                   !differsInCaseStyle(previous, current, in: text),
                   !isFileOrPlaceholderPart(previous, current, in: text) else { continue }
-            let word = document.string(previous.range)
-            if allowed.contains(CaseFolding.fold(word)) { continue }
-            // "en en choisissant": a doubling allowed before a word with a given ending ("en -ant").
-            if index < tokens.count, tokens[index].kind == .letter,
-               allowed.contains(where: { $0.hasPrefix(CaseFolding.fold(word) + " -")
-                   && CaseFolding.fold(document.string(tokens[index].range)).hasSuffix($0.dropFirst(CaseFolding.fold(word).count + 2)) }) { continue }
+            let word = document.string(previous.range), folded = CaseFolding.fold(word)
+            if allowed.contains(folded) || allowedBefore(tokens[safe: index], folded, allowed, in: document) { continue }
             if document.unitSourceContains(document.string(previous.start..<current.end), at: previous.start)
                 // The second word is the placeholder ("Optie optie" under "--source-option=optie").
                 || ManPageTerms.isPlaceholder(document.string(current.range), at: current.start, in: text) { continue }
@@ -98,6 +94,14 @@ public struct RepeatedWord: Rule {
                                     suggestions: [word], fix: Fix(safety: .safe, edits: [edit])))
         }
         return findings
+    }
+
+    /// "en en choisissant": a doubling the list allows before a word with a given ending ("en -ant").
+    private func allowedBefore(_ next: Token?, _ folded: String, _ allowed: Set<String>, in document: Document) -> Bool {
+        guard let next, next.kind == .letter else { return false }
+        let prefix = folded + " -"
+        let following = CaseFolding.fold(document.string(next.range))
+        return allowed.contains { $0.hasPrefix(prefix) && following.hasSuffix($0.dropFirst(prefix.count)) }
     }
 
     /// Keeps the first occurrence (its capitalisation) and drops the second with

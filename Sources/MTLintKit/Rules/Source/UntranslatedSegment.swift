@@ -93,9 +93,7 @@ public struct UntranslatedSegment: Rule {
         // the run must belong to the source language only ("memory" and "of" in "Profile memory usage
         // of PROGRAM"; "double precision" has one).
         let own = ownWords(Set(candidates.flatMap(\.lowerCaseWords)), in: document, sources: sources)
-        let grammar = ["dangling-words", "fragment-openers", "sentence-starters", "finite-verbs"].reduce(into: Set<String>()) {
-            $0.formUnion(document.dictionaries.wordList("\(sourceLanguage.code)/\($1).txt"))
-        }
+        let grammar = JoinLexicon.of(sourceLanguage.code, in: document.dictionaries)
         return candidates.filter { $0.lowerCaseWords.subtracting(own).count >= 2
                 && ($0.sentence || isProse($0.range, grammar, in: document)) }.map { candidate in
             finding(candidate.range, candidate.whole
@@ -105,11 +103,12 @@ public struct UntranslatedSegment: Rule {
     }
 
     /// Copied prose is a whole sentence, or holds a grammar word of its language (an article, a preposition, a
-    /// pronoun, a common verb: "memory usage of PROGRAM", "it's true what they say"); a run without one is a
+    /// pronoun, a conjunction, a common verb: the sentence-join rules' lexicon; "memory usage of PROGRAM",
+    /// "it's true what they say"); a run without one is a
     /// list of terms or settings ("brkint ignpar istrip", "init preclean source build"), a command ("git
     /// help workflows") or a type ("character varying"), which a translation keeps. Languages without
     /// lists of those words are not tested.
-    private func isProse(_ range: Range<Int>, _ grammar: Set<String>, in document: Document) -> Bool {
+    private func isProse(_ range: Range<Int>, _ grammar: JoinLexicon, in document: Document) -> Bool {
         guard !grammar.isEmpty else { return true }
         let tokens = document.tokens
         var low = 0, high = tokens.count
@@ -118,7 +117,7 @@ public struct UntranslatedSegment: Rule {
             if tokens[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
         }
         return tokens[low...].prefix { $0.start < range.upperBound }
-            .contains { $0.kind == .letter && grammar.contains(CaseFolding.fold(document.string($0.range))) }
+            .contains { $0.kind == .letter && grammar.continues(CaseFolding.fold(document.string($0.range))) }
     }
 
     /// "This is just one example.": a capital first and a full stop, question or exclamation mark last,
