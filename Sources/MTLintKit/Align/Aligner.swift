@@ -118,6 +118,10 @@ public enum Aligner {
         /// Anchors of segments k and k + 1 together: `pairAnchors[pairStart[k]..<pairStart[k + 1]]`.
         var pairAnchors: [UInt64] = []
         var pairStart: [Int] = [0]
+        /// One bit per anchor (its hash's low six bits), for segment k and for k and k + 1: two
+        /// segments whose masks do not meet share no anchor, without comparing their runs.
+        var masks: [UInt64] = []
+        var pairMasks: [UInt64] = []
 
         /// For the source side, once the ratio is known: 1 / √(ℓ · 6.8 · ratio), the scale of δ for a
         /// group of this one segment, of it and the next, and of none (ℓ = 1).
@@ -159,11 +163,14 @@ public enum Aligner {
         private mutating func append(_ length: Double, _ own: ArraySlice<UInt64>) {
             lengths.append(length)
             let previous = anchors[anchorStart[max(0, anchorStart.count - 2)]...]  // the last segment's
+            let mask = own.reduce(UInt64(0)) { $0 | 1 << ($1 & 63) }
             if lengths.count > 1 {
                 pairLengths.append(lengths[lengths.count - 2] + length)
                 Aligner.mergeUnique(previous, own, into: &pairAnchors)
                 pairStart.append(pairAnchors.count)
+                pairMasks.append(masks[masks.count - 1] | mask)
             }
+            masks.append(mask)
             anchors += own
             anchorStart.append(anchors.count)
         }
@@ -316,10 +323,12 @@ public enum Aligner {
         let anchorsA = countA == 1 ? a.anchorStart[i]..<a.anchorStart[i + 1] : a.pairStart[i]..<a.pairStart[i + 1]
         let anchorsB = countB == 1 ? b.anchorStart[j]..<b.anchorStart[j + 1] : b.pairStart[j]..<b.pairStart[j + 1]
         if !anchorsA.isEmpty && !anchorsB.isEmpty {
+            let maskA = countA == 1 ? a.masks[i] : a.pairMasks[i], maskB = countB == 1 ? b.masks[j] : b.pairMasks[j]
+            guard maskA & maskB != 0 else { return cost + 3 }
             let shared = countA == 1
                 ? (countB == 1 ? sharedCount(a.anchors[anchorsA], b.anchors[anchorsB]) : sharedCount(a.anchors[anchorsA], b.pairAnchors[anchorsB]))
                 : (countB == 1 ? sharedCount(a.pairAnchors[anchorsA], b.anchors[anchorsB]) : sharedCount(a.pairAnchors[anchorsA], b.pairAnchors[anchorsB]))
-            cost += shared == 0 ? 3 : -2 * Double(min(3, shared))
+            cost += shared == 0 ? 3 : -2 * Double(shared)
         }
         return cost
     }
@@ -337,10 +346,10 @@ public enum Aligner {
         -log(max(erfc(Double(step) / 1000 / 2.squareRoot()), 1e-12))
     }
 
-    /// Elements common to two sorted runs.
+    /// Elements common to two sorted runs, counted up to three (more earn no more).
     static func sharedCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
         var i = a.startIndex, j = b.startIndex, count = 0
-        while i < a.endIndex && j < b.endIndex {
+        while i < a.endIndex && j < b.endIndex && count < 3 {
             if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
         }
         return count

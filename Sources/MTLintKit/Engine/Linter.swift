@@ -56,7 +56,7 @@ public struct Linter: Sendable {
                 summary.language = tag
                 var document = try Document(source: source, format: format, language: .forTag(tag),
                                             dictionaries: options.dictionaries, units: units)
-                inFile = try findings(in: &document, declaredSource: nil, articleSource: articleSource, summary: &summary)
+                inFile = try findings(in: &document, declaredSource: nil, conventionalSource: nil, articleSource: articleSource, summary: &summary)
             }
             // An HTML page's suppression comments are in the file, not in the extracted text.
             if format == .html, let rule = rules.lazy.compactMap({ $0 as? InvalidSuppression }).first {
@@ -137,7 +137,8 @@ public struct Linter: Sendable {
         var document = try Document(translations: translations, language: .forTag(summary.language!), dictionaries: options.dictionaries)
         translations.text = []
         let declaredSource = translations.sourceLanguage.flatMap { LanguageDetector.isValidTag($0) ? $0 : nil }
-        let found = try findings(in: &document, declaredSource: declaredSource, articleSource: articleSource, summary: &summary)
+        let found = try findings(in: &document, declaredSource: declaredSource, conventionalSource: translations.conventionalSourceLanguage,
+                                 articleSource: articleSource, summary: &summary)
         summary.checked += translations.units.count
         summary.skipped += translations.skippedUnits
         return found.compactMap { Self.mapped($0, translations.map, translations.escaping) }
@@ -145,7 +146,7 @@ public struct Linter: Sendable {
 
     /// The rules' findings on a document, in its own offsets, once its source is known:
     /// the article it translates, aligned with it, or its units' sources.
-    private func findings(in document: inout Document, declaredSource: String?,
+    private func findings(in document: inout Document, declaredSource: String?, conventionalSource: String?,
                           articleSource: (text: SourceText, format: DocumentFormat)?, summary: inout FileSummary) throws -> [Finding] {
         var declaredSource = declaredSource
         if let articleSource {
@@ -159,12 +160,20 @@ public struct Linter: Sendable {
         if !document.units.isEmpty {
             // Detected from the sources only when neither the command line nor the file says.
             let tag = summary.sourceLanguage ?? options.sourceLanguage ?? declaredSource
-                ?? LanguageDetector.detect(Array(document.units.lazy.map(\.source).joined(separator: "\n").utf8))
+                ?? Self.detectedSource(of: document.units, convention: conventionalSource)
             summary.sourceLanguage = tag
             document.sourceLanguage = .forTag(tag)
         }
         summary.words += document.wordCount
         return ruleFindings(in: document)
+    }
+
+    /// The language of the units' sources; a format's convention (PO's English msgids) stands
+    /// unless they show another language clearly.
+    static func detectedSource(of units: [TranslationUnit], convention: String?) -> String {
+        let sources = Array(units.lazy.map(\.source).joined(separator: "\n").utf8)
+        guard let convention else { return LanguageDetector.detect(sources) }
+        return LanguageDetector.detectIfClear(sources) ?? convention
     }
 
     /// The rules' findings on a document, in its own offsets, re-graded as configured.

@@ -13,8 +13,9 @@ public struct LintRun: Sendable {
     public var sourceFile: String?
     public var sourceRoot: String?
     /// The paths named on the command line: a source's relative path starts below the one that holds the article.
-    public var namedPaths: [String] = [] { didSet { absoluteNamedPaths = namedPaths.map(FilePaths.absolute) } }
+    public var namedPaths: [String] = [] { didSet { absoluteNamedPaths = namedPaths.map { FilePaths.absolute($0, in: workingDirectory) } } }
     private var absoluteNamedPaths: [String] = []
+    private let workingDirectory = FileManager.default.currentDirectoryPath
     /// Which translation files are linted in batches, never held whole.
     public var batching = Batching.standard
 
@@ -53,9 +54,10 @@ public struct LintRun: Sendable {
         if let sourceFile { return sourceFile }
         guard let root = sourceRoot ?? configuration?.sourceRoot, case .file(let path) = input,
               !DocumentFormat.forPath(path).isTranslationFile else { return nil }
-        let article = FilePaths.absolute(path)
+        let article = FilePaths.absolute(path, in: workingDirectory)
         let folder = absoluteNamedPaths.filter { article.hasPrefix($0 + "/") }.max { $0.count < $1.count }
-        let relative = folder.map { FilePaths.relative(article, to: $0) } ?? (article as NSString).lastPathComponent
+        // The folder holds the article: its relative path is what follows the folder's.
+        let relative = folder.map { String(article.dropFirst($0.count + 1)) } ?? (article as NSString).lastPathComponent
         return root + "/" + relative
     }
 

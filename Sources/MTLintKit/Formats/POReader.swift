@@ -7,6 +7,7 @@ import Foundation
 public enum POReader {
     public static func read(_ bytes: [UInt8], includeFuzzy: Bool = false) throws(FormatError) -> TranslationFile {
         var file = TranslationFile(escaping: .po)
+        file.conventionalSourceLanguage = "en"
         for entry in try entries(bytes) {
             if entry.msgid.isEmpty && entry.context == nil {
                 file.targetLanguage = headerField("Language", in: entry.msgstrs.first?.value ?? "")

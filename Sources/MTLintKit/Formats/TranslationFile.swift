@@ -12,6 +12,9 @@ public struct TranslationFile: Sendable {
     /// The languages the file declares (BCP 47), when it does.
     public var sourceLanguage: String?
     public var targetLanguage: String?
+    /// The source language the format assumes when the file does not say and its sources do not
+    /// show another clearly: English for PO, whose msgids are English by gettext's convention.
+    public var conventionalSourceLanguage: String?
     /// Units left out: not translated yet, or marked fuzzy / needing review.
     public var skippedUnits = 0
 

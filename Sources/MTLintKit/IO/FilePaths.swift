@@ -3,7 +3,12 @@ import Foundation
 /// Path spelling: absolute, with links resolved, and relative to a folder.
 enum FilePaths {
     static func absolute(_ path: String) -> String {
-        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + (path.isEmpty ? "." : path)
+        absolute(path, in: FileManager.default.currentDirectoryPath)
+    }
+
+    /// `path` made absolute from `directory` (a run asks for the working directory once, not per file).
+    static func absolute(_ path: String, in directory: String) -> String {
+        let joined = path.hasPrefix("/") ? path : directory + "/" + (path.isEmpty ? "." : path)
         // Spelled out lexically: Foundation's standardizingPath also resolves links, a system call
         // for each part, once per file linted.
         var parts: [Substring] = []

@@ -112,15 +112,18 @@ enum SourceNames {
         // Every occurrence of every name, found through the names' first characters.
         let bytes = Array(text.utf8)
         var occurrences: [(rank: Int, range: Range<Int>)] = []
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            for rank in names.byFirstScalar[scalar.value] ?? [] {
-                let name = names.list[rank].bytes
-                if offset + name.count <= bytes.count && bytes[offset..<(offset + name.count)].elementsEqual(name) {
-                    occurrences.append((rank, offset..<(offset + name.count)))
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let (scalar, length) = ByteScan.scalar(buffer, offset)
+                for rank in names.starting(with: scalar) {
+                    let name = names.list[rank].bytes
+                    if offset + name.count <= buffer.count && buffer[offset..<(offset + name.count)].elementsEqual(name) {
+                        occurrences.append((rank, offset..<(offset + name.count)))
+                    }
                 }
+                offset += length
             }
-            offset += UTF8.width(scalar)
         }
         // Longest names first; a name inside a longer one already found is part of it.
         var covered = [Bool](repeating: false, count: bytes.count)
@@ -137,7 +140,31 @@ enum SourceNames {
     /// first character, the names (their places in that list) that start with it.
     private struct CJKNames: Sendable {
         var list: [(bytes: [UInt8], entity: Int)]
-        var byFirstScalar: [UInt32: [Int]]
+        /// The places of the names that start with each character of the Basic Multilingual Plane:
+        /// `ranks[firstRank[c]..<firstRank[c + 1]]` (a table, since every character of the text is looked up).
+        var firstRank: [Int32]
+        var ranks: [Int]
+        /// Those that start with a character beyond it.
+        var beyondPlane: [UInt32: [Int]]
+
+        init(list: [(bytes: [UInt8], entity: Int)], firsts: [UInt32]) {
+            self.list = list
+            var byFirst: [UInt32: [Int]] = [:]
+            for (rank, first) in firsts.enumerated() { byFirst[first, default: []].append(rank) }
+            beyondPlane = byFirst.filter { $0.key > 0xFFFF }
+            firstRank = [0]
+            firstRank.reserveCapacity(0x10001)
+            ranks = []
+            for value in UInt32(0)...0xFFFF {
+                ranks += byFirst[value] ?? []
+                firstRank.append(Int32(ranks.count))
+            }
+        }
+
+        func starting(with scalar: UInt32) -> ArraySlice<Int> {
+            guard scalar <= 0xFFFF else { return beyondPlane[scalar]?[...] ?? [] }
+            return ranks[Int(firstRank[Int(scalar)])..<Int(firstRank[Int(scalar) + 1])]
+        }
     }
 
     private static func names(language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> CJKNames {
@@ -151,9 +178,7 @@ enum SourceNames {
                 entity.variants.filter { $0.count >= 2 && writtenIn(language, $0) }.map { ($0, index) }
             }
             let sorted = (territories + variants).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
-            var byFirstScalar: [UInt32: [Int]] = [:]
-            for (rank, (name, _)) in sorted.enumerated() { byFirstScalar[name.unicodeScalars.first!.value, default: []].append(rank) }
-            return CJKNames(list: sorted.map { (Array($0.0.utf8), $0.1) }, byFirstScalar: byFirstScalar)
+            return CJKNames(list: sorted.map { (Array($0.0.utf8), $0.1) }, firsts: sorted.map { $0.0.unicodeScalars.first!.value })
         }
     }
 

@@ -70,8 +70,8 @@ public struct NumberMismatch: Rule {
             // Placeholders ("%15s") are code, hidden in the target as in the source.
             let sourceBytes = Array(unit.source.utf8)
             let examples = Self.exampleClauses(in: sourceBytes, language: sourceLanguage.code)
-            let sourceNumbers = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags)).filter { number in
-                !number.spelledOut && !isDateMonth(number, in: sourceBytes) && !isImperialMeasure(number, in: sourceBytes)
+            let sourceNumbers = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags), spelledOut: false).filter { number in
+                !isDateMonth(number, in: sourceBytes) && !isImperialMeasure(number, in: sourceBytes)
                     && !Self.isWordLike(number, in: sourceBytes) && !examples.contains { $0.contains(number.range.lowerBound) }
             }
             guard !sourceNumbers.isEmpty else { continue }

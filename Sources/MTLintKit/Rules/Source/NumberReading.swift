@@ -21,6 +21,8 @@ struct NumberReading: Sendable {
     /// Number words of the language (ICU spell-out of 0–100), by `foldedHash`; their first letters and longest length.
     let words: [UInt64: Double]
     let wordInitials: Set<Unicode.Scalar>
+    /// The ASCII ones among them, lower-cased, as a bitmap of their values (bit v - 64).
+    let asciiInitials: UInt64
     let longestWord: Int
     /// Words that multiply the number before them ("million", "万").
     let scales: [(prefix: [Unicode.Scalar], factor: Double)]
@@ -64,6 +66,9 @@ struct NumberReading: Sendable {
         }
         words = Dictionary(spelled.map { (Self.foldedHash(Array($0.key.unicodeScalars)[...]), $0.value) }, uniquingKeysWith: { first, _ in first })
         wordInitials = Set(spelled.keys.compactMap { $0.unicodeScalars.first })
+        asciiInitials = wordInitials.reduce(0) { bits, initial in
+            (0x61...0x7A).contains(initial.value) ? bits | 1 << (initial.value - 64) : bits
+        }
         longestWord = spelled.keys.map(\.unicodeScalars.count).max() ?? 0
         // The scale word is the last word of "one thousand", "eine Million"; in languages written
         // without spaces, what follows the "one" of "一千" ("十亿" is ten of them, and is skipped).
@@ -138,8 +143,9 @@ struct NumberReading: Sendable {
         return end - index >= 3 || (end + 1 < scalars.count && isSeparator(scalars[end]) && !isSpace(scalars[end]) && digit(scalars[end + 1]) != nil)
     }
 
-    /// The numbers of a text, in order.
-    func numbers(in text: String) -> [NumberMention] {
+    /// The numbers of a text, in order; with `spelledOut` false, only those written in digits
+    /// (a source's number words are not compared, so they need not be read).
+    func numbers(in text: String, spelledOut: Bool = true) -> [NumberMention] {
         let scalars = Array(text.unicodeScalars)
         var byteOffsets: [Int] = []
         byteOffsets.reserveCapacity(scalars.count + 1)
@@ -157,9 +163,7 @@ struct NumberReading: Sendable {
                     var end = index
                     while end < scalars.count && !Self.isCJK(scalars[end]) && (Self.isLetter(scalars[end]) || scalars[end] == "-") { end += 1 }
                     // Most words start with a letter no number word starts with: no string is built for them.
-                    let initial = scalars[index].isASCII ? Unicode.Scalar(UInt8(scalars[index].value) | 0x20)
-                        : scalars[index].properties.lowercaseMapping.unicodeScalars.first ?? scalars[index]
-                    if end - index <= longestWord, wordInitials.contains(initial),
+                    if spelledOut, end - index <= longestWord, startsLikeNumberWord(scalars[index]),
                        let value = words[Self.foldedHash(scalars[index..<end])] ?? multiplied(scalars[index..<end]) {
                         var mention = NumberMention(range: byteOffsets[index]..<byteOffsets[end], values: [value], spelledOut: true)
                         mention.values = mention.values.map { $0 * scale(after: end, scalars) }
@@ -234,6 +238,7 @@ struct NumberReading: Sendable {
             index = end
         }
         // "60 to 85 billion": the scale word of the second number covers the first.
+        guard mentions.count > 1 else { return mentions }
         let bytes = Array(text.utf8)
         for index in mentions.indices.dropLast() where !mentions[index].spelledOut {
             let next = mentions[index + 1]
@@ -246,6 +251,13 @@ struct NumberReading: Sendable {
             mentions[index].values += mentions[index].values.map { $0 * scaled / base }
         }
         return mentions
+    }
+
+    /// Whether a word's first letter is one a number word of the language starts with.
+    private func startsLikeNumberWord(_ first: Unicode.Scalar) -> Bool {
+        guard first.isASCII else { return wordInitials.contains(first.properties.lowercaseMapping.unicodeScalars.first ?? first) }
+        let lower = first.value | 0x20
+        return (0x61...0x7A).contains(lower) && asciiInitials & 1 << (lower - 64) != 0
     }
 
     /// The values digits with separators can mean: a decimal reading when the last separator
@@ -378,6 +390,9 @@ struct NumberReading: Sendable {
     /// The number in a multiple's word: "zehnmal" is ten, as a translation of "10 times".
     /// And a number and a half in one word: "zweieinhalb Millionen" is 2.5 million.
     private func multiplied(_ word: ArraySlice<Unicode.Scalar>) -> Double? {
+        // Most words end in no suffix's last letter: nothing to compare.
+        guard let last = word.last.map(Self.lowercased),
+              multipliers.contains(where: { $0.last == last }) || halfSuffix?.last == last else { return nil }
         for suffix in multipliers where word.count > suffix.count
             && zip(word.suffix(suffix.count), suffix).allSatisfy({ Self.lowercased($0) == $1 }) {
             if let value = words[Self.foldedHash(word.dropLast(suffix.count))] { return value }
@@ -420,7 +435,10 @@ struct NumberReading: Sendable {
     }
 
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        [",", ".", "'", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{066B}", "\u{066C}", " "].contains(scalar)
+        switch scalar {
+        case ",", ".", "'", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{066B}", "\u{066C}", " ": return true
+        default: return false
+        }
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

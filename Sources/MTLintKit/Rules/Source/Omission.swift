@@ -85,7 +85,7 @@ public struct Omission: Rule {
     /// The sentence of a unit's source without which the rest matches the translation's length.
     private func leftOut(_ unit: TranslationUnit, _ ratio: Double, _ document: Document) -> String? {
         // Prose only: a multi-line source (a program's help text) splits into lines, not sentences.
-        guard let language = document.sourceLanguage, !unit.source.contains("\n") else { return nil }
+        guard let language = document.sourceLanguage, !unit.source.utf8.contains(0x0A) else { return nil }
         let bytes = Array(unit.source.utf8)
         guard let spans = try? Tokenizer.sentences(of: bytes, locale: language.icuLocale), spans.count >= 2 else { return nil }
         // A translation with as many sentences as its source left none out ("Das wollen wir nie. Wir wollen…").

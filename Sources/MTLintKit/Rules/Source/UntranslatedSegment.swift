@@ -144,16 +144,20 @@ public struct UntranslatedSegment: Rule {
         while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
         words.removeAll()
         var index = tokenIndex
-        while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
-            let token = document.tokens[index]
-            if token.kind.isWord { keys.append(token, in: document.text, to: &words) }
-            index += 1
+        document.text.withUnsafeBufferPointer { text in
+            while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
+                let token = document.tokens[index]
+                if token.kind.isWord { keys.append(token, in: text, to: &words) }
+                index += 1
+            }
         }
     }
 
     private static func sourceWords(ofUnit index: Int, in sources: SourceSide, keys: inout WordKeys, into words: inout Words) {
         words.removeAll()
-        for token in sources.tokens(ofUnit: index) where token.kind.isWord { keys.append(token, in: sources.document.text, to: &words) }
+        sources.document.text.withUnsafeBufferPointer { text in
+            for token in sources.tokens(ofUnit: index) where token.kind.isWord { keys.append(token, in: text, to: &words) }
+        }
     }
 
     /// Which of `wanted` the translation writes in a unit whose source does not have them. Only a
@@ -255,8 +259,8 @@ public struct UntranslatedSegment: Rule {
     struct WordKeys {
         private var foldedByRawHash: [UInt64: UInt64] = [:]
 
-        mutating func append(_ token: Token, in text: [UInt8], to keys: inout Words) {
-            let bytes = text[token.range]
+        mutating func append(_ token: Token, in text: UnsafeBufferPointer<UInt8>, to keys: inout Words) {
+            let bytes = UnsafeBufferPointer(rebasing: text[token.range])
             var ascii: UInt64 = 0xcbf29ce484222325, isASCII = true
             for byte in bytes {
                 if byte >= 0x80 { isASCII = false; break }
@@ -286,7 +290,7 @@ public struct UntranslatedSegment: Rule {
     /// them (À–Þ and А–Я, Ѐ–Џ to lower case); nil for any other letter ("ß" folds to "ss"), which
     /// goes through ICU. Most words of European languages never reach ICU.
     @inline(__always)
-    static func latinOrCyrillicKey(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+    static func latinOrCyrillicKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var hash: UInt64 = 0xcbf29ce484222325
         func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         var index = bytes.startIndex
