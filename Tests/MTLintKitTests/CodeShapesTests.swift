@@ -31,6 +31,19 @@ struct CodeShapesTests {
         #expect(hidden("  ps axo stat,euid,ruid,tty,tpgid\n") == "  " + String(repeating: "#", count: 31) + "\n")
     }
 
+    @Test func tableHeaderRowsAreCode() {
+        let header = "       Type            Adr      Décala.Taille ES   LN Inf Al\n"
+        #expect(hidden("Sections :\n" + header) == "Sections :\n" + String(repeating: "#", count: header.utf8.count - 1) + "\n")
+        // Prose with double spaces after its sentences, and an option line with one wide gap, are not tables.
+        let prose = "Le chemin est lu.  Si SPEC est indiqué, il donne les valeurs.  Sinon, rien.  Fin du texte.\n"
+        #expect(hidden(prose) == prose)
+        let option = "  -a, --add username            add username to the members\n"
+        #expect(hidden(option) == option)
+        // A row of data keeps its numbers for the number checks.
+        let data = "  0:    registres  8 SP /  4 DP\n"
+        #expect(hidden(data) == data)
+    }
+
     @Test func namespacedIdentifiersAreCode() {
         let namespaced = "Elles sont ajoutées sous la forme shlibs:champ-dépendance où champ est le nom du champ."
         #expect(hidden(namespaced) == namespaced.replacingOccurrences(of: "shlibs:champ-dépendance",

@@ -15,6 +15,8 @@ import ICUShim
 ///   sentence-final punctuation ("Urgency: medium", "Closes: 123456"), as in control files and
 ///   mail headers. The whole line is hidden: its value is data, and a hidden key alone would
 ///   bring the values of consecutive lines together ("Enabled: yes" twice read as "yes yes");
+/// - a table's header row: column names apart by runs of spaces ("Type      Adr      Décala.Taille"),
+///   three runs at least, without digits or sentence ends; the whole line is hidden;
 /// - a table row's key: "us : time in user processes", a short ASCII key, a space and a colon
 ///   opening two lines in a row or more (top's fields, option tables). Key and colon are hidden.
 ///
@@ -28,6 +30,10 @@ enum CodeShapes {
         var index = 0
         // Only ",", ";", ":" and line breaks start a shape: jump from one to the next.
         let starts: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A]
+        if let row = tableRow(text, lineStart: 0) {
+            ranges.append(row)
+            index = row.upperBound
+        }
         while index < text.count {
             let found = mtl_find_any(text.baseAddress! + index, Int64(text.count - index), starts, 4)
             guard found >= 0 else { break }
@@ -63,6 +69,11 @@ enum CodeShapes {
                 }
             case 0x0A:
                 lineStart = index + 1
+                if let row = tableRow(text, lineStart: lineStart) {
+                    ranges.append(row)
+                    index = row.upperBound
+                    continue
+                }
             default:
                 break
             }
@@ -72,6 +83,33 @@ enum CodeShapes {
     }
 
     // MARK: Shapes
+
+    /// A table's header row: column names apart by runs of two spaces or more (or a tab), three
+    /// runs at least, each cell of six words at most and none ending a sentence before its run
+    /// ("[Nr] Nom      Type      Adr      Décala.Taille ES Fan LN Inf Al"). Sentences apart by double
+    /// spaces end with their full stops, so they are never one; a row with digits holds data, which
+    /// the number checks read, so it is left as it is. The whole line is hidden.
+    private static func tableRow(_ text: UnsafeBufferPointer<UInt8>, lineStart: Int) -> Range<Int>? {
+        var index = lineStart
+        while index < text.count && (text[index] == 0x20 || text[index] == 0x09) { index += 1 }
+        var gaps = 0, wordsInCell = 1, spaces = 0, previous: UInt8 = 0
+        while index < text.count && text[index] != 0x0A {
+            let byte = text[index]
+            if byte >= 0x30 && byte <= 0x39 { return nil }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                if spaces == 0 && (previous == 0x2E || previous == 0x21 || previous == 0x3F) && index + 1 < text.count
+                    && (text[index + 1] == 0x20 || text[index + 1] == 0x09) { return nil }
+                spaces += byte == 0x09 ? 2 : 1
+            } else if spaces > 0 {
+                if spaces >= 2 { gaps += 1; wordsInCell = 1 } else { wordsInCell += 1 }
+                guard wordsInCell <= 6 else { return nil }
+                spaces = 0
+            }
+            previous = byte
+            index += 1
+        }
+        return gaps >= 3 ? lineStart..<index : nil
+    }
 
     private static func identifierList(_ text: UnsafeBufferPointer<UInt8>, separator: Int) -> Range<Int>? {
         guard separator > 0, separator + 1 < text.count, isItemByte(text[separator - 1]), isItemByte(text[separator + 1]) else { return nil }

@@ -25,7 +25,8 @@ public struct FrenchSpacing: Rule {
             only : and the guillemets, so ; ! ? are not checked there. Times and ratios ("10:30"), URLs, lines that look like code, and lines without a French accent or \
             common French word (English quoted in French manuals) are left alone, and so are the semicolon of a \
             character reference ("&amp;"), a colon or semicolon that closes a quoted literal ("\"Cc:\""), the colon \
-            of a prefix the document also glues to a name ("shlibs:" as in "shlibs:Depends") and the colon after a \
+            of a prefix the document also glues to a name ("shlibs:" as in "shlibs:Depends"), a field name copied from \
+            the source with the placeholder of its value ("cc: %s"), and the colon after a \
             metavariable of five hyphenated words or more ("préfixe-pour-le-nom-des-variables:"). A \
             quotation glued at both guillemets («mot») is one finding. The fix inserts the \
             no-break space the Imprimerie nationale's rules prescribe; it is safe.
@@ -61,6 +62,11 @@ public struct FrenchSpacing: Rule {
             // An identifier prefix keeps its colon: the document glues it to a name elsewhere.
             .passes("Les dépendances sont ajoutées sous la forme shlibs:Depends ; toute autre variable après shlibs: est supprimée. "
                     + "Note : voir ci-dessus ; fin : oui ; bien : non.", lang: "fr"),
+            // A field name the source prints with its value ("cc: %s") is copied as it is; a copied word alone is not.
+            .passes("Ajout de cc: %s depuis la ligne. Note : voir ; fin : oui ; bien : non.", lang: "fr",
+                    source: "Adding cc: %s from the line. Note: see; end: yes; good: no.", sourceLang: "en"),
+            .triggers("Options⟦:⟧ voir la liste détaillée. Note : voir ; fin : oui ; bien : non.", lang: "fr",
+                      source: "Options: see the detailed list. Note: see; end: yes; good: no.", sourceLang: "en"),
             // Character references and quoted literals keep their marks.
             .passes("Les entités valides sont : &amp; &quot; &lt; ; ajoutez l'en-tête \"Cc:\" ou \"To:\". Note : voir ; fin : oui ; bien : non.", lang: "fr"),
         ],
@@ -112,6 +118,16 @@ public struct FrenchSpacing: Rule {
             while let before = ByteScan.scalar(before: index, buffer), ByteScan.isLetter(before.value) { index = before.start }
         }
         return hyphens >= 4
+    }
+
+    /// "Ajout de cc: %s" for "Adding cc: %s": a field name copied from the unit's source with its
+    /// colon and a placeholder for its value after it, a literal key as the program prints it.
+    static func isCopiedKey(_ range: Range<Int>, in document: Document) -> Bool {
+        let written = document.source.bytes
+        var next = range.upperBound
+        while next < written.count && written[next] == 0x20 { next += 1 }
+        guard next < written.count, written[next] == UInt8(ascii: "%") else { return false }
+        return document.unitSourceContains(document.string(range), at: range.lowerBound)
     }
 
     /// The words the document writes glued to a colon and a letter ("shlibs:Depends", "cc:moi"):
@@ -237,6 +253,7 @@ public struct FrenchSpacing: Rule {
                     // Read in the text as written: the masked text has blanked "shlibs:Depends" as code.
                     if prefixes == nil { prefixes = document.source.bytes.withUnsafeBufferPointer(Self.identifierPrefixes) }
                     if prefixes!.contains(Array(buffer[gluedWord.start..<token.start])) { continue }
+                    if Self.isCopiedKey(gluedWord.start..<token.end, in: document) { continue }
                 }
                 let space = scalar == 0x3A || scalar == 0xBB ? "\u{A0}" : "\u{202F}"
                 let mark = ByteScan.utf8(scalar)

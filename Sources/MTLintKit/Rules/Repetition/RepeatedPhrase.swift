@@ -15,7 +15,8 @@ public struct RepeatedPhrase: Rule {
             (ignoring case), with only spaces between the words. Two-word phrases must occur three times, since \
             "very well very well" style doublings occur in speech; longer ones twice. Rhetorical repetition is \
             written with commas ("step by step, step by step") and is not matched, and a phrase of capitalised \
-            words ("New York New York") is taken for a title. Words apart by more than one space on a line are \
+            words ("New York New York") is taken for a title, and two members of a correlative pair that start \
+            alike ("ni une table ni une table distante") are grammar. Words apart by more than one space on a line are \
             table columns, not a sentence. The suggestion keeps the first occurrence; it is \
             unsafe, because the editor should check what the loop replaced.
             """,
@@ -31,6 +32,9 @@ public struct RepeatedPhrase: Rule {
                       fixed: "Напряжённость в регионе растёт быстро."),
             .passes("Step by step, step by step, they rebuilt it. She sang New York New York.", lang: "en"),
             .passes("It was very good very good indeed, and more and more people came.", lang: "en"),
+            // Correlative pairs repeat their opening words on purpose.
+            .passes("La relation n'est ni une table ni une table distante.", lang: "fr"),
+            .passes("Это либо новый файл либо новый каталог.", lang: "ru"),
             .passes("       c           taille du cache            TAILLE DU CACHE", lang: "fr"),
             .passes("  -a, --add username            add username to the members", lang: "en"),
         ]
@@ -63,7 +67,9 @@ public struct RepeatedPhrase: Rule {
             // A heading repeated as the first words of the next line ("Password age\nPassword age in days").
             let restatement = document.text[tokens[i - 1].end..<tokens[i].start].contains(0x0A) && isCapitalised(tokens[i], text)
             let numbers = (0..<n).contains { tokens[j + $0].kind == .number }
-            if repeats >= (n == 2 ? 3 : 2) && !single && !title && !restatement && !numbers {
+            // "ni une table ni une table distante": two members of a correlative pair that start alike.
+            let correlative = repeats == 2 && (Self.correlatives[document.language.code]?.contains(document.string(first.range).lowercased()) ?? false)
+            if repeats >= (n == 2 ? 3 : 2) && !single && !title && !restatement && !numbers && !correlative {
                 let phrase = document.string(first.start..<lastOfFirst.end)
                 findings.append(finding(first.start..<end.end,
                                         "\"\(phrase)\" is repeated \(repeats) times in a row: a translation loop",
@@ -77,6 +83,12 @@ public struct RepeatedPhrase: Rule {
         }
         return findings
     }
+
+    /// Conjunctions written before each member of a pair ("ni … ni", "soit … soit", "ни … ни").
+    static let correlatives: [String: Set<String>] = [
+        "fr": ["ni", "soit", "tantôt"], "es": ["ni", "ya"], "it": ["né", "sia"], "pt": ["nem", "quer"],
+        "ru": ["ни", "то", "либо"], "uk": ["ні", "то", "чи"], "pl": ["ani", "albo"],
+    ]
 
     /// Advances `i` to the next word whose key (length and first two bytes) was seen 2–10 tokens
     /// before, with the words after both also alike, and returns that earlier position; nil at the end.

@@ -36,6 +36,8 @@ public struct MissingSentenceSpace: Rule {
             .passes("The U.S.Army and Mr.Smith met at 10.30 in St.Petersburg.", lang: "en"),
             .passes("Call fmt.Println() or use http.StatusOK as in README.Debian.", lang: "en"),
             .passes("Est-ce fini ? Personne ne le sait.", lang: "fr"),
+            // A table's header row abbreviates its column names.
+            .passes("  [Nr] Nom               Type            Adr      Décala.Taille ES Fan LN Inf Al", lang: "fr"),
             .passes("会谈结束。代表团离开了。版本v1.2发布。", lang: "zh"),
             .passes("会談は終わった。代表団は帰った。", lang: "ja"),
         ]

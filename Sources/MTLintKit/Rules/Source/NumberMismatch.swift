@@ -54,6 +54,10 @@ public struct NumberMismatch: Rule {
             .passes("Die Sitzung beginnt um 7 Uhr.", lang: "de", source: "The meeting starts at 7:00.", sourceLang: "en"),
             // Numbers a translation writes in words or localises: after a comparison, a small ordinal, an example.
             .passes("Le fichier XPM a une largeur d'image négative ou nulle", lang: "fr", source: "XPM file has image width <= 0", sourceLang: "en"),
+            .passes("L'exposant est négatif ; le port est non nul.", lang: "fr", source: "The exponent is less than 0; the port is non-0.", sourceLang: "en"),
+            .passes("Afficher un octet nul après le nom.", lang: "fr", source: "Print a 0 byte after the name.", sourceLang: "en"),
+            .passes("Exemple : lun. 7 août 2006 12:34:56", lang: "fr", source: "Example: Mon, 14 Aug 2006 02:34:56", sourceLang: "en"),
+            .triggers("⟦Le port doit être positif.⟧", lang: "fr", source: "The port must be 80.", sourceLang: "en"),
             .passes("Ceci est le premier message de validation :", lang: "fr", source: "This is the 1st commit message:", sourceLang: "en"),
             .passes("Indiquez l'heure, par ex. 15:30 ou 14:15:20.", lang: "fr", source: "Enter the time, e.g. 11:35 or 2:35:20.", sourceLang: "en"),
         ]
@@ -126,11 +130,18 @@ public struct NumberMismatch: Rule {
     }
 
     /// Numbers a translation writes in words or rightly changes: after a comparison ("width <= 0",
-    /// "négative ou nulle"), and small ordinals ("the 1st message", "le premier message").
+    /// "négative ou nulle"), a zero compared in words ("less than 0" is "négatif", "non-0" is
+    /// "non nul"), and small ordinals ("the 1st message", "le premier message").
     static func isWordLike(_ number: NumberMention, in bytes: [UInt8]) -> Bool {
         var before = number.range.lowerBound
-        while before > 0 && bytes[before - 1] == 0x20 { before -= 1 }
+        while before > 0 && (bytes[before - 1] == 0x20 || (number.values.first == 0 && bytes[before - 1] == 0x2D)) { before -= 1 }
         if before > 0 && [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "=")].contains(bytes[before - 1]) { return true }
+        if number.values.first == 0 {
+            var start = before
+            while start > 0 && (bytes[start - 1] | 0x20) >= 0x61 && (bytes[start - 1] | 0x20) <= 0x7A { start -= 1 }
+            let word = String(decoding: bytes[start..<before].map(CaseFolding.asciiLower), as: UTF8.self)
+            if Self.zeroComparisons.contains(word) { return true }
+        }
         let end = number.range.upperBound
         guard number.values.first.map({ $0 >= 1 && $0 <= 10 }) == true, end + 2 <= bytes.count else { return false }
         let suffix = String(decoding: bytes[end..<(end + 2)], as: UTF8.self).lowercased()
@@ -138,10 +149,13 @@ public struct NumberMismatch: Rule {
         return glued && ["st", "nd", "rd", "th"].contains(suffix)
     }
 
+    /// Words before a zero that make it a comparison (English sources): "greater than 0", "non-0", "below 0".
+    static let zeroComparisons: Set<String> = ["than", "non", "below", "above"]
+
     /// Words that introduce examples, which translators localise (a date, a time, a sample value).
     static let exampleMarkers: [String: [String]] = [
-        "en": ["e.g.", "for example", "for instance", "such as"], "fr": ["p. ex.", "par ex.", "par exemple"],
-        "de": ["z. B.", "z.B.", "zum Beispiel"], "es": ["p. ej.", "por ejemplo"], "it": ["ad es.", "per esempio", "ad esempio"],
+        "en": ["e.g.", "for example", "for instance", "such as", "example:"], "fr": ["p. ex.", "par ex.", "par exemple", "exemple :"],
+        "de": ["z. B.", "z.B.", "zum Beispiel", "Beispiel:"], "es": ["p. ej.", "por ejemplo"], "it": ["ad es.", "per esempio", "ad esempio"],
         "pt": ["p. ex.", "por exemplo"], "ru": ["напр.", "например"],
     ]
 

@@ -64,6 +64,7 @@ struct NumberReading: Sendable {
                 spelled[word.lowercased()] = Double(value)
             }
         }
+        for (word, value) in Self.moreNumberWords[language] ?? [:] where spelled[word] == nil { spelled[word] = value }
         words = Dictionary(spelled.map { (Self.foldedHash(Array($0.key.unicodeScalars)[...]), $0.value) }, uniquingKeysWith: { first, _ in first })
         wordInitials = Set(spelled.keys.compactMap { $0.unicodeScalars.first })
         asciiInitials = wordInitials.reduce(0) { bits, initial in
@@ -382,6 +383,8 @@ struct NumberReading: Sendable {
         return end - index - 1 == 3
     }
 
+    /// Number words beside ICU's spell-out: French writes a zero "nul" ("un octet nul" is "a 0 byte").
+    static let moreNumberWords: [String: [String: Double]] = ["fr": ["nul": 0, "nulle": 0, "nuls": 0, "nulles": 0]]
     /// Words that make a multiple of a number word ("zehnmal", "dreifach", "tenfold").
     static let multiplierSuffixes: [String: [String]] = ["de": ["mal", "fach"], "en": ["fold"], "nl": ["maal", "voudig"]]
     /// Words that add a half to the number word before them: "zweieinhalb" is 2.5.
