@@ -63,15 +63,19 @@ public struct Document: Sendable {
 
     /// `units` pair parts of the text with their sources (an article with its source, aligned).
     /// `deferWords`: no word pass (`tokens` stays empty); a source article's rules tokenize the parts they need.
+    /// `asSource`: the source side of a pair, whose alphabetic text is tokenized on its bytes (`AlphabeticWordBreaks`,
+    /// ICU's boundaries at a fraction of the cost), since its words are only keyed for comparisons.
     public init(source: SourceText, format: DocumentFormat, language: LanguageProfile,
-                dictionaries: Dictionaries = .shared, units: [TranslationUnit] = [], deferWords: Bool = false) throws {
+                dictionaries: Dictionaries = .shared, units: [TranslationUnit] = [], deferWords: Bool = false,
+                asSource: Bool = false) throws {
         self.source = source
         self.language = language
         self.dictionaries = dictionaries
         text = ProseMask.mask(source.bytes, markdown: format == .markdown)
         self.units = units
         wordsDeferred = deferWords
-        tokens = deferWords ? [] : try Tokenizer.tokens(of: text, locale: language.icuLocale)
+        let alphabetic = asSource && !deferWords ? AlphabeticWordBreaks.tokens(of: text, language: language.code) : nil
+        tokens = deferWords ? [] : try alphabetic ?? Tokenizer.tokens(of: text, locale: language.icuLocale)
         paragraphs = Tokenizer.paragraphs(of: text)
     }
 
@@ -85,7 +89,7 @@ public struct Document: Sendable {
         guard format == .html else {
             let language = LanguageProfile.forTag(tag ?? LanguageDetector.detect(source.bytes))
             return try Document(source: source, format: format, language: language, dictionaries: dictionaries,
-                                deferWords: asSource && language.segmentsWithDictionary)
+                                deferWords: asSource && language.segmentsWithDictionary, asSource: asSource)
         }
         let page = HTMLReader.read(source.bytes)
         let language = LanguageProfile.forTag(tag ?? LanguageDetector.detect(page.text))

@@ -22,7 +22,7 @@ final class SourceSide: Sendable {
                 text += bytes + [0x0A, 0x0A]
             }
             guard let joined = try? Document(source: SourceText(String(decoding: text, as: UTF8.self)), format: .plain,
-                                             language: language, dictionaries: document.dictionaries) else { return nil }
+                                             language: language, dictionaries: document.dictionaries, asSource: true) else { return nil }
             return SourceSide(document: joined, ranges: ranges)
         }
     }
