@@ -11,80 +11,121 @@ enum AlphabeticWordBreaks {
     static let languages: Set<String> = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "ro", "el", "tr"]
 
     /// Word-break classes (UAX #29 Word_Break values) of the characters handled.
-    enum Class: UInt8 {
+    enum Class: UInt8, CaseIterable {
         case other, cr, lf, newline, space, extend, letter, numeric, midLetter, midNumLet, midNum, singleQuote, extendNumLet
     }
 
     static func tokens(of bytes: [UInt8], language: String) -> [Token]? {
-        guard languages.contains(language) else { return nil }
+        guard languages.contains(language), bytes.count < Int(Int32.max) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> [Token]? in
-            // Each character with the marks that extend it (WB4), as (class, start).
-            var classes: [Class] = []
-            var starts: [Int] = []
-            classes.reserveCapacity(buffer.count)
-            starts.reserveCapacity(buffer.count + 1)
-            var index = 0
-            while index < buffer.count {
-                let byte = buffer[index]
-                let (scalar, length) = byte < 0x80 ? (UInt32(byte), 1) : ByteScan.scalar(buffer, index)
-                guard let kind = byte < 0x80 ? asciiClasses[Int(byte)] : wordClass(scalar) else { return nil }
-                if kind == .extend, let last = classes.last, last != .cr && last != .lf && last != .newline {
-                    index += length
-                    continue
+            guard let characters = characters(of: buffer) else { return nil }
+            return characters.withUnsafeBufferPointer { c -> [Token] in decisions.withUnsafeBufferPointer { decisions in
+                var tokens: [Token] = []
+                tokens.reserveCapacity(buffer.count / 4)
+                var first = 0
+                // The class of the token's last letter or digit: ICU's status is that of the rule that matched last.
+                var lastWord = Class.other
+                for position in 0..<c.count {
+                    let here = c[position].kind
+                    if position > 0 && breaks(c, before: position, decisions) {
+                        append(c, first..<position, lastWord, end: Int(c[position].start), buffer, to: &tokens)
+                        first = position
+                        lastWord = .other
+                    }
+                    if here == .letter || here == .numeric { lastWord = here }
                 }
-                classes.append(kind)
-                starts.append(index)
-                index += length
-            }
-            starts.append(buffer.count)
-
-            var tokens: [Token] = []
-            tokens.reserveCapacity(buffer.count / 4)
-            var first = 0
-            func close(at end: Int) {
-                defer { first = end }
-                let start = starts[first]
-                let leading = ScriptLookup.scalar(at: start, in: buffer)
-                let kind = status(classes[first..<end])
-                if kind == .punctuation && Tokenizer.isWhiteSpace(leading) { return }
-                tokens.append(Token(start: start, end: starts[end], kind: kind, script: ScriptLookup.script(of: leading)))
-            }
-            for position in 1..<max(1, classes.count) where breaks(classes, before: position) { close(at: position) }
-            if !classes.isEmpty { close(at: classes.count) }
-            return tokens
+                if !c.isEmpty { append(c, first..<c.count, lastWord, end: buffer.count, buffer, to: &tokens) }
+                return tokens
+            } }
         }
+    }
+
+    /// A character with the marks that extend it (WB4): its class and where it starts.
+    struct ClassifiedCharacter {
+        var start: Int32
+        var kind: Class
+    }
+
+    /// The text's characters, marks folded into the character before them; nil at a character not handled.
+    private static func characters(of buffer: UnsafeBufferPointer<UInt8>) -> [ClassifiedCharacter]? {
+        var characters: [ClassifiedCharacter] = []
+        characters.reserveCapacity(buffer.count)
+        var index = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte < 0x80 {
+                guard let kind = asciiClasses[Int(byte)] else { return nil }
+                characters.append(ClassifiedCharacter(start: Int32(index), kind: kind))
+                index += 1
+                continue
+            }
+            let (scalar, length) = ByteScan.scalar(buffer, index)
+            guard let kind = wordClass(scalar) else { return nil }
+            if kind == .extend, let last = characters.last?.kind, last != .cr && last != .lf && last != .newline {
+                index += length
+                continue
+            }
+            characters.append(ClassifiedCharacter(start: Int32(index), kind: kind))
+            index += length
+        }
+        return characters
+    }
+
+    /// The token of characters `range` (white space is not one), with its kind and the script of its first character.
+    private static func append(_ c: UnsafeBufferPointer<ClassifiedCharacter>, _ range: Range<Int>, _ lastWord: Class, end: Int,
+                               _ buffer: UnsafeBufferPointer<UInt8>, to tokens: inout [Token]) {
+        let start = Int(c[range.lowerBound].start)
+        let kind: TokenKind
+        switch lastWord {
+        case .numeric: kind = .number
+        case .letter: kind = .letter
+        default:
+            // Only a run of connectors ("__") is a word without a letter or a digit.
+            kind = range.count > 1 && range.allSatisfy({ c[$0].kind == .extendNumLet }) ? .letter : .punctuation
+        }
+        let leading = buffer[start] < 0x80 ? UInt32(buffer[start]) : ScriptLookup.scalar(at: start, in: buffer)
+        if kind == .punctuation && Tokenizer.isWhiteSpace(leading) { return }
+        tokens.append(Token(start: start, end: end, kind: kind, script: ScriptLookup.script(of: leading)))
+    }
+
+    /// What the rules say between two characters: break, join, or join when the character after the
+    /// right one (WB6, WB12) or before the left one (WB7, WB11) is a letter or a digit.
+    enum Decision: UInt8 { case breaks, joins, joinsBeforeLetter, joinsAfterLetter, joinsBeforeDigit, joinsAfterDigit }
+
+    /// Unicode's word rules for a pair of classes (`decisions` holds them all, read once per character).
+    private static func decision(_ left: Class, _ right: Class) -> Decision {
+        switch (left, right) {
+        case (.cr, .lf): .joins                                                                 // WB3
+        case (.cr, _), (.lf, _), (.newline, _), (_, .cr), (_, .lf), (_, .newline): .breaks     // WB3a, WB3b
+        case (.space, .space): .joins                                                           // WB3d
+        case (.letter, .letter), (.numeric, .numeric), (.letter, .numeric), (.numeric, .letter): .joins  // WB5, WB8–10
+        case (.letter, .midLetter), (.letter, .midNumLet), (.letter, .singleQuote): .joinsBeforeLetter   // WB6
+        case (.midLetter, .letter), (.midNumLet, .letter), (.singleQuote, .letter): .joinsAfterLetter    // WB7
+        case (.numeric, .midNum), (.numeric, .midNumLet), (.numeric, .singleQuote): .joinsBeforeDigit    // WB12
+        case (.midNum, .numeric), (.midNumLet, .numeric), (.singleQuote, .numeric): .joinsAfterDigit     // WB11
+        case (.letter, .extendNumLet), (.numeric, .extendNumLet), (.extendNumLet, .extendNumLet),
+             (.extendNumLet, .letter), (.extendNumLet, .numeric): .joins                        // WB13a, WB13b
+        default: .breaks                                                                        // WB999
+        }
+    }
+
+    private static let classCount = Class.allCases.count
+    private static let decisions: [Decision] = (0..<(classCount * classCount)).map { pair in
+        decision(Class(rawValue: UInt8(pair / classCount))!, Class(rawValue: UInt8(pair % classCount))!)
     }
 
     /// Whether a word boundary stands between characters `position - 1` and `position`.
-    private static func breaks(_ c: [Class], before position: Int) -> Bool {
-        let left = c[position - 1], right = c[position]
-        switch (left, right) {
-        case (.cr, .lf): return false                                                         // WB3
-        case (.cr, _), (.lf, _), (.newline, _), (_, .cr), (_, .lf), (_, .newline): return true // WB3a, WB3b
-        case (.space, .space): return false                                                   // WB3d
-        case (.letter, .letter), (.numeric, .numeric), (.letter, .numeric), (.numeric, .letter): return false  // WB5, WB8–10
-        case (.letter, .midLetter), (.letter, .midNumLet), (.letter, .singleQuote):           // WB6
-            return !(position + 1 < c.count && c[position + 1] == .letter)
-        case (.midLetter, .letter), (.midNumLet, .letter), (.singleQuote, .letter):           // WB7
-            return !(position >= 2 && c[position - 2] == .letter)
-        case (.numeric, .midNum), (.numeric, .midNumLet), (.numeric, .singleQuote):           // WB12
-            return !(position + 1 < c.count && c[position + 1] == .numeric)
-        case (.midNum, .numeric), (.midNumLet, .numeric), (.singleQuote, .numeric):           // WB11
-            return !(position >= 2 && c[position - 2] == .numeric)
-        case (.letter, .extendNumLet), (.numeric, .extendNumLet), (.extendNumLet, .extendNumLet),
-             (.extendNumLet, .letter), (.extendNumLet, .numeric): return false                // WB13a, WB13b
-        default: return true                                                                  // WB999
+    @inline(__always)
+    private static func breaks(_ c: UnsafeBufferPointer<ClassifiedCharacter>, before position: Int,
+                               _ decisions: UnsafeBufferPointer<Decision>) -> Bool {
+        switch decisions[Int(c[position - 1].kind.rawValue) * classCount + Int(c[position].kind.rawValue)] {
+        case .breaks: return true
+        case .joins: return false
+        case .joinsBeforeLetter: return !(position + 1 < c.count && c[position + 1].kind == .letter)
+        case .joinsAfterLetter: return !(position >= 2 && c[position - 2].kind == .letter)
+        case .joinsBeforeDigit: return !(position + 1 < c.count && c[position + 1].kind == .numeric)
+        case .joinsAfterDigit: return !(position >= 2 && c[position - 2].kind == .numeric)
         }
-    }
-
-    /// ICU's rule status for a token, that of the rule that matched last: a number when its last
-    /// letter or digit is a digit ("v1.2", "CO2", "a_3"), a word when it is a letter ("21st", "3a").
-    private static func status(_ classes: ArraySlice<Class>) -> TokenKind {
-        for value in classes.reversed() {
-            if value == .numeric { return .number }
-            if value == .letter { return .letter }
-        }
-        return classes.count > 1 && classes.allSatisfy({ $0 == .extendNumLet }) ? .letter : .punctuation
     }
 
     private static let asciiClasses: [Class?] = (0..<128).map { value -> Class? in

@@ -70,26 +70,24 @@ public struct NumberMismatch: Rule {
         var findings: [Finding] = []
         for unit in document.units where Self.hasDigit(unit.source) {
             // The masked text: numbers inside code are not prose.
-            let target = String(decoding: document.text[unit.target], as: UTF8.self)
             // Placeholders ("%15s") are code, hidden in the target as in the source.
+            let read = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags), spelledOut: false)
+            guard !read.isEmpty else { continue }
             let sourceBytes = Array(unit.source.utf8)
             let examples = Self.exampleClauses(in: sourceBytes, language: sourceLanguage.code)
-            let sourceNumbers = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags), spelledOut: false).filter { number in
+            let sourceNumbers = read.filter { number in
                 !isDateMonth(number, in: sourceBytes) && !isImperialMeasure(number, in: sourceBytes)
                     && !Self.isWordLike(number, in: sourceBytes) && !examples.contains { $0.contains(number.range.lowerBound) }
             }
             guard !sourceNumbers.isEmpty else { continue }
-            var targetNumbers = targetReading.numbers(in: target)
-            var missing: [NumberMention] = []
-            for number in sourceNumbers {
-                // The same digits read the same way first: "eine" may be an article, and "1" written as it is
-                // must not be left over (while "3,000" may read 3 too, it is first 3000).
-                if let match = targetNumbers.firstIndex(where: { !$0.spelledOut && $0.values.first == number.values.first })
-                    ?? targetNumbers.firstIndex(where: { NumberReading.sameNumber($0, number) }) {
-                    targetNumbers.remove(at: match)
-                } else {
-                    missing.append(number)
-                }
+            let target = String(decoding: document.text[unit.target], as: UTF8.self)
+            // Most translations write the source's numbers in digits: the number words are read only when
+            // a number is not found among them.
+            var targetNumbers = targetReading.numbers(in: target, spelledOut: false)
+            var missing = Self.unmatched(sourceNumbers, in: &targetNumbers)
+            if !missing.isEmpty {
+                targetNumbers = targetReading.numbers(in: target)
+                missing = Self.unmatched(sourceNumbers, in: &targetNumbers)
             }
             guard !missing.isEmpty else { continue }
             // Digits the translation has in place of the source's.
@@ -108,6 +106,22 @@ public struct NumberMismatch: Rule {
             }
         }
         return findings
+    }
+
+    /// The source's numbers that no number of the translation equals; those that do are taken out of `target`.
+    static func unmatched(_ source: [NumberMention], in target: inout [NumberMention]) -> [NumberMention] {
+        var missing: [NumberMention] = []
+        for number in source {
+            // The same digits read the same way first: "eine" may be an article, and "1" written as it is
+            // must not be left over (while "3,000" may read 3 too, it is first 3000).
+            if let match = target.firstIndex(where: { !$0.spelledOut && $0.values.first == number.values.first })
+                ?? target.firstIndex(where: { NumberReading.sameNumber($0, number) }) {
+                target.remove(at: match)
+            } else {
+                missing.append(number)
+            }
+        }
+        return missing
     }
 
     /// Most sentences have no digit: they are passed over without being read.
