@@ -176,8 +176,16 @@ public enum Aligner {
         }
     }
 
-    /// What a byte is, for `measure`: one table lookup instead of a chain of comparisons.
-    private static let byteClass: [UInt8] = (0...255).map { value -> UInt8 in
+    /// What a byte is, for `measure`: one table lookup instead of a chain of comparisons. A pointer
+    /// that lives as long as the program, so that the loop reads it without a closure (the
+    /// variables a closure captures stay in memory, and the loop's are its cost).
+    // Never written after it is built, so shared between threads safely.
+    nonisolated(unsafe) private static let byteClass: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(from: byteClasses, count: 256)
+        return UnsafePointer(table)
+    }()
+    private static let byteClasses: [UInt8] = (0...255).map { value -> UInt8 in
         let byte = UInt8(value)
         var bits: UInt8 = 0
         if byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { bits |= counted }
@@ -198,25 +206,24 @@ public enum Aligner {
         // The word being read; only one that starts with a capital or a digit may be an anchor, so
         // only such a word is hashed (most words are not: the multiplications are the loop's cost).
         var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false, candidate = false
-        byteClass.withUnsafeBufferPointer { classes in
-            for byte in bytes {
-                let bits = classes[Int(byte)]
-                count &+= Int(bits & counted)
-                guard bits & (digit | letter) != 0 else {
-                    if length > 0 {
-                        if candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
-                        (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
-                    }
-                    continue
+        let classes = byteClass
+        for byte in bytes {
+            let bits = classes[Int(byte)]
+            count &+= Int(bits & counted)
+            guard bits & (digit | letter) != 0 else {
+                if length > 0 {
+                    if candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
+                    (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
                 }
-                if length == 0 {
-                    capitalised = bits & upper != 0
-                    candidate = bits & (upper | digit) != 0
-                }
-                allDigits = allDigits && bits & digit != 0
-                if candidate { hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3 }
-                length += 1
+                continue
             }
+            if length == 0 {
+                capitalised = bits & upper != 0
+                candidate = bits & (upper | digit) != 0
+            }
+            allDigits = allDigits && bits & digit != 0
+            if candidate { hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3 }
+            length += 1
         }
         if length > 0 && candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
         if result.count > 1 {

@@ -12,12 +12,12 @@
 /// - A line break inside a paragraph is a space (hard-wrapped text); a blank line ends a sentence.
 enum SentenceSplitter {
     static func sentences(of text: [UInt8], abbreviations: Set<String>) -> [Span] {
+        text.withUnsafeBufferPointer { sentences(of: $0, abbreviations: abbreviations) }
+    }
+
+    private static func sentences(of text: UnsafeBufferPointer<UInt8>, abbreviations: Set<String>) -> [Span] {
         var spans: [Span] = []
         var start = 0, index = 0
-        func close(at end: Int) {
-            if end > start { spans.append(Span(start: start, end: end)) }
-            start = end
-        }
         while index < text.count {
             let byte = text[index]
             // Most bytes can start neither a mark (. ! ? and the three-byte …。！？) nor a line break.
@@ -26,7 +26,8 @@ enum SentenceSplitter {
                 // A paragraph ends: the sentence takes the line breaks and blank lines with it.
                 var end = index + 1
                 while end < text.count && (text[end] == 0x0A || text[end] == 0x0D || text[end] == 0x20 || text[end] == 0x09) { end += 1 }
-                close(at: end)
+                if end > start { spans.append(Span(start: start, end: end)) }
+                start = end
                 index = end
                 continue
             }
@@ -37,23 +38,20 @@ enum SentenceSplitter {
             while end < text.count, let next = closer(text, at: end) { end = next }
             let isFullStop = byte == 0x2E
             let spaceEnd = skipSpace(text, from: end)
-            if fullWidth {
-                close(at: spaceEnd)
-            } else if spaceEnd == text.count {
-                close(at: spaceEnd)
-            } else if spaceEnd > end && !(isFullStop && (startsLowercase(text, at: spaceEnd)
-                                                          || isAbbreviation(before: index, in: text, abbreviations))) {
-                close(at: spaceEnd)
+            if fullWidth || spaceEnd == text.count || (spaceEnd > end && !(isFullStop && (startsLowercase(text, at: spaceEnd)
+                                                                                      || isAbbreviation(before: index, in: text, abbreviations)))) {
+                if spaceEnd > start { spans.append(Span(start: start, end: spaceEnd)) }
+                start = spaceEnd
             }
             index = max(end, index + 1)
         }
-        close(at: text.count)
+        if text.count > start { spans.append(Span(start: start, end: text.count)) }
         return spans
     }
 
     /// The end of a sentence mark at `index`, and whether it is a full-width one.
     @inline(__always)
-    private static func terminator(_ text: [UInt8], at index: Int) -> (end: Int, fullWidth: Bool)? {
+    private static func terminator(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (end: Int, fullWidth: Bool)? {
         switch text[index] {
         case 0x2E, 0x21, 0x3F: return (index + 1, false)  // . ! ?
         case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0xA6: return (index + 3, false)  // …
@@ -66,10 +64,10 @@ enum SentenceSplitter {
 
     /// The end of a quotation mark or closing bracket at `index` (Unicode's Close class, which
     /// takes every quotation mark: German closes with “ and ‘).
-    private static func closer(_ text: [UInt8], at index: Int) -> Int? {
+    private static func closer(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let byte = text[index]
         if byte < 0x80 { return byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D || byte == 0x7D ? index + 1 : nil }
-        let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, index) }
+        let scalar = ByteScan.scalar(text, index)
         return closers.contains(scalar.value) ? index + scalar.length : nil
     }
 
@@ -78,7 +76,7 @@ enum SentenceSplitter {
                                                0x300D, 0x300F, 0xFF09, 0xFF3D, 0x3011, 0x300B, 0x3009]
 
     /// Past spaces, tabs, no-break spaces and single line breaks (not a blank line).
-    private static func skipSpace(_ text: [UInt8], from index: Int) -> Int {
+    private static func skipSpace(_ text: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var index = index
         while index < text.count {
             switch text[index] {
@@ -92,14 +90,14 @@ enum SentenceSplitter {
     }
 
     /// Whether only spaces stand between `index` and the next line break (or the end).
-    private static func isBlankLineAhead(_ text: [UInt8], from index: Int) -> Bool {
+    private static func isBlankLineAhead(_ text: UnsafeBufferPointer<UInt8>, from index: Int) -> Bool {
         var index = index
         while index < text.count && (text[index] == 0x20 || text[index] == 0x09 || text[index] == 0x0D) { index += 1 }
         return index == text.count || text[index] == 0x0A
     }
 
     /// Whether the word before the full stop at `dot` is a single letter or a listed abbreviation.
-    private static func isAbbreviation(before dot: Int, in text: [UInt8], _ abbreviations: Set<String>) -> Bool {
+    private static func isAbbreviation(before dot: Int, in text: UnsafeBufferPointer<UInt8>, _ abbreviations: Set<String>) -> Bool {
         var start = dot
         // Letters: ASCII ones, and every byte of a multi-byte character (names of other scripts).
         while start > 0 && (text[start - 1] >= 0x80 || (text[start - 1] | 0x20 >= 0x61 && text[start - 1] | 0x20 <= 0x7A)) { start -= 1 }
@@ -114,10 +112,10 @@ enum SentenceSplitter {
     }
 
     /// Whether the letter at `index` is lower-case (ASCII on the byte, the rest through Unicode).
-    private static func startsLowercase(_ text: [UInt8], at index: Int) -> Bool {
+    private static func startsLowercase(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = text[index]
         if byte < 0x80 { return byte >= 0x61 && byte <= 0x7A }
-        let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, index) }
+        let scalar = ByteScan.scalar(text, index)
         return Unicode.Scalar(scalar.value)?.properties.isLowercase ?? false
     }
 }

@@ -9,6 +9,11 @@ enum FilePaths {
     /// `path` made absolute from `directory` (a run asks for the working directory once, not per file).
     static func absolute(_ path: String, in directory: String) -> String {
         let joined = path.hasPrefix("/") ? path : directory + "/" + (path.isEmpty ? "." : path)
+        // Most paths have no part that starts with a dot and no doubled or final slash: nothing to spell out.
+        if !zip(joined.utf8, joined.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "/") && ($1 == UInt8(ascii: ".") || $1 == UInt8(ascii: "/")) }),
+           joined.utf8.last != UInt8(ascii: "/") {
+            return joined
+        }
         // Spelled out lexically: Foundation's standardizingPath also resolves links, a system call
         // for each part, once per file linted.
         var parts: [Substring] = []

@@ -207,7 +207,7 @@ public struct NumberMismatch: Rule {
         while next < bytes.count && (bytes[next] == 0x20 || bytes[next] == 0x2D || bytes[next] == 0xC2 && next + 1 < bytes.count && bytes[next + 1] == 0xA0) {
             next += bytes[next] == 0xC2 ? 2 : 1
         }
-        guard next < bytes.count, bytes[next] | 0x20 >= 0x61 && bytes[next] | 0x20 <= 0x7A || bytes[next] == 0xC2 else { return false }
+        guard next < bytes.count, Self.imperialInitials.contains(bytes[next] | 0x20) || bytes[next] == 0xC2 else { return false }
         let after = String(decoding: bytes[number.range.upperBound..<min(bytes.count, number.range.upperBound + 12)], as: UTF8.self)
             .lowercased().drop { $0 == " " || $0 == "\u{00A0}" || $0 == "-" }
         return Self.imperialUnits.contains { unit in
@@ -215,6 +215,8 @@ public struct NumberMismatch: Rule {
         }
     }
 
+    /// The first letters of `imperialUnits`, lower-cased: most words after a number start otherwise.
+    static let imperialInitials = Set(imperialUnits.compactMap { $0.utf8.first }.filter { $0 < 0x80 })
     static let imperialUnits = ["feet", "foot", "ft", "miles", "mile", "mph", "inches", "inch", "in.", "yards", "yard",
                                 "gallons", "gallon", "ounces", "ounce", "oz", "acres", "acre", "lbs", "lb", "°f", "degrees fahrenheit",
                                 "square feet", "sq ft", "fahrenheit"]

@@ -267,6 +267,7 @@ struct NumberReading: Sendable {
     /// The items of a comma-separated list of numbers, as ranges of scalar indices: two commas or
     /// more, no other separator, and a part that is not a group of three digits.
     static func listItems(_ written: String, _ scalars: ArraySlice<Unicode.Scalar>) -> [Range<Int>]? {
+        guard written.utf8.contains(UInt8(ascii: ",")) else { return nil }
         let parts = written.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count >= 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               parts.dropFirst().contains(where: { $0.count != 3 }) else { return nil }
