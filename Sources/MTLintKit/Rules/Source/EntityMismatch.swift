@@ -91,7 +91,8 @@ enum SourceNames {
     static func entities(of document: Document, language: LanguageProfile, catalog: EntityCatalog) -> [Set<Int>] {
         let units = document.units
         if ["zh", "ja", "ko"].contains(language.code) {
-            return units.map { cjkNames(in: $0.source, language: language.code, catalog: catalog, dictionaries: document.dictionaries) }
+            let names = names(language: language.code, catalog: catalog, dictionaries: document.dictionaries)
+            return units.map { cjkNames(in: $0.source, names) }
         }
         // The sources' names, found as the names rules find them.
         guard let sources = SourceSide.of(document) else { return units.map { _ in [] } }
@@ -107,23 +108,21 @@ enum SourceNames {
     /// Entities named in a Chinese, Japanese or Korean text: territories by CLDR's names in that
     /// language, people, places and organisations by the variants of the entity files written in
     /// its script. The longest name wins ("南非" is South Africa, not the "非" of a shorter one).
-    static func cjkNames(in text: String, language: String, catalog: EntityCatalog, dictionaries: Dictionaries) -> Set<Int> {
-        let names = names(language: language, catalog: catalog, dictionaries: dictionaries)
+    private static func cjkNames(in text: String, _ names: CJKNames) -> Set<Int> {
         // Every occurrence of every name, found through the names' first characters.
         let bytes = Array(text.utf8)
         var occurrences: [(rank: Int, range: Range<Int>)] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let (scalar, length) = ByteScan.scalar(buffer, offset)
-                for rank in names.starting(with: scalar) {
-                    let name = names.list[rank].bytes
-                    if offset + name.count <= buffer.count && buffer[offset..<(offset + name.count)].elementsEqual(name) {
-                        occurrences.append((rank, offset..<(offset + name.count)))
-                    }
-                }
-                offset += length
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, length) = bytes.withUnsafeBufferPointer { ByteScan.scalar($0, offset) }
+            for place in names.places(startingWith: scalar) {
+                let rank = names.ranks[place], name = names.list[rank].bytes
+                guard name.count <= bytes.count - offset,
+                      name.withUnsafeBufferPointer({ name in bytes.withUnsafeBufferPointer { memcmp(name.baseAddress!, $0.baseAddress! + offset, name.count) == 0 } })
+                else { continue }
+                occurrences.append((rank, offset..<(offset + name.count)))
             }
+            offset += length
         }
         // Longest names first; a name inside a longer one already found is part of it.
         var covered = [Bool](repeating: false, count: bytes.count)
@@ -144,14 +143,13 @@ enum SourceNames {
         /// `ranks[firstRank[c]..<firstRank[c + 1]]` (a table, since every character of the text is looked up).
         var firstRank: [Int32]
         var ranks: [Int]
-        /// Those that start with a character beyond it.
-        var beyondPlane: [UInt32: [Int]]
+        /// Those that start with a character beyond it (their places in `ranks`, after the plane's).
+        var beyondPlane: [UInt32: Range<Int>]
 
         init(list: [(bytes: [UInt8], entity: Int)], firsts: [UInt32]) {
             self.list = list
             var byFirst: [UInt32: [Int]] = [:]
             for (rank, first) in firsts.enumerated() { byFirst[first, default: []].append(rank) }
-            beyondPlane = byFirst.filter { $0.key > 0xFFFF }
             firstRank = [0]
             firstRank.reserveCapacity(0x10001)
             ranks = []
@@ -159,11 +157,17 @@ enum SourceNames {
                 ranks += byFirst[value] ?? []
                 firstRank.append(Int32(ranks.count))
             }
+            beyondPlane = [:]
+            for (first, names) in byFirst where first > 0xFFFF {
+                beyondPlane[first] = ranks.count..<(ranks.count + names.count)
+                ranks += names
+            }
         }
 
-        func starting(with scalar: UInt32) -> ArraySlice<Int> {
-            guard scalar <= 0xFFFF else { return beyondPlane[scalar]?[...] ?? [] }
-            return ranks[Int(firstRank[Int(scalar)])..<Int(firstRank[Int(scalar) + 1])]
+        /// Where in `ranks` the names that start with a character are (most characters start none).
+        func places(startingWith scalar: UInt32) -> Range<Int> {
+            guard scalar <= 0xFFFF else { return beyondPlane[scalar] ?? 0..<0 }
+            return Int(firstRank[Int(scalar)])..<Int(firstRank[Int(scalar) + 1])
         }
     }
 

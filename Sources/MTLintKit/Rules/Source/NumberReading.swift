@@ -351,7 +351,8 @@ struct NumberReading: Sendable {
         // Most numbers are followed by no word at all, or by one no scale word starts like.
         guard let first = scalars[safe: start], Self.isCJK(first) || Self.isLetter(first) else { return nil }
         // Compared scalar by scalar, lower-cased (the scale words are).
-        for (prefix, factor) in scales where start + prefix.count <= scalars.count {
+        let firstLowered = Self.lowercased(first)
+        for (prefix, factor) in scales where start + prefix.count <= scalars.count && prefix[0] == firstLowered {
             if zip(prefix, scalars[start...]).allSatisfy({ $0 == $1 || $0 == Self.lowercased($1) }) { return (factor, start + prefix.count) }
         }
         return nil
