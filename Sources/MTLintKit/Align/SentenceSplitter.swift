@@ -16,6 +16,7 @@ enum SentenceSplitter {
     }
 
     private static func sentences(of text: UnsafeBufferPointer<UInt8>, abbreviations: Set<String>) -> [Span] {
+        let longest = abbreviations.reduce(0) { max($0, $1.utf8.count) }
         var spans: [Span] = []
         var start = 0, index = 0
         while index < text.count {
@@ -39,7 +40,7 @@ enum SentenceSplitter {
             let isFullStop = byte == 0x2E
             let spaceEnd = skipSpace(text, from: end)
             if fullWidth || spaceEnd == text.count || (spaceEnd > end && !(isFullStop && (startsLowercase(text, at: spaceEnd)
-                                                                                      || isAbbreviation(before: index, in: text, abbreviations)))) {
+                                                                                      || isAbbreviation(before: index, in: text, abbreviations, longest: longest)))) {
                 if spaceEnd > start { spans.append(Span(start: start, end: spaceEnd)) }
                 start = spaceEnd
             }
@@ -97,15 +98,15 @@ enum SentenceSplitter {
     }
 
     /// Whether the word before the full stop at `dot` is a single letter or a listed abbreviation.
-    private static func isAbbreviation(before dot: Int, in text: UnsafeBufferPointer<UInt8>, _ abbreviations: Set<String>) -> Bool {
+    private static func isAbbreviation(before dot: Int, in text: UnsafeBufferPointer<UInt8>, _ abbreviations: Set<String>, longest: Int) -> Bool {
         var start = dot
         // Letters: ASCII ones, and every byte of a multi-byte character (names of other scripts).
         while start > 0 && (text[start - 1] >= 0x80 || (text[start - 1] | 0x20 >= 0x61 && text[start - 1] | 0x20 <= 0x7A)) { start -= 1 }
         guard start < dot, start == 0 || text[start - 1] < 0x80 else { return false }
         let bytes = text[start..<dot]
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            // ASCII folds on its bytes; ICU is for the rest.
-            return bytes.count == 1 || abbreviations.contains(String(decoding: bytes.map(CaseFolding.asciiLower), as: UTF8.self))
+            // ASCII folds on its bytes; ICU is for the rest. Most words are longer than any abbreviation.
+            return bytes.count == 1 || (bytes.count <= longest && abbreviations.contains(String(decoding: bytes.map(CaseFolding.asciiLower), as: UTF8.self)))
         }
         let word = String(decoding: bytes, as: UTF8.self)
         return word.unicodeScalars.count == 1 || abbreviations.contains(CaseFolding.fold(word))
