@@ -73,9 +73,12 @@ public struct MarkupMismatch: Rule {
                 if !expected.isEmpty { expected.removeFirst() }
             }
             // Links, addresses, handles and hashtags may be localised ("exemple.fr"), but not dropped.
-            let sourceLinks = Self.codes(in: unit.source), targetLinks = Self.codes(in: target)
-            for kind in LinkKind.allCases where targetLinks.filter({ $0.kind == kind }).count < sourceLinks.filter({ $0.kind == kind }).count {
-                expected += sourceLinks.filter { $0.kind == kind && !targetLinks.map(\.text).contains($0.text) }.map(\.text)
+            let sourceLinks = Self.mayHoldLinks(unit.source) ? Self.codes(in: unit.source) : []
+            if !sourceLinks.isEmpty {
+                let targetLinks = Self.codes(in: target)
+                for kind in LinkKind.allCases where targetLinks.filter({ $0.kind == kind }).count < sourceLinks.filter({ $0.kind == kind }).count {
+                    expected += sourceLinks.filter { $0.kind == kind && !targetLinks.map(\.text).contains($0.text) }.map(\.text)
+                }
             }
             if !expected.isEmpty {
                 let range = document.trimmed(unit.target)
@@ -107,6 +110,21 @@ public struct MarkupMismatch: Rule {
     enum LinkKind: CaseIterable { case url, address, handle, hashtag }
 
     /// URLs, e-mail addresses, @handles and #hashtags of a text, with their byte ranges.
+    /// Whether a text may hold a link, address, handle or hashtag: each has an "@", a "#", the ":" of
+    /// a URL's scheme or a "www." (most sentences have none, and are not scanned further).
+    static func mayHoldLinks(_ text: String) -> Bool {
+        var ws = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "@"), UInt8(ascii: "#"), UInt8(ascii: ":"): return true
+            case UInt8(ascii: "w"): ws += 1
+            case UInt8(ascii: ".") where ws >= 3: return true
+            default: ws = 0
+            }
+        }
+        return false
+    }
+
     static func codes(in text: String) -> [(text: String, kind: LinkKind)] {
         let bytes = Array(text.utf8)
         let urls = bytes.withUnsafeBufferPointer(ProseMask.urlRanges)
