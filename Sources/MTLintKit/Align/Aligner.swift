@@ -260,6 +260,8 @@ public enum Aligner {
     struct Scratch {
         var cost: [Double] = []
         var step: [UInt8] = []
+        /// The first column each row keeps.
+        var lowest: [Int] = []
     }
 
     /// The cheapest sequence of beads, as index ranges of `a` and `b`.
@@ -282,7 +284,10 @@ public enum Aligner {
         // Row i keeps columns lowest(i)..<lowest(i) + width; a cell outside its row's band is never
         // expanded, so it is not stored either.
         let band = max(30, (n + m) / 10), width = 2 * band + 1
-        func lowest(_ i: Int) -> Int { max(0, i * m / n - band) }
+        scratch.lowest.removeAll(keepingCapacity: true)
+        for i in 0...n { scratch.lowest.append(max(0, i * m / n - band)) }
+        let lowestColumns = scratch.lowest
+        func lowest(_ i: Int) -> Int { lowestColumns[i] }
         scratch.cost.removeAll(keepingCapacity: true)
         scratch.cost.append(contentsOf: repeatElement(.infinity, count: (n + 1) * width))
         scratch.step.removeAll(keepingCapacity: true)

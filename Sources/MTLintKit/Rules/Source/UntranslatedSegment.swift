@@ -182,6 +182,7 @@ public struct UntranslatedSegment: Rule {
         var tokens: [Token] = []
         var count: Int { keys.count }
 
+        @inline(__always)
         mutating func append(_ key: UInt64, _ token: Token) {
             keys.append(key)
             tokens.append(token)
