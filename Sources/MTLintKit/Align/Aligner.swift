@@ -283,7 +283,8 @@ public enum Aligner {
         // Only cells near the diagonal: a translation does not wander far from its source's order.
         // Row i keeps columns lowest(i)..<lowest(i) + width; a cell outside its row's band is never
         // expanded, so it is not stored either.
-        let band = max(30, (n + m) / 10), width = 2 * band + 1
+        // A window no wider than the band (a paragraph's few sentences) keeps every column in every row.
+        let band = max(30, (n + m) / 10), width = m <= band ? m + 1 : 2 * band + 1
         scratch.lowest.removeAll(keepingCapacity: true)
         for i in 0...n { scratch.lowest.append(max(0, i * m / n - band)) }
         let lowestColumns = scratch.lowest
