@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import MTLintKit
 
@@ -33,6 +34,24 @@ struct AlphabeticWordBreaksTests {
                 let difference = try firstDifference(text, language: language)
                 #expect(difference == nil, "\(language): \(difference ?? "")")
             }
+        }
+    }
+
+    /// One character of every class the rules tell apart (letters of each alphabet, digits, the
+    /// joiners between them, spaces, line breaks, marks, connectors, other punctuation).
+    static let characters: [String] = [
+        "a", "Z", "é", "ß", "Ω", "ж", "Ё", "ʼ", "@", "0", "7", ".", ",", ";", ":", "'", "’", "‘", "·", "‧", "⁄",
+        "_", "\u{202F}", " ", "  ", "\u{00A0}", "\t", "\n", "\r\n", "\r", "\u{2028}", "\u{0301}", "\u{00AD}",
+        "\u{200D}", "-", "—", "…", "«", "»", "\"", "(", "$", "€", "%", "#", "/", "!", "?",
+    ]
+
+    @Test func generatedMixesAgree() async {
+        let texts = Gen.int(in: 0...(Self.characters.count - 1)).array(of: 0...30).map { (indices: [Int]) -> String in
+            indices.map { Self.characters[$0] }.joined()
+        }
+        await propertyCheck(count: 500, input: texts) { text in
+            let difference = try? firstDifference(text, language: "en")
+            #expect(difference == nil, "\(text.debugDescription): \(difference ?? "")")
         }
     }
 

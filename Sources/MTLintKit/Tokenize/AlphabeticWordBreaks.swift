@@ -23,18 +23,13 @@ enum AlphabeticWordBreaks {
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buffer.count / 4)
                 var first = 0
-                // The class of the token's last letter or digit: ICU's status is that of the rule that matched last.
-                var lastWord = Class.other
                 for position in 0..<c.count {
-                    let here = c[position].kind
                     if position > 0 && breaks(c, before: position, decisions) {
-                        append(c, first..<position, lastWord, end: Int(c[position].start), buffer, to: &tokens)
+                        append(c, first..<position, end: Int(c[position].start), buffer, to: &tokens)
                         first = position
-                        lastWord = .other
                     }
-                    if here == .letter || here == .numeric { lastWord = here }
                 }
-                if !c.isEmpty { append(c, first..<c.count, lastWord, end: buffer.count, buffer, to: &tokens) }
+                if !c.isEmpty { append(c, first..<c.count, end: buffer.count, buffer, to: &tokens) }
                 return tokens
             } }
         }
@@ -72,17 +67,19 @@ enum AlphabeticWordBreaks {
     }
 
     /// The token of characters `range` (white space is not one), with its kind and the script of its first character.
-    private static func append(_ c: UnsafeBufferPointer<ClassifiedCharacter>, _ range: Range<Int>, _ lastWord: Class, end: Int,
+    private static func append(_ c: UnsafeBufferPointer<ClassifiedCharacter>, _ range: Range<Int>, end: Int,
                                _ buffer: UnsafeBufferPointer<UInt8>, to tokens: inout [Token]) {
-        let start = Int(c[range.lowerBound].start)
-        let kind: TokenKind
-        switch lastWord {
-        case .numeric: kind = .number
-        case .letter: kind = .letter
-        default:
-            // Only a run of connectors ("__") is a word without a letter or a digit.
-            kind = range.count > 1 && range.allSatisfy({ c[$0].kind == .extendNumLet }) ? .letter : .punctuation
+        let start = Int(c[range.lowerBound].start), last = Int(c[range.upperBound - 1].start)
+        // ICU's status is the tag of the rule that joined the last character: a letter makes a word, a digit a
+        // number ("v1.2", "CO2", "21st"), a connector what it follows ("a3_" a number, "0__" a word).
+        var kind: TokenKind
+        switch (range.count > 1 ? c[range.upperBound - 2].kind : .other, c[range.upperBound - 1].kind) {
+        case (_, .letter), (.letter, .extendNumLet), (.extendNumLet, .extendNumLet): kind = .letter
+        case (_, .numeric), (.numeric, .extendNumLet): kind = .number
+        default: kind = .punctuation
         }
+        // A token that ends on a connector with a mark on it ("a_\u{301}") has no status.
+        if c[range.upperBound - 1].kind == .extendNumLet && end - last > ByteScan.length(buffer[last]) { kind = .punctuation }
         let leading = buffer[start] < 0x80 ? UInt32(buffer[start]) : ScriptLookup.scalar(at: start, in: buffer)
         if kind == .punctuation && Tokenizer.isWhiteSpace(leading) { return }
         tokens.append(Token(start: start, end: end, kind: kind, script: ScriptLookup.script(of: leading)))
