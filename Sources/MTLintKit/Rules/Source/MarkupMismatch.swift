@@ -19,7 +19,8 @@ public struct MarkupMismatch: Rule {
             the unit. Links, e-mail addresses, handles and hashtags may be localised ("exemple.fr"), so only \
             fewer of a kind than in the source is reported. Character references already escaped in the source \
             are text, not codes. A translation may reorder a format's arguments by position ("%2$s" for the \
-            source's second "%s"). A hashtag has a letter ("#1" is a number sign, which French writes "n°1"), and \
+            source's second "%s"). A hashtag has a letter ("#1" is a number sign, which French writes "n°1"), one whose translation keeps \
+            the "#" alone and translates the word ("#lines" → "# de lignes") was read as "number of", and \
             "%#x" is a printf flag; braces around words and commas that name no ICU argument type \
             ("{ascii,ebcdic,ibm}") are an alternation in help text, not a placeholder, and a capitalised name in \
             braces ("{INTEGER}") is help text's metavariable, which a translation translates ("{ENTIER}").
@@ -30,6 +31,12 @@ public struct MarkupMismatch: Rule {
             .triggers("⟦Bonjour, merci de votre visite.⟧", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
             .triggers("Bonjour ⟦{nom}⟧, merci de votre visite.", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
             .triggers("⟦Suivez-nous.⟧", lang: "fr", source: "Follow us on @mtlint.", sourceLang: "en"),
+            .triggers("⟦Suivez le mot-clé.⟧", lang: "fr", source: "Follow the #MTLint tag.", sourceLang: "en"),
+            // Software strings write "#" for "number of": a translation keeps the sign and translates the word.
+            .passes("Éliminer les espaces et les commentaires # du message.", lang: "fr",
+                    source: "Strip spaces and #comments from the message.", sourceLang: "en"),
+            // A hashtag broken by a space is not a number sign.
+            .triggers("⟦Sie sprach über die # MeToo-Bewegung.⟧", lang: "de", source: "She spoke about the #MeToo movement.", sourceLang: "en"),
             .passes("Les résultats sont sur https://exemple.fr/resultats.", lang: "fr",
                     source: "The results are at https://example.com/results.", sourceLang: "en"),
             .passes("Bonjour {name}, merci de votre visite.", lang: "fr", source: "Hello {name}, thanks for visiting.", sourceLang: "en"),
@@ -77,7 +84,10 @@ public struct MarkupMismatch: Rule {
             if !sourceLinks.isEmpty {
                 let targetLinks = Self.codes(in: target)
                 for kind in LinkKind.allCases where targetLinks.filter({ $0.kind == kind }).count < sourceLinks.filter({ $0.kind == kind }).count {
-                    expected += sourceLinks.filter { $0.kind == kind && !targetLinks.map(\.text).contains($0.text) }.map(\.text)
+                    var lost = sourceLinks.filter { $0.kind == kind && !targetLinks.map(\.text).contains($0.text) }.map(\.text)
+                    // "#lines" → "# de lignes": a translation that keeps the sign and translates the word read it as "number of".
+                    if kind == .hashtag { lost.removeFirst(min(lost.count, Self.numberSigns(in: target))) }
+                    expected += lost
                 }
             }
             if !expected.isEmpty {
@@ -109,7 +119,6 @@ public struct MarkupMismatch: Rule {
 
     enum LinkKind: CaseIterable { case url, address, handle, hashtag }
 
-    /// URLs, e-mail addresses, @handles and #hashtags of a text, with their byte ranges.
     /// Whether a text may hold a link, address, handle or hashtag: each has an "@", a "#", the ":" of
     /// a URL's scheme or a "www." (most sentences have none, and are not scanned further).
     static func mayHoldLinks(_ text: String) -> Bool {
@@ -125,6 +134,21 @@ public struct MarkupMismatch: Rule {
         return false
     }
 
+    /// "#" standing alone before a word in lower case or none ("# de lignes", "commentaires # du"): software
+    /// strings write it for "number of". Before a capital it is a hashtag broken by a space ("# MeToo").
+    static func numberSigns(in text: String) -> Int {
+        let bytes = Array(text.utf8)
+        return bytes.indices.filter { index in
+            guard bytes[index] == UInt8(ascii: "#"), index + 1 == bytes.count || bytes[index + 1] == 0x20 else { return false }
+            var next = index + 1
+            while next < bytes.count && bytes[next] == 0x20 { next += 1 }
+            guard next < bytes.count else { return true }
+            let scalar = bytes.withUnsafeBufferPointer { ByteScan.scalar($0, next).value }
+            return !(Unicode.Scalar(scalar)?.properties.isUppercase ?? false)
+        }.count
+    }
+
+    /// URLs, e-mail addresses, @handles and #hashtags of a text, with their byte ranges.
     static func codes(in text: String) -> [(text: String, kind: LinkKind)] {
         let bytes = Array(text.utf8)
         let urls = bytes.withUnsafeBufferPointer(ProseMask.urlRanges)
