@@ -13,71 +13,83 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON, or indented with two spaces per level.
     public func serialized(pretty: Bool = false) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(to: &output, pretty: pretty, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, pretty: Bool, indent: Int) {
+    /// Written as bytes: a report of thousands of findings is millions of small appends.
+    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .int(let value): output += String(value).utf8
         case .double(let value):
-            output += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
+            output += (value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null").utf8
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let items):
-            writeContainer(items.map { (nil, $0) }, open: "[", close: "]", to: &output, pretty: pretty, indent: indent)
-        case .object(let members):
-            writeContainer(members.map { ($0.0, $0.1) }, open: "{", close: "}", to: &output, pretty: pretty, indent: indent)
-        }
-    }
-
-    private func writeContainer(_ items: [(String?, JSONValue)], open: String, close: String,
-                                to output: inout String, pretty: Bool, indent: Int) {
-        output += open
-        if items.isEmpty { output += close; return }
-        let inner = String(repeating: "  ", count: indent + 1)
-        for (position, (key, value)) in items.enumerated() {
-            if position > 0 { output += "," }
-            if pretty { output += "\n" + inner }
-            if let key {
-                JSONValue.writeString(key, to: &output)
-                output += pretty ? ": " : ":"
+            output.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                JSONValue.separate(position, &output, pretty: pretty, indent: indent + 1)
+                item.write(to: &output, pretty: pretty, indent: indent + 1)
             }
-            value.write(to: &output, pretty: pretty, indent: indent + 1)
+            JSONValue.close(UInt8(ascii: "]"), empty: items.isEmpty, &output, pretty: pretty, indent: indent)
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            for (position, (key, value)) in members.enumerated() {
+                JSONValue.separate(position, &output, pretty: pretty, indent: indent + 1)
+                JSONValue.writeString(key, to: &output)
+                output += (pretty ? ": " : ":").utf8
+                value.write(to: &output, pretty: pretty, indent: indent + 1)
+            }
+            JSONValue.close(UInt8(ascii: "}"), empty: members.isEmpty, &output, pretty: pretty, indent: indent)
         }
-        if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-        output += close
     }
 
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
+    /// The comma before every item but the first, and in pretty output a new line at the item's depth.
+    private static func separate(_ position: Int, _ output: inout [UInt8], pretty: Bool, indent: Int) {
+        if position > 0 { output.append(UInt8(ascii: ",")) }
+        if pretty { newLine(&output, indent: indent) }
+    }
+
+    private static func close(_ mark: UInt8, empty: Bool, _ output: inout [UInt8], pretty: Bool, indent: Int) {
+        if pretty && !empty { newLine(&output, indent: indent) }
+        output.append(mark)
+    }
+
+    private static func newLine(_ output: inout [UInt8], indent: Int) {
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+    }
+
+    static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         // Most strings (paths, rule ids, messages) need no escape: appended whole. 0xE2 may start
         // U+2028 or U+2029, which the scalar loop escapes.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            output += value
-            output += "\""
+            output += value.utf8
+            output.append(UInt8(ascii: "\""))
             return
         }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
+            case "\"": output += "\\\"".utf8
+            case "\\": output += "\\\\".utf8
+            case "\n": output += "\\n".utf8
+            case "\r": output += "\\r".utf8
+            case "\t": output += "\\t".utf8
+            case "\u{2028}": output += "\\u2028".utf8
+            case "\u{2029}": output += "\\u2029".utf8
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    output += String(scalar).utf8
                 }
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
