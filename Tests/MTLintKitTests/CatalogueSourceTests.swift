@@ -51,6 +51,35 @@ struct CatalogueSourceTests {
         #expect(rules.filter { $0 == "repeated-word" }.count == 1)
     }
 
+    @Test func msgidsAreEnglishUnlessTheyClearlySayOtherwise() {
+        // Local place names of many countries (iso_3166-2) do not make the msgids Spanish for their few
+        // articles: the name copied into the msgstr follows its source. German msgids are read as German.
+        let names = Linter.detectedSource(of: ["La Habana", "Santa Elena", "Île-de-France", "Nordrhein-Westfalen", "Bayern",
+                                               "Provence-Alpes-Côte d'Azur", "Zürich", "Małopolskie", "Lombardia", "Toscana",
+                                               "Andalucía", "Cataluña", "Galicia", "Västra Götaland", "Uusimaa", "Jalisco"]
+            .map { TranslationUnit(id: $0, source: $0, target: 0..<0) }, convention: "en")
+        #expect(names == "en")
+        let german = Linter.detectedSource(of: ["Die Datei ist nicht lesbar und wird übersprungen.", "Der Befehl ist unbekannt."]
+            .map { TranslationUnit(id: $0, source: $0, target: 0..<0) }, convention: "en")
+        #expect(german == "de")
+        // Without a convention (an XLIFF file that names no language), the best guess stands.
+        #expect(Linter.detectedSource(of: [TranslationUnit(id: "1", source: "La Habana", target: 0..<0)], convention: nil) == "es")
+        let catalogue = #"""
+            msgid ""
+            msgstr ""
+            "Content-Type: text/plain; charset=UTF-8\n"
+            "Language: fr\n"
+
+            msgid "La Habana"
+            msgstr "La Habana"
+
+            msgid "Santa Elena"
+            msgstr "Santa Elena"
+
+            """#
+        #expect(!findings(catalogue).contains { $0.rule == "untranslated-name" })
+    }
+
     @Test func cognatesAreNotCopies() {
         // "type" and "double" are French too: the catalogue writes them where the msgid does not.
         // "Profile memory usage of PROGRAM" keeps two words French never writes ("memory", "of").
