@@ -177,16 +177,15 @@ public enum Aligner {
     }
 
     /// What a byte is, for `measure`: one table lookup instead of a chain of comparisons. A pointer
-    /// that lives as long as the program, so that the loop reads it without a closure (the
-    /// variables a closure captures stay in memory, and the loop's are its cost).
-    // Never written after it is built, so shared between threads safely.
+    /// built once and never written again (so shared by threads safely), which the loop reads without
+    /// a closure: the variables a closure captures stay in memory, and the loop's are its cost.
     nonisolated(unsafe) private static let byteClass: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        table.initialize(from: byteClasses, count: 256)
+        for value in 0...255 { table[value] = byteClass(of: UInt8(value)) }
         return UnsafePointer(table)
     }()
-    private static let byteClasses: [UInt8] = (0...255).map { value -> UInt8 in
-        let byte = UInt8(value)
+
+    private static func byteClass(of byte: UInt8) -> UInt8 {
         var bits: UInt8 = 0
         if byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { bits |= counted }
         if byte >= 0x30 && byte <= 0x39 { bits |= digit }

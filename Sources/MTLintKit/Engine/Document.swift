@@ -131,6 +131,18 @@ public struct Document: Sendable {
         return start..<end
     }
 
+    /// The tokens that lie wholly inside a byte range (tokens are in order: found by binary search).
+    func tokens(in range: Range<Int>) -> ArraySlice<Token> {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < tokens.count && tokens[end].end <= range.upperBound { end += 1 }
+        return tokens[low..<end]
+    }
+
     public var wordCount: Int { tokens.reduce(0) { $0 + ($1.kind.isWord ? 1 : 0) } }
 
     /// Compares two tokens' text ignoring case (ASCII fast path, ICU folding otherwise).

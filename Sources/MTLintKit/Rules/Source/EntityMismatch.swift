@@ -112,17 +112,17 @@ enum SourceNames {
         // Every occurrence of every name, found through the names' first characters.
         let bytes = Array(text.utf8)
         var occurrences: [(rank: Int, range: Range<Int>)] = []
-        var offset = 0
-        while offset < bytes.count {
-            let (scalar, length) = bytes.withUnsafeBufferPointer { ByteScan.scalar($0, offset) }
-            for place in names.places(startingWith: scalar) {
-                let rank = names.ranks[place], name = names.list[rank].bytes
-                guard name.count <= bytes.count - offset,
-                      name.withUnsafeBufferPointer({ name in bytes.withUnsafeBufferPointer { memcmp(name.baseAddress!, $0.baseAddress! + offset, name.count) == 0 } })
-                else { continue }
-                occurrences.append((rank, offset..<(offset + name.count)))
+        bytes.withUnsafeBufferPointer { text in
+            var offset = 0
+            while offset < text.count {
+                let (scalar, length) = ByteScan.scalar(text, offset)
+                for place in names.places(startingWith: scalar) {
+                    let rank = names.ranks[place], name = names.list[rank].bytes
+                    guard name.count <= text.count - offset, text[offset..<(offset + name.count)].elementsEqual(name) else { continue }
+                    occurrences.append((rank, offset..<(offset + name.count)))
+                }
+                offset += length
             }
-            offset += length
         }
         // Longest names first; a name inside a longer one already found is part of it.
         var covered = [Bool](repeating: false, count: bytes.count)
@@ -146,10 +146,12 @@ enum SourceNames {
         /// Those that start with a character beyond it (their places in `ranks`, after the plane's).
         var beyondPlane: [UInt32: Range<Int>]
 
-        init(list: [(bytes: [UInt8], entity: Int)], firsts: [UInt32]) {
+        init(list: [(bytes: [UInt8], entity: Int)]) {
             self.list = list
             var byFirst: [UInt32: [Int]] = [:]
-            for (rank, first) in firsts.enumerated() { byFirst[first, default: []].append(rank) }
+            for (rank, name) in list.enumerated() {
+                byFirst[name.bytes.withUnsafeBufferPointer { ByteScan.scalar($0, 0).value }, default: []].append(rank)
+            }
             firstRank = [0]
             firstRank.reserveCapacity(0x10001)
             ranks = []
@@ -182,7 +184,7 @@ enum SourceNames {
                 entity.variants.filter { $0.count >= 2 && writtenIn(language, $0) }.map { ($0, index) }
             }
             let sorted = (territories + variants).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
-            return CJKNames(list: sorted.map { (Array($0.0.utf8), $0.1) }, firsts: sorted.map { $0.0.unicodeScalars.first!.value })
+            return CJKNames(list: sorted.map { (Array($0.0.utf8), $0.1) })
         }
     }
 

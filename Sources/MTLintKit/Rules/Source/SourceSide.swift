@@ -40,22 +40,14 @@ final class SourceSide: Sendable {
         return index >= 0 && ranges[index].contains(offset) ? index : nil
     }
 
-    /// The tokens of unit i's source (tokens are in order: found by binary search). A source made
-    /// without its words (Chinese, Japanese) has just this unit tokenized.
+    /// The tokens of unit i's source. A source made without its words (Chinese, Japanese) has just
+    /// this unit tokenized.
     func tokens(ofUnit index: Int) -> ArraySlice<Token> {
         let range = ranges[index]
         if document.wordsDeferred {
             let tokens = (try? Tokenizer.tokens(of: Array(document.text[range]), locale: document.language.icuLocale)) ?? []
             return tokens.map { Token(start: $0.start + range.lowerBound, end: $0.end + range.lowerBound, kind: $0.kind, script: $0.script) }[...]
         }
-        let tokens = document.tokens
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        var end = low
-        while end < tokens.count && tokens[end].end <= range.upperBound { end += 1 }
-        return tokens[low..<end]
+        return document.tokens(in: range)
     }
 }

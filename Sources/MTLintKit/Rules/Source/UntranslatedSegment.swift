@@ -110,14 +110,7 @@ public struct UntranslatedSegment: Rule {
     /// lists of those words are not tested.
     private func isProse(_ range: Range<Int>, _ grammar: JoinLexicon, in document: Document) -> Bool {
         guard !grammar.isEmpty else { return true }
-        let tokens = document.tokens
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return tokens[low...].prefix { $0.start < range.upperBound }
-            .contains { $0.kind == .letter && grammar.continues(CaseFolding.fold(document.string($0.range))) }
+        return document.tokens(in: range).contains { $0.kind == .letter && grammar.continues(CaseFolding.fold(document.string($0.range))) }
     }
 
     /// "This is just one example.": a capital first and a full stop, question or exclamation mark last,
