@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # False alarms on human translations (issue #13): flags per 1,000 words of
-#  1. Debian's man pages, section 1, in French, German and Russian (and any other language given),
+#  1. Debian's man pages, section 1, in French, German and Russian (and any other language given;
+#     install the manpages-fr, manpages-de and manpages-ru packages first),
 #     each page rendered as the issue prescribes, one paragraph per line, concatenated. A page
 #     installed under several names (a symlink: rview and rvim are vim.1.gz) is rendered once;
 #     `--with-aliases` renders every name, as a plain concatenation of the folder would;
@@ -28,7 +29,11 @@ print(f"{len(findings)} flags, {words} words: {1000 * len(findings) / max(1, wor
 }
 
 for lang in "${languages[@]}"; do
-  text="$work/man-$lang-$aliases.txt"
+  # The translated pages come from Debian's manpages-LANG package (manpages-l10n); without it only
+  # the few pages other packages ship are there. The cache is named by the number of pages.
+  dpkg -s "manpages-$lang" >/dev/null 2>&1 || echo "note: manpages-$lang is not installed (apt-get install manpages-$lang)" >&2
+  pages=$(ls /usr/share/man/"$lang"/man1/*.gz 2>/dev/null | wc -l)
+  text="$work/man-$lang-$aliases-$pages.txt"
   if [ ! -s "$text" ]; then
     : > "$text"
     for page in /usr/share/man/"$lang"/man1/*.gz; do

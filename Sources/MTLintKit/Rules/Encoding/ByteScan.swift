@@ -76,7 +76,8 @@ enum ByteScan {
 
 extension ByteScan {
     /// Whether the line around `offset` looks like code or a command line rather than
-    /// prose: it holds $ = { } < > | \ _ or an option ("--x", " -x"). Manual pages and
+    /// prose: it holds $ = { } < > | \ _, an option ("--x", " -x"), a quoted key ("key":) or a
+    /// table's box drawing. Manual pages and
     /// technical articles mix such lines into prose; punctuation rules leave them alone.
     static func lineLooksLikeCode(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
         var start = offset
@@ -88,6 +89,11 @@ extension ByteScan {
             // "Proxy::example.org" and `"DIRECT";`: a scope operator, a statement ending after a string.
             case 0x3A where index + 1 < buffer.count && buffer[index + 1] == 0x3A: return true
             case 0x22 where index + 1 < buffer.count && buffer[index + 1] == 0x3B: return true
+            // `"weight": 1000,` and `"type" : "deb"`: a quoted key of JSON or YAML, one word before a colon
+            // (not a headline's quotation, `"Es klingt düster": In der…`).
+            case 0x22 where isQuotedKey(buffer, closingAt: index, lineStart: start): return true
+            // Box drawing (U+2500–257F, E2 94 xx / E2 95 xx): the cells of a table.
+            case 0xE2 where index + 1 < buffer.count && (buffer[index + 1] == 0x94 || buffer[index + 1] == 0x95): return true
             case 0x2D:
                 if index + 1 < buffer.count, index == start || buffer[index - 1] == 0x20 || buffer[index - 1] == 0x2D {
                     let next = buffer[index + 1] | 0x20
@@ -96,6 +102,23 @@ extension ByteScan {
             default: break
             }
             index += 1
+        }
+        return false
+    }
+
+    /// Whether the straight quote at `index` closes a one-word string followed by a colon (`"key":`).
+    private static func isQuotedKey(_ buffer: UnsafeBufferPointer<UInt8>, closingAt index: Int, lineStart: Int) -> Bool {
+        var colon = index + 1
+        if colon < buffer.count && buffer[colon] == 0x20 { colon += 1 }
+        guard colon < buffer.count, buffer[colon] == 0x3A else { return false }
+        var open = index
+        while open > lineStart {
+            open -= 1
+            switch buffer[open] {
+            case 0x22: return open + 1 < index
+            case 0x20, 0x09: return false
+            default: continue
+            }
         }
         return false
     }

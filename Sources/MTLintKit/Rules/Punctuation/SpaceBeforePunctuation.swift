@@ -15,13 +15,15 @@ public struct SpaceBeforePunctuation: Rule {
             french-spacing's business). Only a plain space on the same line counts — a wrapped line is not a space before \
             the mark — and only when a word, number or closing bracket precedes it and a space, line end or \
             closing mark follows, so ".NET", " .5", an ellipsis and emoticons stay quiet; lines that look like \
-            code or a command line (with $ = { } < > | \\ _ or an option such as "-x") are skipped. A full stop \
-            followed by a lower-case word is usually the character itself, named in the text ("the . command", \
-            "quand . se termine"), and stays quiet — unless that word is a pronoun or article that opens \
-            sentences and the word before is not an article or preposition ("rose sharply . the government"): a \
+            code or a command line (with $ = { } < > | \\ _ or an option such as "-x") are skipped. A mark \
+            between spaces is often the character itself, named in the text, and stays quiet: after an article, \
+            preposition or conjunction ("files starting with .", "h oder ?"), before another mark ("while : ; \
+            do"), inside a quoted command ("»cd .«"), and a full stop, ! or ? followed by a lower-case word ("the \
+            . command", "mit ! beginnt") — unless that word is a pronoun or article that opens \
+            sentences ("rose sharply . the government"): a \
             sentence boundary garbled twice, which lowercase-sentence-start does not see through the space and \
             takes over once the space is gone. A detokeniser leaves one space: two or more align a column \
-            ("Name        : %s"), and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
+            ("Name        : %s"), a space that keeps a full stop off an e-mail or web address is deliberate, and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
             on two lines or more) are code. In a translation file, a message whose source writes the same space before the \
             same mark ("Access Rights : ") keeps the source's layout. Removing the space is safe.
             """,
@@ -40,6 +42,15 @@ public struct SpaceBeforePunctuation: Rule {
                       fixed: "Les prix ont fortement augmenté. le gouvernement a réagi."),
             .passes("Vraiment ? Oui : il est parti ; c'est fini ! Le point . désigne le dossier courant.", lang: "fr"),
             .passes("Version .NET 4, a .5 rate, and he waited ... then left :) fine.", lang: "en"),
+            // The character itself, named: after a preposition or conjunction, before a lower-case word
+            // or another mark, inside a quoted command; and a full stop kept off an address.
+            .passes("не скрывать файлы, начинающиеся с .\nвыводит список всех файлов, кроме . и ..", lang: "ru"),
+            .passes("Falls die Angabe mit ! beginnt, wird sie ausgeführt. Taste: h oder ?", lang: "de"),
+            .passes("Probieren Sie »cd .« und »cd ..« aus, oder « cd . » en français.", lang: "de"),
+            .passes("Répétez tant que : ; fait. C'est . (le répertoire actuel) par défaut.", lang: "fr"),
+            .passes("Fehler bitte an debian-l10n-german@lists.debian.org .", lang: "de"),
+            .triggers("Einige Zeichen können falsch angezeigt werden⟦ ⟧. Diese Option hilft.", lang: "de",
+                      fixed: "Einige Zeichen können falsch angezeigt werden. Diese Option hilft."),
             .passes("The president, who arrived late,\n, spoke.", lang: "en"),
             .passes("Run find . -name x ; then stop.", lang: "en"),
             .passes("\tName        : %s\n\tTyp         : %s", lang: "de"),
@@ -91,13 +102,11 @@ public struct SpaceBeforePunctuation: Rule {
                 guard QuoteAnalysis.doubleMarks.contains(scalar) || scalar == 0x2019 || scalar == 0xA0 else { continue }
             }
             if byte == 0x2E && after == 0x2E { continue }
-            // "quand . se termine", "the . command": a full stop with a lower-case word after it is
-            // the character itself, named in the text, not the end of a sentence — unless that word
-            // opens a sentence and the word before can end one ("sharply . the government").
             var lowerStart: String? = nil
-            if byte == 0x2E && after == 0x20 && token.end + 1 < text.count && text[token.end + 1] >= 0x61 && text[token.end + 1] <= 0x7A {
-                guard let word = sentenceStart(after: token.end + 1, previous: previous, in: document) else { continue }
-                lowerStart = word
+            switch role(ofMarkAt: token, after: previous, in: document) {
+            case .mentioned: continue
+            case .punctuation: break
+            case .garbledBoundary(let word): lowerStart = word
             }
             if previous.kind == .letter && previous.end - previous.start < 2 { continue }
             if text.withUnsafeBufferPointer({ ByteScan.lineLooksLikeCode($0, token.start) }) { continue }
@@ -111,18 +120,63 @@ public struct SpaceBeforePunctuation: Rule {
         return findings
     }
 
-    /// The lower-case word at `offset` when it is one that opens a sentence (a subject pronoun or
-    /// article from the language's word lists) and the word before the full stop is not one that
-    /// needs a continuation (an article or preposition: "the . command").
-    private func sentenceStart(after offset: Int, previous: Token, in document: Document) -> String? {
-        let lexicon = JoinLexicon.of(document.language.code, in: document.dictionaries)
+    private enum MarkRole { case punctuation, mentioned, garbledBoundary(String) }
+
+    /// What a mark written between spaces stands for. It is the character itself, named in the text
+    /// rather than punctuating it ("files starting with .", "the . command", "mit ! beginnt",
+    /// "while : ; do", "»cd .«"), when the word before cannot end a clause, when another mark follows,
+    /// or, for . ! ?, when a lower-case word follows or it closes a quotation that opens in lower case.
+    /// A lower-case pronoun or article after it is the exception: "sharply . the government" is a
+    /// sentence boundary garbled twice. A space that keeps a full stop off an address a reader copies
+    /// ("debian-l10n-german@lists.debian.org .") is deliberate.
+    private func role(ofMarkAt mark: Token, after previous: Token, in document: Document) -> MarkRole {
         let text = document.text
-        var end = offset
-        while end < text.count && text[end] >= 0x61 && text[end] <= 0x7A { end += 1 }
-        guard end == text.count || (text[end] < 0x80 && !ByteScan.isASCIILetter(UInt32(text[end]))) else { return nil }
-        let word = document.string(offset..<end)
-        guard lexicon.starters.contains(word),
-              !lexicon.dangling.contains(document.string(previous.start..<previous.end).lowercased()) else { return nil }
-        return word
+        let byte = text[mark.start]
+        let lexicon = JoinLexicon.of(document.language.code, in: document.dictionaries)
+        let before = document.string(previous.start..<previous.end).lowercased()
+        // Prepositions too, where none can end a sentence: English strands them ("looked at"), and German
+        // and Dutch end a clause on a separable prefix ("teilte … mit").
+        if lexicon.dangling.contains(before)
+            || (lexicon.prepositions.contains(before) && !["en", "de", "nl"].contains(document.language.code)) { return .mentioned }
+        if byte == 0x2E && endsAddress(before: previous.end, in: text) { return .mentioned }
+        var next = mark.end
+        while next < text.count && text[next] == 0x20 { next += 1 }
+        guard next < text.count else { return .punctuation }
+        if [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x28].contains(text[next]) && next > mark.end { return .mentioned }
+        guard byte == 0x2E || byte == 0x21 || byte == 0x3F else { return .punctuation }
+        let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, next).value }
+        if QuoteAnalysis.doubleMarks.contains(scalar) {
+            return quotationOpensInLowerCase(before: mark.start, in: document) ? .mentioned : .punctuation
+        }
+        guard next > mark.end, JoinText.isLower(scalar) else { return .punctuation }
+        let word = document.string(text.withUnsafeBufferPointer { JoinText(bytes: $0).word(startingAt: next) })
+        return lexicon.starters.contains(word) ? .garbledBoundary(word) : .mentioned
+    }
+
+    /// Whether the text before `end` back to the last space is an e-mail or web address.
+    private func endsAddress(before end: Int, in text: [UInt8]) -> Bool {
+        var start = end
+        while start > 0 && text[start - 1] > 0x20 { start -= 1 }
+        let word = text[start..<end]
+        return word.contains(0x40) || word.starts(with: Array("www.".utf8))
+            || word.firstRange(of: Array("://".utf8)) != nil
+    }
+
+    /// Whether the quotation that a mark right after `offset` closes starts with a lower-case letter
+    /// ("»cd .«", "« cd . »"): a command or a word quoted, not a sentence.
+    private func quotationOpensInLowerCase(before offset: Int, in document: Document) -> Bool {
+        document.text.withUnsafeBufferPointer { buffer in
+            var index = offset
+            while index > 0 && buffer[index - 1] != 0x0A {
+                guard let (scalar, start) = ByteScan.scalar(before: index, buffer) else { return false }
+                if QuoteAnalysis.doubleMarks.contains(scalar) {
+                    var first = index
+                    while first < offset && buffer[first] == 0x20 { first += 1 }
+                    return first < offset && JoinText.isLower(ByteScan.scalar(buffer, first).value)
+                }
+                index = start
+            }
+            return false
+        }
     }
 }

@@ -14,11 +14,12 @@ public struct ForeignQuoteStyle: Rule {
             (ulocdata_getDelimiter): the primary pair is accepted anywhere and the alternate pair inside a \
             quotation (“ ” inside « » in French). German also accepts »…« (Duden), Dutch “…” as well as ‘…’, Chinese 「」 and 『』, and \
             straight quotes are accepted except in German, whose readers (and the WMT news raters) take them for a \
-            typing error — only around prose, not code, paths or options, and only in a document that also uses \
-            „ “: a German text with "…" throughout has a house style (TED subtitles do), a mix is the artefact. English “ ” where the locale's \
-            primary marks are « » are flagged only when the document also uses « » (careful French and Russian \
+            typing error — only around prose, not code, paths, options or JSON keys, and only within about 1,200 words \
+            of the document's own „ “: a German text with "…" throughout has a house style (TED subtitles do), a mix is the artefact. English “ ” where the locale's \
+            primary marks are « » are flagged only near « » (careful French and Russian \
             writers often choose “ ” throughout); a document that uses another locale's marks throughout gets \
-            one information finding for the whole document, not one a quotation. Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
+            one information finding for the whole document, not one a quotation, and so do the passages of a \
+            long document far from its own marks (the pages of a manual, each by its translator). Apostrophes are not quotation marks and are never flagged. The fix writes the locale's \
             mark for the same role, both marks of a quotation at once (one finding per quotation); it is safe only when the document uses one foreign style consistently, \
             since a mix means the roles may be guessed wrong. Marks around code set off a literal, not a \
             quotation, and are left alone: a command or expression (with "--", "\\", "/" or "="), a single \
@@ -46,6 +47,11 @@ public struct ForeignQuoteStyle: Rule {
             // „ is a byte of the mojibake of ’, not a mark.
             .passes("The ministerÃ¢â‚¬â„¢s visit was postponed.", lang: "en"),
             .triggers("Er sagte ⟦\"⟧Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
+            // A passage far from the document's own marks keeps its style: one information finding for those passages.
+            .triggers("„Ja“, sagte sie.\n" + String(repeating: "Die Sitzung dauerte lange und endete ohne Ergebnis.\n", count: 160)
+                      + "Er sagte ⟦\"⟧Wir kommen\" und ging. Sie nannte es \"Heimat\".", lang: "de"),
+            .passes("„Ja“, sagte sie.\n      \"weight\": 1000,\n      \"elfType\" : \"coredump\",", lang: "de"),
+            .passes("„Ja“, sagte sie. │\"alias\"   │ Der Name ist ein Alias │", lang: "de"),
             .passes("Er ruft open(\"Datei\", O_WRONLY) auf; LANG=\"de_DE\".", lang: "de"),
             .passes("« Oui », dit-il. Affichage de “dpkg-query --control-path paquet symbols” ; “\\” annule le sens.", lang: "fr"),
             .passes("Значение «mac». Если lexgrog выведет “parse failed” или получит символ “-”, то…", lang: "ru"),
@@ -57,10 +63,14 @@ public struct ForeignQuoteStyle: Rule {
     public func check(_ document: Document) -> [Finding] {
         let target = document.language.quotes.map { "\($0.open)…\($0.close)" } ?? "“…”"
         return QuoteAnalysis.issues(in: document).compactMap { issue in
-            if case let .houseStyle(marks) = issue, let first = marks.first, let last = marks.last {
+            if case let .houseStyle(marks, inPassages) = issue, let first = marks.first, let last = marks.last {
                 let used = "\(document.string(first))…\(document.string(last))"
-                var summary = finding(first, "this document writes all its quotations with \(used) (\(marks.count) marks), "
-                    + "never \(target): a house style, or another locale's typography")
+                let message = inPassages
+                    ? "passages of this document far from its \(target) write their quotations with \(used) (\(marks.count) marks): "
+                        + "a house style of those passages, or another locale's typography"
+                    : "this document writes all its quotations with \(used) (\(marks.count) marks), never \(target): "
+                        + "a house style, or another locale's typography"
+                var summary = finding(first, message)
                 summary.severity = .info
                 return summary
             }

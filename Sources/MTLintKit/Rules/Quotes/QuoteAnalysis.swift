@@ -26,8 +26,9 @@ struct QuoteAnalysis {
         /// fixed as a whole), or a lone mark. The replacements are the locale's marks, when safe.
         case foreign(marks: [Range<Int>], replacements: [String]?)
         /// Another locale's marks used throughout, never the locale's own: a house style, reported
-        /// once for the document, not mark by mark.
-        case houseStyle(marks: [Range<Int>])
+        /// once for the document, not mark by mark. `inPassages` when the document uses its own marks
+        /// elsewhere, far from these (a manual's pages by different translators).
+        case houseStyle(marks: [Range<Int>], inPassages: Bool)
     }
 
     struct Style {
@@ -41,6 +42,10 @@ struct QuoteAnalysis {
         /// Whether a closing mark follows the word directly (not French « mot »).
         var closeGlued: Bool
     }
+
+    /// How far (in bytes, about 1,200 words: a long news article) the locale's own marks make
+    /// another style a mix.
+    static let mixingDistance = 8_000
 
     static let doubleMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x300C, 0x300D, 0x300E, 0x300F, 0xFF02]
 
@@ -132,7 +137,7 @@ struct QuoteAnalysis {
             var index = nextCandidate(buffer, from: 0)
             var foreignMarks: [Mark] = []
             var foreignCloserOf: [Int: Range<Int>] = [:]  // by the opening mark's offset
-            var sawPrimaryOpen = false
+            var primaryOpens: [Int] = []    // offsets of the locale's own opening marks, in order
             var prosePairs: Set<Int> = []   // starts of straight quotes paired around prose
             var withdrawn: Set<Int> = []    // issues that a later mark showed wrong
 
@@ -249,7 +254,7 @@ struct QuoteAnalysis {
                 }
                 var mark = Mark(range: range, scalar: scalar, role: role, foreign: foreign,
                                 opensWord: leftFlanking && !rightFlanking, closesWord: rightFlanking && !leftFlanking)
-                if !foreign && role == .open && ByteScan.utf8(scalar) == style.open { sawPrimaryOpen = true }
+                if !foreign && role == .open && ByteScan.utf8(scalar) == style.open { primaryOpens.append(index) }
                 if foreign { foreignMarks.append(mark) }
                 switch role {
                 case .open:
@@ -319,19 +324,28 @@ struct QuoteAnalysis {
                 paragraphIndex += 1
             }
             if !withdrawn.isEmpty { issues = issues.indices.filter { !withdrawn.contains($0) }.map { issues[$0] } }
-            // Straight quotes count only around prose (not code, options or paths), and only when the
-            // document also uses the locale's own marks: a German text written with "…" throughout has a
-            // house style (news agencies and subtitles use one), a mix is the artefact.
-            // “ ” where « » is the norm likewise count only when the document also uses « ».
-            let houseStyle = sawPrimaryOpen ? [] : foreignMarks.filter { mark in
-                (mark.scalar == 0x22 && prosePairs.contains(mark.range.lowerBound))
-                    || ((mark.scalar == 0x201C || mark.scalar == 0x201D) && style.open == "«")
+            // Straight quotes count only around prose (not code, options or paths), and only near the
+            // locale's own marks: a German text written with "…" throughout has a house style (news
+            // agencies and subtitles use one), a mix is the artefact. “ ” where « » is the norm likewise
+            // count only near « ». Near is within `mixingDistance`: a passage far from any of the
+            // locale's marks (another page of a manual, an appended text) keeps a style of its own.
+            func nearPrimary(_ mark: Mark) -> Bool {
+                let offset = mark.range.lowerBound
+                var low = 0, high = primaryOpens.count
+                while low < high { let middle = (low + high) / 2; if primaryOpens[middle] < offset { low = middle + 1 } else { high = middle } }
+                return (low < primaryOpens.count && primaryOpens[low] - offset <= mixingDistance)
+                    || (low > 0 && offset - primaryOpens[low - 1] <= mixingDistance)
+            }
+            func needsNearPrimary(_ mark: Mark) -> Bool {
+                mark.scalar == 0x22 || ((mark.scalar == 0x201C || mark.scalar == 0x201D) && style.open == "«")
+            }
+            let houseStyle = foreignMarks.filter { mark in
+                needsNearPrimary(mark) && !nearPrimary(mark) && (mark.scalar != 0x22 || prosePairs.contains(mark.range.lowerBound))
             }
             // Two quotations at least: one is too few to call a style.
-            if houseStyle.count >= 4 { issues.append(.houseStyle(marks: houseStyle.map(\.range))) }
+            if houseStyle.count >= 4 { issues.append(.houseStyle(marks: houseStyle.map(\.range), inPassages: !primaryOpens.isEmpty)) }
             foreignMarks.removeAll { mark in
-                (mark.scalar == 0x22 && (!prosePairs.contains(mark.range.lowerBound) || !sawPrimaryOpen))
-                    || ((mark.scalar == 0x201C || mark.scalar == 0x201D) && style.open == "«" && !sawPrimaryOpen)
+                needsNearPrimary(mark) && (!nearPrimary(mark) || (mark.scalar == 0x22 && !prosePairs.contains(mark.range.lowerBound)))
             }
             // Style conversion is safe only when the document uses one foreign style throughout.
             let foreignScalars = Set(foreignMarks.map(\.scalar))
