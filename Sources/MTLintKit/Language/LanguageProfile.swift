@@ -13,6 +13,9 @@ public final class LanguageProfile: Sendable {
     public let auxiliaryExemplars: ExemplarSet?
     /// Writing systems with upper and lower case letters.
     public let isCased: Bool
+    /// Whether the alphabet is the Latin one. In a language that is not, Latin words are names, code
+    /// or commands ("man man", "abc ss ? EUR"), not its prose.
+    public let writesLatin: Bool
 
     init(tag: String) {
         let normalized = String(tag.map { $0 == "-" ? "_" : $0 })
@@ -22,6 +25,13 @@ public final class LanguageProfile: Sendable {
         exemplars = ExemplarSet(locale: normalized)
         auxiliaryExemplars = ExemplarSet(locale: normalized, kind: .auxiliary)
         isCased = !LanguageProfile.caselessLanguages.contains(code)
+        writesLatin = exemplars?.contains("a") ?? true
+    }
+
+    /// Whether `scalar` is a letter of the language's own alphabet (CLDR exemplars, either case).
+    public func isOwnLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard let exemplars else { return true }
+        return exemplars.contains(scalar) || scalar.properties.lowercaseMapping.unicodeScalars.first.map(exemplars.contains) == true
     }
 
     /// Languages written without spaces between words, which ICU segments with a dictionary:

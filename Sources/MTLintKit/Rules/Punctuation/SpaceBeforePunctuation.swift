@@ -23,7 +23,8 @@ public struct SpaceBeforePunctuation: Rule {
             sentences ("rose sharply . the government"): a \
             sentence boundary garbled twice, which lowercase-sentence-start does not see through the space and \
             takes over once the space is gone. A detokeniser leaves one space: two or more align a column \
-            ("Name        : %s"), a space that keeps a full stop off an e-mail or web address is deliberate, and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
+            ("Name        : %s"), a line without a letter of the language's alphabet in a text not written in Latin \
+            letters is an example ("abc ss ? EUR"), a space that keeps a full stop off an e-mail or web address is deliberate, and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
             on two lines or more) are code. In a translation file, a message whose source writes the same space before the \
             same mark ("Access Rights : ") keeps the source's layout. Removing the space is safe.
             """,
@@ -49,6 +50,8 @@ public struct SpaceBeforePunctuation: Rule {
             .passes("Probieren Sie »cd .« und »cd ..« aus, oder « cd . » en français.", lang: "de"),
             .passes("Répétez tant que : ; fait. C'est . (le répertoire actuel) par défaut.", lang: "fr"),
             .passes("Fehler bitte an debian-l10n-german@lists.debian.org .", lang: "de"),
+            // A line of Latin letters alone in a Russian text is an example.
+            .passes("Пример вывода:\n           abc ss ? EUR abc", lang: "ru"),
             .triggers("Einige Zeichen können falsch angezeigt werden⟦ ⟧. Diese Option hilft.", lang: "de",
                       fixed: "Einige Zeichen können falsch angezeigt werden. Diese Option hilft."),
             .passes("The president, who arrived late,\n, spoke.", lang: "en"),
@@ -110,6 +113,7 @@ public struct SpaceBeforePunctuation: Rule {
             }
             if previous.kind == .letter && previous.end - previous.start < 2 { continue }
             if text.withUnsafeBufferPointer({ ByteScan.lineLooksLikeCode($0, token.start) }) { continue }
+            if !document.language.writesLatin && !lineHasOwnLetter(around: token.start, in: document) { continue }
             let message = lowerStart.map {
                 "space before \".\", and \"\($0)\" after it starts in lower case: a sentence boundary garbled by the translation; check whether a sentence ends here"
             } ?? "space before \"\(UnicodeScalar(byte))\""
@@ -151,6 +155,23 @@ public struct SpaceBeforePunctuation: Rule {
         guard next > mark.end, JoinText.isLower(scalar) else { return .punctuation }
         let word = document.string(text.withUnsafeBufferPointer { JoinText(bytes: $0).word(startingAt: next) })
         return lexicon.starters.contains(word) ? .garbledBoundary(word) : .mentioned
+    }
+
+    /// Whether the line around `offset` holds a letter of the language's alphabet: a line of Latin
+    /// letters alone in a Russian text ("abc ss ? EUR abc") is an example, not its prose.
+    private func lineHasOwnLetter(around offset: Int, in document: Document) -> Bool {
+        document.text.withUnsafeBufferPointer { buffer in
+            var start = offset
+            while start > 0 && buffer[start - 1] != 0x0A { start -= 1 }
+            var index = start
+            while index < buffer.count && buffer[index] != 0x0A {
+                let (value, length) = ByteScan.scalar(buffer, index)
+                if value >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic,
+                   document.language.isOwnLetter(scalar) { return true }
+                index += length
+            }
+            return false
+        }
     }
 
     /// Whether the text before `end` back to the last space is an e-mail or web address.

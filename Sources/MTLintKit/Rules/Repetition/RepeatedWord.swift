@@ -21,6 +21,7 @@ public struct RepeatedWord: Rule {
             its definition takes as an argument ("SET drapeau valeur" / "Remplace le drapeau drapeau"); a second \
             word that begins a file name ("man man.7"), the letter of a printf placeholder ("%s s"), and a line \
             that starts a configuration key ("driver = …") are not words of the sentence either. In a \
+            text in another alphabet, a doubled Latin word is a command with its argument ("«info info»"). In a \
             translation file, a doubling that the unit's source also writes ("Wadi Wadi", "help help") is the \
             source's. Numbers and punctuation are not words here.
             """,
@@ -46,6 +47,7 @@ public struct RepeatedWord: Rule {
             .passes("The vote was 12 12 in the first round, then the committee met.", lang: "en"),
             .passes("He left. The the-ory was wrong.", lang: "en"),
             .passes("金正恩 金正恩", lang: "zh"),
+            .passes("Введите команду «info info», чтобы получить введение; \"man man\" описывает man.", lang: "ru"),
             .passes("She worked at the Wagga Wagga store near Sir Run Run Shaw Hospital.", lang: "en"),
             .passes("Überschwemmungen in vielen Teilen Indiens\nIndiens Monsunzeit hat sich verlängert.", lang: "de"),
             .passes("What we see is ylang ylang, the scented part.", lang: "en"),
@@ -84,6 +86,8 @@ public struct RepeatedWord: Rule {
                   !differsInCaseStyle(previous, current, in: text),
                   !isFileOrPlaceholderPart(previous, current, in: text) else { continue }
             let word = document.string(previous.range), folded = CaseFolding.fold(word)
+            // A Latin word doubled in a text of another alphabet is a command and its argument ("man man").
+            if !document.language.writesLatin && text[previous.start] < 0x80 { continue }
             if allowed.contains(folded) || allowedBefore(tokens[safe: index], folded, allowed, in: document) { continue }
             if document.unitSourceContains(document.string(previous.start..<current.end), at: previous.start)
                 // The second word is the placeholder ("Optie optie" under "--source-option=optie").

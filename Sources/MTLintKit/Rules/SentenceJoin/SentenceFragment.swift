@@ -19,7 +19,8 @@ public struct SentenceFragment: Rule {
             Polish -ąc/-wszy), or by a noun phrase whose second or third word is such a participle with words \
             after it ("Both missiles heading towards Japan."), with no finite verb or \
             subject pronoun (dictionaries/<lang>/finite-verbs.txt, sentence-starters.txt; in Russian and Ukrainian, \
-            a present or past verb ending such as -ает, -ится, -али or -ють; in French, Spanish, Italian and \
+            a present or past verb ending such as -ает, -ится, -али or -ють, or a short adjective or participle \
+            that is a predicate (-ен, -ана, -ыт, -ст: "По умолчанию префикс пуст."); in French, Spanish, Italian and \
             Portuguese, an imperfect, simple past, future or conditional ending such as -aient, -aron, -erà or \
             -ava; in Dutch, any word of four letters or \
             more ending in -t, -en, -de or -te; in German, where \
@@ -84,6 +85,7 @@ public struct SentenceFragment: Rule {
             .passes("Сервер перезапускает все службы по очереди. После этого клиент повторяет запрос.", lang: "ru"),
             .passes("Параметр задаёт размер буфера в байтах. Для больших файлов используется отображение в память.", lang: "ru"),
             .passes("Министры встретились во вторник утром. На встрече обсуждали бюджет.", lang: "ru"),
+            .passes("Указывает префикс полного пути к архиву. По умолчанию префикс пуст.", lang: "ru"),
         ]
     )
 
@@ -111,7 +113,9 @@ public struct SentenceFragment: Rule {
         "ru": ["ет", "ёт", "ит", "ут", "ют", "ат", "ят", "ешь", "ишь", "ете", "ите", "ем", "им",
                "ется", "ётся", "ится", "утся", "ются", "атся", "ятся",
                "ал", "ала", "ало", "али", "ял", "яла", "яло", "яли", "ил", "ила", "ило", "или", "ел", "ела", "ело", "ели",
-               "ул", "ула", "уло", "ули", "лся", "лась", "лось", "лись"],
+               "ул", "ула", "уло", "ули", "лся", "лась", "лось", "лись",
+               // Short adjectives and participles, predicates without a verb ("префикс пуст", "файл создан").
+               "ен", "ён", "ена", "ено", "ены", "ана", "ано", "аны", "ыт", "ыта", "ыто", "ыты", "ст", "ста", "сты"],
         // Ukrainian present (-ає, -ить, -ють, -ється…) and past (-ала, -или, -лася…); the masculine
         // past in -в is left out, since it is also the ending of "Київ" and of genitive plurals.
         "uk": ["ає", "яє", "ує", "іє", "ить", "ать", "ять", "уть", "ють", "емо", "имо", "ете", "ите",
