@@ -24,7 +24,8 @@ public struct SpaceBeforePunctuation: Rule {
             sentence boundary garbled twice, which lowercase-sentence-start does not see through the space and \
             takes over once the space is gone. A detokeniser leaves one space: two or more align a column \
             ("Name        : %s"), a line without a letter of the language's alphabet in a text not written in Latin \
-            letters is an example ("abc ss ? EUR"), a space that keeps a full stop off an e-mail or web address is deliberate, and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
+            letters is an example ("abc ss ? EUR"), a colon between two metavariables in capitals or one of several spaced colons on its line \
+            separates fields ("STRING : REGEXP", "status: pkg : error : text"), a space that keeps a full stop off an e-mail or web address is deliberate, and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
             on two lines or more) are code. In a translation file, a message whose source writes the same space before the \
             same mark ("Access Rights : ") keeps the source's layout. Removing the space is safe.
             """,
@@ -50,6 +51,8 @@ public struct SpaceBeforePunctuation: Rule {
             .passes("Probieren Sie »cd .« und »cd ..« aus, oder « cd . » en français.", lang: "de"),
             .passes("Répétez tant que : ; fait. C'est . (le répertoire actuel) par défaut.", lang: "fr"),
             .passes("Fehler bitte an debian-l10n-german@lists.debian.org .", lang: "de"),
+            // Colons that separate fields or operands.
+            .passes("       status: Paket : error : ausführliche-Fehlermeldung\n       Identisch zu ZEICHENKETTE : REGAUSDR", lang: "de"),
             // A line of Latin letters alone in a Russian text is an example.
             .passes("Пример вывода:\n           abc ss ? EUR abc", lang: "ru"),
             .triggers("Einige Zeichen können falsch angezeigt werden⟦ ⟧. Diese Option hilft.", lang: "de",
@@ -147,6 +150,7 @@ public struct SpaceBeforePunctuation: Rule {
         while next < text.count && text[next] == 0x20 { next += 1 }
         guard next < text.count else { return .punctuation }
         if [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x28].contains(text[next]) && next > mark.end { return .mentioned }
+        if byte == 0x3A && next > mark.end && isSeparatorColon(mark, after: previous, next: next, in: document) { return .mentioned }
         guard byte == 0x2E || byte == 0x21 || byte == 0x3F else { return .punctuation }
         let scalar = text.withUnsafeBufferPointer { ByteScan.scalar($0, next).value }
         if QuoteAnalysis.doubleMarks.contains(scalar) {
@@ -155,6 +159,27 @@ public struct SpaceBeforePunctuation: Rule {
         guard next > mark.end, JoinText.isLower(scalar) else { return .punctuation }
         let word = document.string(text.withUnsafeBufferPointer { JoinText(bytes: $0).word(startingAt: next) })
         return lexicon.starters.contains(word) ? .garbledBoundary(word) : .mentioned
+    }
+
+    /// A colon between spaces that separates fields or operands rather than ending a clause: between
+    /// two metavariables in capitals ("ZEICHENKETTE : REGAUSDR"), or one of several on its line
+    /// ("status: Paket : error : Meldung").
+    private func isSeparatorColon(_ mark: Token, after previous: Token, next: Int, in document: Document) -> Bool {
+        let text = document.text
+        return text.withUnsafeBufferPointer { buffer in
+            let following = JoinText(bytes: buffer).word(startingAt: next)
+            if previous.end - previous.start >= 2, following.count >= 2,
+               document.string(previous.range).allSatisfy({ $0.isUppercase }),
+               document.string(following).allSatisfy({ $0.isUppercase }) { return true }
+            var start = mark.start, end = mark.end
+            while start > 0 && buffer[start - 1] != 0x0A { start -= 1 }
+            while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+            var spaced = 0
+            for index in (start + 1)..<max(start + 1, end - 1) where buffer[index] == 0x3A && buffer[index - 1] == 0x20 && buffer[index + 1] == 0x20 {
+                spaced += 1
+            }
+            return spaced >= 2
+        }
     }
 
     /// Whether the line around `offset` holds a letter of the language's alphabet: a line of Latin

@@ -19,7 +19,9 @@ public struct RepeatedWord: Rule {
             capitals beside the same word in lower case ("OCTETS octets") is a placeholder, not a slip. So is, in a \
             manual page that lost its italics, a noun followed by the metavariable that the term line heading \
             its definition takes as an argument ("SET drapeau valeur" / "Remplace le drapeau drapeau"); a second \
-            word that begins a file name ("man man.7"), the letter of a printf placeholder ("%s s"), and a line \
+            word that begins a file name or path ("man man.7", "compile compile/64"), a pair that is all its quotation \
+            or line holds ("»man man«", "info info"), a shell prompt's line ("$ …") and a file listing \
+            ("-rwxr-xr-x 1 root root") are commands, not sentences; the letter of a printf placeholder ("%s s"), and a line \
             that starts a configuration key ("driver = …") are not words of the sentence either. In a \
             text in another alphabet, a doubled Latin word is a command with its argument ("«info info»"). In a \
             translation file, a doubling that the unit's source also writes ("Wadi Wadi", "help help") is the \
@@ -60,6 +62,10 @@ public struct RepeatedWord: Rule {
             .triggers("       -O[N]       Quand N est omis, ouvre une fenêtre pour chaque ⟦fichier fichier⟧.", lang: "fr",
                       fixed: "       -O[N]       Quand N est omis, ouvre une fenêtre pour chaque fichier."),
             .passes("EXEMPLES\n       man man.7\n           Affiche la page du paquet de macros man.", lang: "fr"),
+            .passes("Geben Sie »info info« ein oder \"perldoc perldoc\".\n       info info\n", lang: "de"),
+            .passes("  $ find . /tmp compile compile/64/tests\n  -rwxr-xr-x  1 root root 1026675 Jun  7 13:53 /usr/bin/x", lang: "de"),
+            .triggers("Geben Sie »info« ein, ⟦um um⟧ eine Einführung zu lesen.", lang: "de",
+                      fixed: "Geben Sie »info« ein, um eine Einführung zu lesen."),
             .passes("           name = debian/changelog merge driver\n           driver = dpkg-mergechangelogs -m %O %A %B %A", lang: "fr"),
             .passes("Essayez « help help » ou « man -k %s ».", lang: "fr", source: "Try `help help' or `man -k %s'.", sourceLang: "en"),
             .triggers("Der Vertrag ⟦wurde\nwurde⟧ am Montag unterzeichnet.", lang: "de",
@@ -88,6 +94,7 @@ public struct RepeatedWord: Rule {
             let word = document.string(previous.range), folded = CaseFolding.fold(word)
             // A Latin word doubled in a text of another alphabet is a command and its argument ("man man").
             if !document.language.writesLatin && text[previous.start] < 0x80 { continue }
+            if isCommand(previous, current, in: document) { continue }
             if allowed.contains(folded) || allowedBefore(tokens[safe: index], folded, allowed, in: document) { continue }
             if document.unitSourceContains(document.string(previous.start..<current.end), at: previous.start)
                 // The second word is the placeholder ("Optie optie" under "--source-option=optie").
@@ -147,7 +154,35 @@ public struct RepeatedWord: Rule {
     private func isFileOrPlaceholderPart(_ a: Token, _ b: Token, in text: [UInt8]) -> Bool {
         if b.end + 1 < text.count && text[b.end] == UInt8(ascii: "."), case let next = text[b.end + 1] | 0x20,
            (next >= 0x61 && next <= 0x7A) || (next >= 0x30 && next <= 0x39) { return true }
+        if b.end < text.count && text[b.end] == UInt8(ascii: "/") { return true }   // "compile compile/64"
         return a.start > 0 && text[a.start - 1] == UInt8(ascii: "%")
+    }
+
+    /// The pair is a command, not words of a sentence: it is all a quotation holds ("»man man«",
+    /// "\"perldoc perldoc\""), all its line holds ("info info"), or it stands on a shell prompt's
+    /// line ("$ find … compile compile") or a file listing's ("-rwxr-xr-x 1 root root").
+    private func isCommand(_ a: Token, _ b: Token, in document: Document) -> Bool {
+        let text = document.text
+        return text.withUnsafeBufferPointer { buffer in
+            let before = ByteScan.scalar(before: a.start, buffer)?.value ?? 0x0A
+            let after = b.end < buffer.count ? ByteScan.scalar(buffer, b.end).value : 0x0A
+            if QuoteAnalysis.doubleMarks.contains(before) && QuoteAnalysis.doubleMarks.contains(after) { return true }
+            var start = a.start
+            while start > 0 && buffer[start - 1] != 0x0A { start -= 1 }
+            var end = b.end
+            while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+            let line = buffer[start..<end]
+            guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+            if first == a.start && b.end == end { return true }
+            if first + 1 < end && (line[first] == 0x24 || line[first] == 0x23) && line[first + 1] == 0x20 { return true }
+            return isPermissions(line[first...].prefix(10))
+        }
+    }
+
+    /// "-rwxr-xr-x", "drwxr-xr-x": the mode column of `ls -l`.
+    private func isPermissions(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard bytes.count == 10, let kind = bytes.first, "-dlcbps".utf8.contains(kind) else { return false }
+        return bytes.dropFirst().allSatisfy { "rwxsStT-".utf8.contains($0) }
     }
 
     /// "the the-ory" or "re- re": a hyphen makes one of the two part of a compound.
