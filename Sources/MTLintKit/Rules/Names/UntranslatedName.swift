@@ -18,7 +18,8 @@ public struct UntranslatedName: Rule {
             (several words, a letter the target alphabet lacks, an acronym such as "OTAN", or a \
             long word); short words that might be the target language's own ("Island", "Georgia", "Jordan") \
             are left alone, and so are names in parentheses or right after an opening quote, which quote the \
-            original on purpose, and names inside a longer proper name ("United States Army", "LNG Canada"). In a translation file, a third language's form that the message's source writes too ("La Habana" in \
+            original on purpose, names inside a longer proper name ("United States Army", "LNG Canada"), and a command named with its \
+            manual section ("WHO(1)" is who, not the World Health Organization). In a translation file, a third language's form that the message's source writes too ("La Habana" in \
             an English message) is the source's choice of a local name, and is left alone; the source language's own \
             form copied over is flagged. People's names are left to name-variant. The suggestion is the target \
             language's form; the fix is unsafe because the surrounding grammar (articles, case endings) may need \
@@ -28,6 +29,7 @@ public struct UntranslatedName: Rule {
         examples: [
             .triggers("Talks with ⟦Corée du Nord⟧ resumed on Monday.", lang: "en", fixed: "Talks with North Korea resumed on Monday."),
             .triggers("Exports to ⟦Nordkorea⟧ were banned.", lang: "en", fixed: "Exports to North Korea were banned."),
+            .passes("WHO(1)              Commandes de l'utilisateur              WHO(1)", lang: "fr"),
             .triggers("Les discussions avec la ⟦North Korea⟧ ont repris.", lang: "fr", fixed: "Les discussions avec la Corée du Nord ont repris."),
             .triggers("Die Gespräche mit ⟦South Korea⟧ laufen.", lang: "de", fixed: "Die Gespräche mit Südkorea laufen."),
             .triggers("Переговоры с ⟦South Korea⟧ продолжаются.", lang: "ru", fixed: "Переговоры с Южная Корея продолжаются."),
@@ -51,11 +53,11 @@ public struct UntranslatedName: Rule {
         let names = NameMentions(document)
         let text = document.text
         // Cyrillic, Greek and CJK articles write Latin acronyms as they are (NATO, BBC, UEFA).
-        let writesLatin = document.language.exemplars?.contains("a") ?? true
+        let writesLatin = document.language.writesLatin
         var findings: [Finding] = []
         for mention in names.correct {
             guard let suggestion = names.pattern(mention).untranslatedSuggestion, !isQuotedOnPurpose(mention.range, in: text),
-                  !names.isPartOfLongerName(mention.range) else { continue }
+                  !names.isPartOfLongerName(mention.range), !isManualReference(mention.range, in: text) else { continue }
             let surface = names.surface(mention)
             if !writesLatin && surface.count >= 2 && surface.allSatisfy({ $0.isASCII && $0.isUppercase }) { continue }
             if followsItsSource(surface, names.pattern(mention), at: mention.range.lowerBound, document, names) { continue }
@@ -84,6 +86,12 @@ public struct UntranslatedName: Rule {
         let sharing = entity.forms.filter { $0.value == pattern.text }.count
         guard sharing == 1, let name = LocaleData.languageName(language, in: "en") else { return "another language's" }
         return "the \(name)"
+    }
+
+    /// "WHO(1)", "who(1)": a command and its manual section, not the organisation.
+    private func isManualReference(_ range: Range<Int>, in text: [UInt8]) -> Bool {
+        let end = range.upperBound
+        return end + 2 < text.count && text[end] == 0x28 && ByteScan.isDigit(UInt32(text[end + 1]))
     }
 
     /// "(Corée du Nord)", "“Nordkorea”": the original quoted on purpose.

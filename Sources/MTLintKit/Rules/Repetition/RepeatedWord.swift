@@ -95,6 +95,8 @@ public struct RepeatedWord: Rule {
             // A Latin word doubled in a text of another alphabet is a command and its argument ("man man").
             if !document.language.writesLatin && text[previous.start] < 0x80 { continue }
             if isCommand(previous, current, in: document) { continue }
+            // ICU counts "@" as a letter; "@ @" in a dump is no word.
+            if text[previous.start] == UInt8(ascii: "@") { continue }
             if allowed.contains(folded) || allowedBefore(tokens[safe: index], folded, allowed, in: document) { continue }
             if document.unitSourceContains(document.string(previous.start..<current.end), at: previous.start)
                 // The second word is the placeholder ("Optie optie" under "--source-option=optie").
