@@ -142,6 +142,11 @@ public enum Aligner {
         /// The segments at `ranges` of a text, each measured.
         init(_ text: [UInt8], _ ranges: [Range<Int>]) {
             lengths.reserveCapacity(ranges.count)
+            pairLengths.reserveCapacity(ranges.count)
+            masks.reserveCapacity(ranges.count)
+            pairMasks.reserveCapacity(ranges.count)
+            anchorStart.reserveCapacity(ranges.count + 1)
+            pairStart.reserveCapacity(ranges.count + 1)
             var own: [UInt64] = []
             text.withUnsafeBufferPointer { buffer in
                 for range in ranges {
@@ -293,20 +298,27 @@ public enum Aligner {
         scratch.step.removeAll(keepingCapacity: true)
         scratch.step.append(contentsOf: repeatElement(0, count: (n + 1) * width))
         scratch.cost[0] = 0
-        for i in 0...n {
-            let low = lowest(i), high = min(m, i * m / n + band)
-            for j in low...high {
-                let here = scratch.cost[i * width + j - low]
-                guard here < .infinity else { continue }
-                for index in beadCosts.indices {
-                    let bead = beadCosts[index]
-                    guard i + bead.a <= n && j + bead.b <= m else { continue }
-                    let row = i + bead.a, column = j + bead.b - lowest(row)
-                    guard column >= 0 && column < width else { continue }
-                    let total = here + bead.cost + match(a, baseA + i, bead.a, b, baseB + j, bead.b, ratio: ratio)
-                    if total < scratch.cost[row * width + column] {
-                        scratch.cost[row * width + column] = total
-                        scratch.step[row * width + column] = UInt8(index)
+        // The programme reads and writes its tables through pointers: an array's subscript checks
+        // bounds and uniqueness at every write, and these loops run millions of times on a corpus.
+        let beads = beadTable, tails = tailTable, beadCount = beadCosts.count
+        scratch.cost.withUnsafeMutableBufferPointer { cost in
+            scratch.step.withUnsafeMutableBufferPointer { step in
+                for i in 0...n {
+                    let low = lowest(i), high = min(m, i * m / n + band)
+                    for j in low...high {
+                        let here = cost[i * width + j - low]
+                        guard here < .infinity else { continue }
+                        for index in 0..<beadCount {
+                            let bead = beads[index]
+                            guard i + bead.a <= n && j + bead.b <= m else { continue }
+                            let row = i + bead.a, column = j + bead.b - lowest(row)
+                            guard column >= 0 && column < width else { continue }
+                            let total = here + bead.cost + match(a, baseA + i, bead.a, b, baseB + j, bead.b, ratio: ratio, tails: tails)
+                            if total < cost[row * width + column] {
+                                cost[row * width + column] = total
+                                step[row * width + column] = UInt8(index)
+                            }
+                        }
                     }
                 }
             }
@@ -314,7 +326,7 @@ public enum Aligner {
         var result: [(Range<Int>, Range<Int>)] = []
         var (i, j) = (n, m)
         while i > 0 || j > 0 {
-            let bead = beadCosts[Int(scratch.step[i * width + j - lowest(i)])]
+            let bead = beadTable[Int(scratch.step[i * width + j - lowest(i)])]
             result.append(((baseA + i - bead.a)..<(baseA + i), (baseB + j - bead.b)..<(baseB + j)))
             (i, j) = (i - bead.a, j - bead.b)
         }
@@ -324,13 +336,15 @@ public enum Aligner {
     /// −log P(δ) for the lengths of a group of `countA` segments of `a` from `i` and `countB` of
     /// `b` from `j`, less a bonus for shared anchors and plus a penalty for anchors on both sides
     /// that do not meet.
-    static func match(_ a: Segments, _ i: Int, _ countA: Int, _ b: Segments, _ j: Int, _ countB: Int, ratio: Double) -> Double {
+    @inline(__always)
+    static func match(_ a: Segments, _ i: Int, _ countA: Int, _ b: Segments, _ j: Int, _ countB: Int, ratio: Double,
+                      tails: UnsafePointer<Double>) -> Double {
         let la = countA == 0 ? 0 : countA == 1 ? a.lengths[i] : a.pairLengths[i]
         let lb = countB == 0 ? 0 : countB == 1 ? b.lengths[j] : b.pairLengths[j]
         if la == 0 && lb == 0 { return 0 }
         let scale = countA == 0 ? a.emptyScale : countA == 1 ? a.scales[i] : a.pairScales[i]
         let delta = (lb - la * ratio) * scale
-        var cost = tailCost(abs(delta))
+        var cost = tailCost(abs(delta), tails)
         guard countA > 0 && countB > 0 else { return cost }
         let anchorsA = countA == 1 ? a.anchorStart[i]..<a.anchorStart[i + 1] : a.pairStart[i]..<a.pairStart[i + 1]
         let anchorsB = countB == 1 ? b.anchorStart[j]..<b.anchorStart[j + 1] : b.pairStart[j]..<b.pairStart[j + 1]
@@ -345,19 +359,30 @@ public enum Aligner {
         return cost
     }
 
-    /// −log of the two-sided tail 2(1 − Φ(x)), floored at 10⁻¹²: read from a table in steps of
+    /// −log of the two-sided tail 2(1 − Φ(x)), floored at 10⁻¹²: read from `tailTable` in steps of
     /// 1/1000 (the programme asks for it millions of times on a long article).
-    static func tailCost(_ x: Double) -> Double {
+    @inline(__always)
+    static func tailCost(_ x: Double, _ tails: UnsafePointer<Double>) -> Double {
         let position = x * 1000
-        guard position < Double(tailCosts.count - 1) else { return tailCosts[tailCosts.count - 1] }
+        guard position < Double(tailSteps) else { return tails[tailSteps] }
         let index = Int(position), fraction = position - Double(index)
-        return tailCosts[index] + (tailCosts[index + 1] - tailCosts[index]) * fraction
+        return tails[index] + (tails[index + 1] - tails[index]) * fraction
     }
 
-    static let tailCosts: [Double] = (0...8000).map { step in
-        -log(max(erfc(Double(step) / 1000 / 2.squareRoot()), 1e-12))
-    }
+    private static let tailSteps = 8000
 
+    /// The tail costs at 0, 1/1000, … 8 and the bead costs, as pointers built once and never written
+    /// again (shared by threads safely), which the programme reads without a global's lazy check.
+    nonisolated(unsafe) private static let tailTable: UnsafePointer<Double> = {
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: tailSteps + 1)
+        for step in 0...tailSteps { table[step] = -log(max(erfc(Double(step) / 1000 / 2.squareRoot()), 1e-12)) }
+        return UnsafePointer(table)
+    }()
+    nonisolated(unsafe) private static let beadTable: UnsafePointer<(a: Int, b: Int, cost: Double)> = {
+        let table = UnsafeMutablePointer<(a: Int, b: Int, cost: Double)>.allocate(capacity: beadCosts.count)
+        table.initialize(from: beadCosts, count: beadCosts.count)
+        return UnsafePointer(table)
+    }()
     /// Elements common to two sorted runs, counted up to three (more earn no more).
     static func sharedCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
         var i = a.startIndex, j = b.startIndex, count = 0

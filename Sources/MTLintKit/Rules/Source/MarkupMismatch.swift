@@ -54,11 +54,13 @@ public struct MarkupMismatch: Rule {
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for unit in document.units {
-            let target = String(decoding: document.source.bytes[unit.target], as: UTF8.self)
+            // Built only for a unit with codes or links: most have neither.
+            lazy var target = String(decoding: document.source.bytes[unit.target], as: UTF8.self)
             // Placeholders and inline codes come back exactly, each as often as in the source. Units of a
             // translation file carry their codes; in an article's sentences, the placeholders are found here.
             let (sourceCodes, targetCodes) = unit.sourceCodes.isEmpty && unit.targetCodes.isEmpty
-                ? (Placeholders.strings(in: unit.source, flags: unit.flags), Placeholders.strings(in: target, flags: unit.flags))
+                ? (Placeholders.strings(in: unit.source, flags: unit.flags),
+                   Placeholders.mayHold(document.source.bytes[unit.target]) ? Placeholders.strings(in: target, flags: unit.flags) : [])
                 : (unit.sourceCodes, unit.targetCodes)
             var expected = sourceCodes
             let added = targetCodes.filter { code in

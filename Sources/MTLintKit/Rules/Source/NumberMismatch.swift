@@ -139,6 +139,7 @@ public struct NumberMismatch: Rule {
     static func withoutCodes(_ text: String, flags: Set<String>) -> String {
         // Hidden as the target is: URLs and code-shaped lines (`ProseMask`), then placeholders.
         var bytes = ProseMask.mask(Array(text.utf8), markdown: false)
+        guard Placeholders.mayHold(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         for range in Placeholders.ranges(in: bytes, flags: flags) { for index in range { bytes[index] = 0x20 } }
         return String(decoding: bytes, as: UTF8.self)
     }
