@@ -31,7 +31,13 @@ print(f"{len(findings)} flags, {words} words: {1000 * len(findings) / max(1, wor
 for lang in "${languages[@]}"; do
   # The translated pages come from Debian's manpages-LANG package (manpages-l10n); without it only
   # the few pages other packages ship are there. The cache is named by the number of pages.
-  dpkg -s "manpages-$lang" >/dev/null 2>&1 || echo "note: manpages-$lang is not installed (apt-get install manpages-$lang)" >&2
+  if ! dpkg -s "manpages-$lang" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "manpages-$lang" >/dev/null 2>&1; then
+      echo "installed manpages-$lang" >&2
+    else
+      echo "note: manpages-$lang is not installed (apt-get install manpages-$lang); only other packages' pages are rendered" >&2
+    fi
+  fi
   pages=$(ls /usr/share/man/"$lang"/man1/*.gz 2>/dev/null | wc -l)
   text="$work/man-$lang-$aliases-$pages.txt"
   if [ ! -s "$text" ]; then
