@@ -20,7 +20,7 @@ public struct RepeatedWord: Rule {
             manual page that lost its italics, a noun followed by the metavariable that the term line heading \
             its definition takes as an argument ("SET drapeau valeur" / "Remplace le drapeau drapeau"); a second \
             word that begins a file name or path ("man man.7", "compile compile/64"), a pair that is all its quotation \
-            or line holds ("»man man«", "info info"), a shell prompt's line ("$ …") and a file listing \
+            or indented line holds ("»man man«", "       info info"), a shell prompt's line ("$ …") and a file listing \
             ("-rwxr-xr-x 1 root root") are commands, not sentences; the letter of a printf placeholder ("%s s"), and a line \
             that starts a configuration key ("driver = …") are not words of the sentence either. In a \
             text in another alphabet, a doubled Latin word is a command with its argument ("«info info»"). In a \
@@ -161,7 +161,7 @@ public struct RepeatedWord: Rule {
     }
 
     /// The pair is a command, not words of a sentence: it is all a quotation holds ("»man man«",
-    /// "\"perldoc perldoc\""), all its line holds ("info info"), or it stands on a shell prompt's
+    /// "\"perldoc perldoc\""), all an indented line holds ("       info info"), or it stands on a shell prompt's
     /// line ("$ find … compile compile") or a file listing's ("-rwxr-xr-x 1 root root").
     private func isCommand(_ a: Token, _ b: Token, in document: Document) -> Bool {
         let text = document.text
@@ -175,7 +175,8 @@ public struct RepeatedWord: Rule {
             while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
             let line = buffer[start..<end]
             guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
-            if first == a.start && b.end == end { return true }
+            // An indented line of the pair alone is an example ("       info info"); unindented, a title.
+            if first > start && first == a.start && b.end == end { return true }
             if first + 1 < end && (line[first] == 0x24 || line[first] == 0x23) && line[first + 1] == 0x20 { return true }
             return isPermissions(line[first...].prefix(10))
         }
