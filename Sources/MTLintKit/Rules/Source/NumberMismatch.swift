@@ -127,13 +127,17 @@ public struct NumberMismatch: Rule {
     /// Most sentences have no digit: they are passed over without being read.
     static func hasDigit(_ text: String) -> Bool {
         // Full-width digits (U+FF10–FF19) are EF BC 90–99 in UTF-8: one pass over the bytes finds either kind.
-        var afterEFBC = 0
-        for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 { return true }
-            if afterEFBC == 2 && byte >= 0x90 && byte <= 0x99 { return true }
-            afterEFBC = byte == 0xEF ? 1 : (afterEFBC == 1 && byte == 0xBC ? 2 : 0)
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var afterEFBC = 0
+            for byte in bytes {
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                if afterEFBC == 2 && byte >= 0x90 && byte <= 0x99 { return true }
+                afterEFBC = byte == 0xEF ? 1 : (afterEFBC == 1 && byte == 0xBC ? 2 : 0)
+            }
+            return false
         }
-        return false
+        // A unit's source is a native string: its bytes are read in place, not through the view.
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     static func withoutCodes(_ text: String, flags: Set<String>) -> String {

@@ -325,16 +325,27 @@ public struct UntranslatedSegment: Rule {
         }
         guard mayHaveRun else { return nil }
         // `previous[i]`: the length of the shared run ending at source word i − 1 and the target word before.
-        var previous = [Int](repeating: 0, count: source.count + 1), current = previous
-        var best = 0, bestEnd = 0
-        for j in 1...target.count {
-            for i in 1...source.count {
-                current[i] = source[i - 1] == target[j - 1] ? previous[i - 1] + 1 : 0
-                if current[i] > best { best = current[i]; bestEnd = j }
+        // Two rows of the table, on the stack, read through pointers: the loop runs for every unit pair.
+        let width = source.count + 1
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * width) { rows -> Range<Int>? in
+            rows.initialize(repeating: 0)
+            var previous = rows.baseAddress!, current = previous + width
+            var best: Int32 = 0, bestEnd = 0
+            source.withUnsafeBufferPointer { source in
+                target.withUnsafeBufferPointer { target in
+                    for j in 1...target.count {
+                        let word = target[j - 1]
+                        for i in 1...source.count {
+                            let run = source[i - 1] == word ? previous[i - 1] + 1 : 0
+                            current[i] = run
+                            if run > best { best = run; bestEnd = j }
+                        }
+                        swap(&previous, &current)
+                    }
+                }
             }
-            swap(&previous, &current)
+            return best >= 3 ? (bestEnd - Int(best))..<bestEnd : nil
         }
-        return best >= 3 ? (bestEnd - best)..<bestEnd : nil
     }
 
     /// An ideograph, or a lower-case word of four letters or more: not a name, an acronym or a
