@@ -147,12 +147,21 @@ struct NumberReading: Sendable {
     /// The numbers of a text, in order; with `spelledOut` false, only those written in digits
     /// (a source's number words are not compared, so they need not be read).
     func numbers(in text: String, spelledOut: Bool = true) -> [NumberMention] {
-        let scalars = Array(text.unicodeScalars)
-        var byteOffsets: [Int] = []
-        byteOffsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars { byteOffsets.append(offset); offset += UTF8.width(scalar) }
-        byteOffsets.append(offset)
+        // The scalars and where each starts, decoded in one pass over the string's bytes.
+        var scalars: [Unicode.Scalar] = [], byteOffsets: [Int] = []
+        var text = text
+        text.withUTF8 { bytes in
+            scalars.reserveCapacity(bytes.count)
+            byteOffsets.reserveCapacity(bytes.count + 1)
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = ByteScan.scalar(bytes, offset)
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                byteOffsets.append(offset)
+                offset += length
+            }
+            byteOffsets.append(bytes.count)
+        }
 
         var mentions: [NumberMention] = []
         var index = 0
