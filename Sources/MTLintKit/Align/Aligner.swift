@@ -211,9 +211,12 @@ public enum Aligner {
         // only such a word is hashed (most words are not: the multiplications are the loop's cost).
         var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false, candidate = false
         let classes = byteClass
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             let bits = classes[Int(byte)]
             count &+= Int(bits & counted)
+            index += 1
             guard bits & (digit | letter) != 0 else {
                 if length > 0 {
                     if candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
@@ -224,9 +227,14 @@ public enum Aligner {
             if length == 0 {
                 capitalised = bits & upper != 0
                 candidate = bits & (upper | digit) != 0
+                if !candidate {
+                    // A word in lower case is no anchor: its letters and digits are only counted.
+                    while index < bytes.count && classes[Int(bytes[index])] & (digit | letter) != 0 { count &+= 1; index += 1 }
+                    continue
+                }
             }
             allDigits = allDigits && bits & digit != 0
-            if candidate { hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3 }
+            hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3
             length += 1
         }
         if length > 0 && candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }

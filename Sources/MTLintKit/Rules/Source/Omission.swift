@@ -107,12 +107,19 @@ public struct Omission: Rule {
     /// The translated sentence before the gap (or after it, at the start).
     private func neighbour(of index: Int, in document: Document) -> Range<Int>? {
         let units = document.units
-        let candidates = units[..<index].reversed() + units[(index + 1)...]
-        return candidates.first { !$0.target.isEmpty }.map { document.trimmed($0.target) }
+        let before = units[..<index].last { !$0.target.isEmpty }
+        return (before ?? units[(index + 1)...].first { !$0.target.isEmpty }).map { document.trimmed($0.target) }
     }
 
     static func quoted(_ text: String) -> String {
-        let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let clean: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most sources) splits on its bytes, as it would on its characters, without Unicode tables.
+            let words = Array(text.utf8).split { (byte: UInt8) -> Bool in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            clean = String(decoding: Array(words.joined(separator: [UInt8(0x20)])), as: UTF8.self)
+        } else {
+            clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         return clean.count > 80 ? String(clean.prefix(77)) + "…" : clean
     }
 }
