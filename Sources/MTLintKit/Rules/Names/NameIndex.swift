@@ -280,9 +280,18 @@ final class NameIndex: Sendable {
         var plainWordsOfEntities: [(range: Range<Int>, entity: Int)] = []
     }
 
-    func scan(_ document: Document) -> Scan {
+    /// The mentions in a document; with `within` (sorted, in document order), only those that start
+    /// inside one of those ranges.
+    func scan(_ document: Document, within ranges: [Range<Int>]? = nil) -> Scan {
         var scan = Scan()
         let (patterns, candidates) = (self.patterns, self.candidates)
+        var rangeIndex = 0
+        /// Whether `offset` (never smaller than the one asked before) lies in one of `ranges`.
+        func wanted(_ offset: Int) -> Bool {
+            guard let ranges else { return true }
+            while rangeIndex < ranges.count && ranges[rangeIndex].upperBound <= offset { rangeIndex += 1 }
+            return rangeIndex < ranges.count && ranges[rangeIndex].contains(offset)
+        }
         document.text.withUnsafeBufferPointer { buffer in
             document.tokens.withUnsafeBufferPointer { tokens in
                 func match(_ token: Token, _ range: Range<Int32>) {
@@ -298,6 +307,7 @@ final class NameIndex: Sendable {
                 for word in CapitalisedWords.words(in: document) {
                     guard let entry = byWord[word.hash] else { continue }
                     let token = tokens[Int(word.token)]
+                    guard wanted(token.start) else { continue }
                     match(token, entry.candidates)
                     if word.plain && entry.entityOfFold >= 0 {
                         scan.plainWordsOfEntities.append((token.start..<CapitalisedWords.wordEnd(token, buffer), Int(entry.entityOfFold)))
@@ -305,7 +315,8 @@ final class NameIndex: Sendable {
                 }
                 // French, Italian and Catalan elision: "l'Otan", "d’Ivoire" name "Otan", "Ivoire".
                 guard ["fr", "it", "ca"].contains(language) else { return }
-                for word in tokens where word.kind == .letter && buffer[word.start] >= 0x61 && buffer[word.start] <= 0x7A {
+                rangeIndex = 0
+                for word in tokens where word.kind == .letter && buffer[word.start] >= 0x61 && buffer[word.start] <= 0x7A && wanted(word.start) {
                     let token = NameIndex.withoutElision(word, in: buffer)
                     if token.start != word.start && CapitalisedWords.startsWithCapital(token.start, buffer),
                        let entry = byWord[NameIndex.hash(buffer[token.range])] {

@@ -11,6 +11,13 @@ struct NameMentions: Sendable {
         scan = document.shared.value("names:scan") { index.scan(document) }
     }
 
+    /// The mentions of a scan made for part of a document (`NameIndex.scan(_:within:)`).
+    init(_ document: Document, scan: NameIndex.Scan) {
+        self.document = document
+        index = NameIndex.forLanguage(document.language.code, dictionaries: document.dictionaries)
+        self.scan = scan
+    }
+
     var all: [NameMention] { scan.mentions }
 
     func pattern(_ mention: NameMention) -> NamePattern { index.patterns[mention.pattern] }

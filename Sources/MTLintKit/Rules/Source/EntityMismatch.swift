@@ -46,9 +46,17 @@ public struct EntityMismatch: Rule {
         let names = NameMentions(document)
         let catalog = names.index.catalog
         let targetMentions = names.correct
-        let sourceEntities = SourceNames.entities(of: document, language: sourceLanguage, catalog: catalog)
-        var findings: [Finding] = []
+        // A unit is judged only when its translation names something: only those units' sources are read.
+        var named = [Bool](repeating: false, count: document.units.count)
         var mentionIndex = 0
+        for (unitIndex, unit) in document.units.enumerated() {
+            while mentionIndex < targetMentions.count && targetMentions[mentionIndex].range.lowerBound < unit.target.lowerBound { mentionIndex += 1 }
+            named[unitIndex] = mentionIndex < targetMentions.count && targetMentions[mentionIndex].range.upperBound <= unit.target.upperBound
+        }
+        guard named.contains(true) else { return [] }
+        let sourceEntities = SourceNames.entities(of: document, language: sourceLanguage, catalog: catalog, units: named)
+        var findings: [Finding] = []
+        mentionIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
             while mentionIndex < targetMentions.count && targetMentions[mentionIndex].range.lowerBound < unit.target.lowerBound { mentionIndex += 1 }
             var inUnit: [(mention: NameMention, entity: Int)] = []
@@ -88,15 +96,18 @@ extension EntityMismatch {
 
 /// The entities each unit's source names, as indices of the names catalogue.
 enum SourceNames {
-    static func entities(of document: Document, language: LanguageProfile, catalog: EntityCatalog) -> [Set<Int>] {
+    /// `units` says which units to read (the others get no entity).
+    static func entities(of document: Document, language: LanguageProfile, catalog: EntityCatalog, units wanted: [Bool]) -> [Set<Int>] {
         let units = document.units
         if ["zh", "ja", "ko"].contains(language.code) {
             let names = names(language: language.code, catalog: catalog, dictionaries: document.dictionaries)
-            return units.map { cjkNames(in: $0.source, names) }
+            return units.indices.map { wanted[$0] ? cjkNames(in: units[$0].source, names) : [] }
         }
-        // The sources' names, found as the names rules find them.
+        // The sources' names, found as the names rules find them, in the units wanted.
         guard let sources = SourceSide.of(document) else { return units.map { _ in [] } }
-        let names = NameMentions(sources.document)
+        let ranges = sources.ranges.indices.filter { wanted[$0] }.map { sources.ranges[$0] }
+        let index = NameIndex.forLanguage(sources.document.language.code, dictionaries: document.dictionaries)
+        let names = NameMentions(sources.document, scan: index.scan(sources.document, within: ranges))
         var result = [Set<Int>](repeating: [], count: units.count)
         for mention in names.correct {
             guard let unit = sources.unit(containing: mention.range.lowerBound) else { continue }
