@@ -23,10 +23,11 @@ public struct SpaceBeforePunctuation: Rule {
             sentences ("rose sharply . the government"): a \
             sentence boundary garbled twice, which lowercase-sentence-start does not see through the space and \
             takes over once the space is gone. A detokeniser leaves one space: two or more align a column \
-            ("Name        : %s"), a line without a letter of the language's alphabet in a text not written in Latin \
-            letters is an example ("abc ss ? EUR"), a colon between two metavariables in capitals or one of several spaced colons on its line \
-            separates fields ("STRING : REGEXP", "status: pkg : error : text"), a space that keeps a full stop off an e-mail or web address is deliberate, and the rows of a table whose short keys each take a colon ("us : …", "sy : …" \
-            on two lines or more) are code. In a translation file, a message whose source writes the same space before the \
+            ("Name        : %s"); in a text not written in Latin letters, a line without a letter of its \
+            alphabet is an example ("abc ss ? EUR"); a colon between two metavariables in capitals, or one of \
+            several spaced colons on its line, separates fields ("STRING : REGEXP", "status: pkg : error : \
+            text"); a space that keeps a full stop off an e-mail or web address is deliberate; and the rows of a \
+            table whose short keys each take a colon ("us : …", "sy : …" on two lines or more) are code. In a translation file, a message whose source writes the same space before the \
             same mark ("Access Rights : ") keeps the source's layout. Removing the space is safe.
             """,
         fixSafety: .safe,
