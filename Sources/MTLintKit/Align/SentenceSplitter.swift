@@ -20,7 +20,11 @@ enum SentenceSplitter {
         var spans: [Span] = []
         var start = 0, index = 0
         while index < text.count {
-            index = nextCandidate(text, from: index)
+            // Eight ASCII bytes without . ! ? or a line break are passed at once.
+            index = ByteScan.skipASCIIWords(text, from: index) { word in
+                ByteScan.word(word, holds: 0x0A) || ByteScan.word(word, holds: 0x2E)
+                    || ByteScan.word(word, holds: 0x21) || ByteScan.word(word, holds: 0x3F)
+            }
             guard index < text.count else { break }
             let byte = text[index]
             // Most bytes can start neither a mark (. ! ? and the three-byte …。！？) nor a line break.
@@ -50,24 +54,6 @@ enum SentenceSplitter {
         }
         if text.count > start { spans.append(Span(start: start, end: text.count)) }
         return spans
-    }
-
-    /// The first byte at or after `from` that may start a mark or a line break: eight ASCII bytes
-    /// without . ! ? or a line break are passed at once (a byte of 0x80 or more stops the skip).
-    @inline(__always)
-    private static func nextCandidate(_ text: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        guard let base = text.baseAddress else { return from }
-        var index = from
-        func has(_ word: UInt64, _ byte: UInt8) -> Bool {
-            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-        }
-        while index + 8 <= text.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 || has(word, 0x0A) || has(word, 0x2E) || has(word, 0x21) || has(word, 0x3F) { break }
-            index += 8
-        }
-        return index
     }
 
     /// The end of a sentence mark at `index`, and whether it is a full-width one.

@@ -8,16 +8,32 @@ enum ByteScan {
     /// The offset of the first byte ≥ 0x80 at or after `from`, or `buffer.count`.
     @inline(__always)
     static func nextNonASCII(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = skipASCIIWords(buffer, from: from)
+        while index < buffer.count && buffer[index] < 0x80 { index += 1 }
+        return index
+    }
+
+    /// Where a scan must look byte by byte: the first eight bytes at or after `from` that hold a
+    /// byte of 0x80 or more or that `holdsStop` says hold a byte the caller wants (or the last,
+    /// shorter stretch). The eight bytes before it are passed at once.
+    @inline(__always)
+    static func skipASCIIWords(_ buffer: UnsafeBufferPointer<UInt8>, from: Int,
+                               holdsStop: (UInt64) -> Bool = { _ in false }) -> Int {
         var index = from
-        let count = buffer.count
-        guard let base = buffer.baseAddress else { return count }
-        while index + 8 <= count {
+        guard let base = buffer.baseAddress else { return buffer.count }
+        while index + 8 <= buffer.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { break }
+            if word & 0x8080_8080_8080_8080 != 0 || holdsStop(word) { break }
             index += 8
         }
-        while index < count && buffer[index] < 0x80 { index += 1 }
         return index
+    }
+
+    /// Whether eight bytes read as one word hold `byte`: the word XOR the byte repeated has a zero byte.
+    @inline(__always)
+    static func word(_ word: UInt64, holds byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// The offset of the first `byte` at or after `from`, or `buffer.count` (memchr).

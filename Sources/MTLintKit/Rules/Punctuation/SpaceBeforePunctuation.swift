@@ -130,6 +130,10 @@ public struct SpaceBeforePunctuation: Rule {
 
     private enum MarkRole { case punctuation, mentioned, garbledBoundary(String) }
 
+    /// Languages whose clauses may end on a word that is also a preposition: English strands them
+    /// ("looked at"), German and Dutch end on a separable prefix ("teilte … mit").
+    private static let clausesEndOnParticles: Set<String> = ["en", "de", "nl"]
+
     /// What a mark written between spaces stands for. It is the character itself, named in the text
     /// rather than punctuating it ("files starting with .", "the . command", "mit ! beginnt",
     /// "while : ; do", "»cd .«"), when the word before cannot end a clause, when another mark follows,
@@ -142,10 +146,9 @@ public struct SpaceBeforePunctuation: Rule {
         let byte = text[mark.start]
         let lexicon = JoinLexicon.of(document.language.code, in: document.dictionaries)
         let before = document.string(previous.start..<previous.end).lowercased()
-        // Prepositions too, where none can end a sentence: English strands them ("looked at"), and German
-        // and Dutch end a clause on a separable prefix ("teilte … mit").
+        // Prepositions too, where none can end a clause.
         if lexicon.dangling.contains(before)
-            || (lexicon.prepositions.contains(before) && !["en", "de", "nl"].contains(document.language.code)) { return .mentioned }
+            || (lexicon.prepositions.contains(before) && !Self.clausesEndOnParticles.contains(document.language.code)) { return .mentioned }
         if byte == 0x2E && endsAddress(before: previous.end, in: text) { return .mentioned }
         var next = mark.end
         while next < text.count && text[next] == 0x20 { next += 1 }
@@ -172,11 +175,10 @@ public struct SpaceBeforePunctuation: Rule {
             if previous.end - previous.start >= 2, following.count >= 2,
                document.string(previous.range).allSatisfy({ $0.isUppercase }),
                document.string(following).allSatisfy({ $0.isUppercase }) { return true }
-            var start = mark.start, end = mark.end
-            while start > 0 && buffer[start - 1] != 0x0A { start -= 1 }
-            while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+            let line = PositionResolver.lineRange(containing: mark.start, in: text)
             var spaced = 0
-            for index in (start + 1)..<max(start + 1, end - 1) where buffer[index] == 0x3A && buffer[index - 1] == 0x20 && buffer[index + 1] == 0x20 {
+            for index in (line.lowerBound + 1)..<max(line.lowerBound + 1, line.upperBound - 1)
+            where buffer[index] == 0x3A && buffer[index - 1] == 0x20 && buffer[index + 1] == 0x20 {
                 spaced += 1
             }
             return spaced >= 2
@@ -186,11 +188,10 @@ public struct SpaceBeforePunctuation: Rule {
     /// Whether the line around `offset` holds a letter of the language's alphabet: a line of Latin
     /// letters alone in a Russian text ("abc ss ? EUR abc") is an example, not its prose.
     private func lineHasOwnLetter(around offset: Int, in document: Document) -> Bool {
-        document.text.withUnsafeBufferPointer { buffer in
-            var start = offset
-            while start > 0 && buffer[start - 1] != 0x0A { start -= 1 }
-            var index = start
-            while index < buffer.count && buffer[index] != 0x0A {
+        let line = PositionResolver.lineRange(containing: offset, in: document.text)
+        return document.text.withUnsafeBufferPointer { buffer in
+            var index = line.lowerBound
+            while index < line.upperBound {
                 let (value, length) = ByteScan.scalar(buffer, index)
                 if value >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic,
                    document.language.isOwnLetter(scalar) { return true }

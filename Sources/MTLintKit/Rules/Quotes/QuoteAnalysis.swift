@@ -417,16 +417,8 @@ struct QuoteAnalysis {
     /// non-ASCII byte; eight ASCII bytes without `"` are skipped at once.
     @inline(__always)
     static func nextCandidate(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var index = from
+        var index = ByteScan.skipASCIIWords(buffer, from: from) { ByteScan.word($0, holds: 0x22) }
         let count = buffer.count
-        guard let base = buffer.baseAddress else { return count }
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quotes = word ^ 0x2222_2222_2222_2222
-            let hasQuote = (quotes &- 0x0101_0101_0101_0101) & ~quotes & 0x8080_8080_8080_8080
-            if (word & 0x8080_8080_8080_8080) | hasQuote != 0 { break }
-            index += 8
-        }
         while index < count {
             let byte = buffer[index]
             if byte == 0x22 || byte >= 0xC2 { return index }

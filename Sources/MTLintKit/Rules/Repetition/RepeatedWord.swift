@@ -169,15 +169,12 @@ public struct RepeatedWord: Rule {
             let before = ByteScan.scalar(before: a.start, buffer)?.value ?? 0x0A
             let after = b.end < buffer.count ? ByteScan.scalar(buffer, b.end).value : 0x0A
             if QuoteAnalysis.doubleMarks.contains(before) && QuoteAnalysis.doubleMarks.contains(after) { return true }
-            var start = a.start
-            while start > 0 && buffer[start - 1] != 0x0A { start -= 1 }
-            var end = b.end
-            while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
-            let line = buffer[start..<end]
+            let range = PositionResolver.lineRange(containing: a.start, in: text)
+            let line = buffer[range]
             guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
             // An indented line of the pair alone is an example ("       info info"); unindented, a title.
-            if first > start && first == a.start && b.end == end { return true }
-            if first + 1 < end && (line[first] == 0x24 || line[first] == 0x23) && line[first + 1] == 0x20 { return true }
+            if first > range.lowerBound && first == a.start && b.end == range.upperBound { return true }
+            if first + 1 < range.upperBound && (line[first] == 0x24 || line[first] == 0x23) && line[first + 1] == 0x20 { return true }
             return isPermissions(line[first...].prefix(10))
         }
     }
