@@ -24,13 +24,13 @@ public enum Placeholders {
     }
 
     /// Whether bytes hold a sign that starts a placeholder, `%` or `{`: most sentences hold neither.
-    static func mayHold<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        bytes.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") }
-    }
+    static func mayHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ByteScan.holdsAny(of: "%{", bytes) }
+    static func mayHold(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.withUnsafeBufferPointer(mayHold) }
+    static func mayHold(_ text: String) -> Bool { ByteScan.withBytes(of: text, mayHold) }
 
     /// The placeholders of a text as written, in order.
     public static func strings(in text: String, flags: Set<String>) -> [String] {
-        guard mayHold(text.utf8) else { return [] }
+        guard mayHold(text) else { return [] }
         let bytes = Array(text.utf8)
         return ranges(in: bytes, flags: flags).map { String(decoding: bytes[$0], as: UTF8.self) }
     }

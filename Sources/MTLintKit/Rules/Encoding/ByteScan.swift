@@ -44,6 +44,20 @@ enum ByteScan {
         return found < 0 ? buffer.count : from + Int(found)
     }
 
+    /// Whether a buffer holds any of up to four `bytes` (eight bytes at a time, in C).
+    @inline(__always)
+    static func holdsAny(of bytes: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        return mtl_find_any(base, Int64(buffer.count), bytes.utf8Start, Int32(bytes.utf8CodeUnitCount)) >= 0
+    }
+
+    /// `body` on a string's UTF-8 bytes: in place for a native string (a unit's source), which
+    /// its `utf8` view would pass one index at a time.
+    @inline(__always)
+    static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// The byte length of the UTF-8 sequence led by `lead`.
     @inline(__always)
     static func length(_ lead: UInt8) -> Int {

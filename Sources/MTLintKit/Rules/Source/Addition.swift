@@ -36,7 +36,7 @@ public struct Addition: Rule {
             if unit.source.isEmpty {
                 findings.append(finding(range, "this sentence has no counterpart in the source; was it added?"))
             } else if let delta = lengths.deltas[index], delta > threshold.info {
-                var longer = finding(range, "this translation is much longer than its source (δ = \(String(format: "%.1f", delta))); "
+                var longer = finding(range, "this translation is much longer than its source (δ = \(UnitLengths.written(delta))); "
                     + "check it adds nothing to \"\(Omission.quoted(unit.source))\"")
                 if delta > threshold.warning { longer.severity = .warning }
                 findings.append(longer)

@@ -124,16 +124,18 @@ public struct MarkupMismatch: Rule {
     /// Whether a text may hold a link, address, handle or hashtag: each has an "@", a "#", the ":" of
     /// a URL's scheme or a "www." (most sentences have none, and are not scanned further).
     static func mayHoldLinks(_ text: String) -> Bool {
-        var ws = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "@"), UInt8(ascii: "#"), UInt8(ascii: ":"): return true
-            case UInt8(ascii: "w"): ws += 1
-            case UInt8(ascii: ".") where ws >= 3: return true
-            default: ws = 0
+        ByteScan.withBytes(of: text) { bytes in
+            var ws = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "@"), UInt8(ascii: "#"), UInt8(ascii: ":"): return true
+                case UInt8(ascii: "w"): ws += 1
+                case UInt8(ascii: ".") where ws >= 3: return true
+                default: ws = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     /// "#" standing alone before a word in lower case or none ("# de lignes", "commentaires # du"): software

@@ -136,14 +136,13 @@ public struct NumberMismatch: Rule {
             }
             return false
         }
-        // A unit's source is a native string: its bytes are read in place, not through the view.
-        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+        return ByteScan.withBytes(of: text, scan)
     }
 
     static func withoutCodes(_ text: String, flags: Set<String>) -> String {
         // Hidden as the target is: URLs and code-shaped lines (`ProseMask`), then placeholders.
         var bytes = ProseMask.mask(Array(text.utf8), markdown: false)
-        guard Placeholders.mayHold(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        guard Placeholders.mayHold(bytes[...]) else { return String(decoding: bytes, as: UTF8.self) }
         for range in Placeholders.ranges(in: bytes, flags: flags) { for index in range { bytes[index] = 0x20 } }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -178,13 +177,15 @@ public struct NumberMismatch: Rule {
         "pt": ["p. ex.", "por exemplo"], "ru": ["напр.", "например"],
     ]
 
+    /// The markers lower-cased, as bytes.
+    static let exampleNeedles = exampleMarkers.mapValues { $0.map { Array($0.lowercased().utf8) } }
+
     /// The stretches of a source that give examples: from a marker to the end of its sentence or line.
     static func exampleClauses(in bytes: [UInt8], language: String) -> [Range<Int>] {
-        guard let markers = exampleMarkers[language] else { return [] }
+        guard let needles = exampleNeedles[language] else { return [] }
         let lowered = bytes.map(CaseFolding.asciiLower)
         var clauses: [Range<Int>] = []
-        for marker in markers {
-            let needle = Array(marker.lowercased().utf8)
+        for needle in needles {
             var from = 0
             while let found = lowered.firstOffset(of: needle, from: from) {
                 let start = found + needle.count
@@ -213,15 +214,21 @@ public struct NumberMismatch: Rule {
             next += bytes[next] == 0xC2 ? 2 : 1
         }
         guard next < bytes.count, Self.imperialInitials.contains(bytes[next] | 0x20) || bytes[next] == 0xC2 else { return false }
-        let after = String(decoding: bytes[number.range.upperBound..<min(bytes.count, number.range.upperBound + 12)], as: UTF8.self)
-            .lowercased().drop { $0 == " " || $0 == "\u{00A0}" || $0 == "-" }
-        return Self.imperialUnits.contains { unit in
-            after.hasPrefix(unit) && !(after.dropFirst(unit.count).first?.isLetter ?? false)
+        // The unit is read within 12 bytes of the number, lower-cased, and must end its word.
+        let end = min(bytes.count, number.range.upperBound + 12)
+        guard next < end else { return false }
+        return bytes[next..<end].withUnsafeBufferPointer { after in
+            Self.imperialUnitBytes.contains { unit in
+                guard unit.count <= after.count, zip(unit, after).allSatisfy({ $0 == CaseFolding.asciiLower($1) }) else { return false }
+                guard unit.count < after.count, ByteScan.length(after[unit.count]) <= after.count - unit.count else { return true }
+                return !(Unicode.Scalar(ByteScan.scalar(after, unit.count).value).map { Character($0).isLetter } ?? false)
+            }
         }
     }
 
     /// The first letters of `imperialUnits`, lower-cased: most words after a number start otherwise.
     static let imperialInitials = Set(imperialUnits.compactMap { $0.utf8.first }.filter { $0 < 0x80 })
+    static let imperialUnitBytes = imperialUnits.map { Array($0.utf8) }
     static let imperialUnits = ["feet", "foot", "ft", "miles", "mile", "mph", "inches", "inch", "in.", "yards", "yard",
                                 "gallons", "gallon", "ounces", "ounce", "oz", "acres", "acre", "lbs", "lb", "°f", "degrees fahrenheit",
                                 "square feet", "sq ft", "fahrenheit"]

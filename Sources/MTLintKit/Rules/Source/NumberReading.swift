@@ -148,19 +148,23 @@ struct NumberReading: Sendable {
     /// (a source's number words are not compared, so they need not be read).
     func numbers(in text: String, spelledOut: Bool = true) -> [NumberMention] {
         // The scalars and where each starts, decoded in one pass over the string's bytes.
+        // Written through pointers: a sentence's every byte passes here.
         var scalars: [Unicode.Scalar] = [], byteOffsets: [Int] = []
-        var text = text
-        text.withUTF8 { bytes in
-            scalars.reserveCapacity(bytes.count)
-            byteOffsets.reserveCapacity(bytes.count + 1)
-            var offset = 0
-            while offset < bytes.count {
-                let (value, length) = ByteScan.scalar(bytes, offset)
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                byteOffsets.append(offset)
-                offset += length
+        ByteScan.withBytes(of: text) { bytes in
+            byteOffsets = Array(unsafeUninitializedCapacity: bytes.count + 1) { offsets, offsetCount in
+                scalars = Array(unsafeUninitializedCapacity: bytes.count) { decoded, count in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let (value, length) = ByteScan.scalar(bytes, offset)
+                        (decoded.baseAddress! + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                        (offsets.baseAddress! + count).initialize(to: offset)
+                        count += 1
+                        offset += length
+                    }
+                    (offsets.baseAddress! + count).initialize(to: bytes.count)
+                    offsetCount = count + 1
+                }
             }
-            byteOffsets.append(bytes.count)
         }
 
         var mentions: [NumberMention] = []
@@ -292,7 +296,11 @@ struct NumberReading: Sendable {
 
     func interpretations(of written: String) -> [Double] {
         // Most numbers are digits only ("2019", "15"): one reading, nothing to split.
-        if written.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return [Double(written) ?? 0] }
+        if written.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            // Up to 15 digits are exact as a Double: no need for the parser.
+            guard written.utf8.count <= 15 else { return [Double(written) ?? 0] }
+            return [Double(written.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) })]
+        }
         let parts = written.split(omittingEmptySubsequences: false, whereSeparator: { !("0"..."9").contains($0) }).map(String.init)
         let separators = written.unicodeScalars.filter { !("0"..."9").contains($0) }.map(String.init)
         guard let last = separators.last else { return [Double(written) ?? 0] }

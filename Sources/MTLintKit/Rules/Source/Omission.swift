@@ -74,7 +74,7 @@ public struct Omission: Rule {
                 }
                 continue
             }
-            var shorter = finding(range, "this translation is much shorter than its source (δ = \(String(format: "%.1f", delta))); "
+            var shorter = finding(range, "this translation is much shorter than its source (δ = \(UnitLengths.written(delta))); "
                 + "part of \"\(Self.quoted(unit.source))\" may be missing")
             if delta < threshold.error { shorter.severity = .error }
             findings.append(shorter)

@@ -35,6 +35,14 @@ struct UnitLengths: Sendable {
         (target - source * ratio) / (source * 6.8 * ratio).squareRoot()
     }
 
+    /// δ as a message shows it, "-3.2": C's formatting, as `String(format:)` does, without Foundation's
+    /// cost (a long pair has hundreds of these findings).
+    static func written(_ delta: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 32)
+        _ = withVaList([delta]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
+        return String(cString: buffer)
+    }
+
     /// ASCII letters and digits, and every non-ASCII character (counted on the bytes:
     /// Unicode properties are slow, and both sides are counted alike).
     static func letters(_ text: String) -> Int {
