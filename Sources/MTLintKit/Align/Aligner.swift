@@ -101,8 +101,7 @@ public enum Aligner {
     /// The sentences of a document, a line break inside a paragraph read as a space (`SentenceSplitter`).
     static func unwrappedSentences(_ document: Document) -> [Span] {
         document.shared.value("aligner:sentences") {
-            SentenceSplitter.sentences(of: document.text,
-                                       abbreviations: document.dictionaries.wordList("\(document.language.code)/abbreviations.txt"))
+            SentenceSplitter.sentences(of: document.text, abbreviations: .of(document.language.code, in: document.dictionaries))
         }
     }
 
@@ -147,6 +146,9 @@ public enum Aligner {
             pairMasks.reserveCapacity(ranges.count)
             anchorStart.reserveCapacity(ranges.count + 1)
             pairStart.reserveCapacity(ranges.count + 1)
+            // A news sentence has two or three anchors (a name, a number).
+            anchors.reserveCapacity(4 * ranges.count)
+            pairAnchors.reserveCapacity(8 * ranges.count)
             var own: [UInt64] = []
             text.withUnsafeBufferPointer { buffer in
                 for range in ranges {
@@ -203,41 +205,35 @@ public enum Aligner {
     /// A segment's length in characters other than ASCII white space, and its anchors (into
     /// `anchors`, replacing what it held): runs of digits, and capitalised Latin words of three
     /// letters or more (names, which both languages write alike), hashed lower-cased, sorted,
-    /// each once. One pass over the bytes.
+    /// each once. Eight bytes at a time: the characters are counted and the words that may be
+    /// anchors (a capital or a digit after no letter or digit) found without a branch per byte;
+    /// only those words are read byte by byte.
     static func measure(_ bytes: UnsafeBufferPointer<UInt8>, anchors result: inout [UInt64]) -> Int {
         result.removeAll(keepingCapacity: true)
-        var count = 0
-        // The word being read; only one that starts with a capital or a digit may be an anchor, so
-        // only such a word is hashed (most words are not: the multiplications are the loop's cost).
-        var hash: UInt64 = 0xcbf29ce484222325, length = 0, allDigits = true, capitalised = false, candidate = false
+        guard let base = bytes.baseAddress else { return 0 }
         let classes = byteClass
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let bits = classes[Int(byte)]
-            count &+= Int(bits & counted)
-            index += 1
-            guard bits & (digit | letter) != 0 else {
-                if length > 0 {
-                    if candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
-                    (hash, length, allDigits, capitalised) = (0xcbf29ce484222325, 0, true, false)
-                }
-                continue
+        var count = 0, index = 0
+        var afterWordByte: UInt64 = 0  // 0x80 when the byte before this block is a letter or a digit
+        while index + 8 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            count &+= 8 - Swar.uncounted(block).nonzeroBitCount
+            let (wordBytes, starts) = Swar.words(block)
+            var anchorStarts = starts & ~(wordBytes << 8 | afterWordByte)
+            while anchorStarts != 0 {
+                readAnchor(bytes, at: index + anchorStarts.trailingZeroBitCount / 8, classes, into: &result)
+                anchorStarts &= anchorStarts &- 1
             }
-            if length == 0 {
-                capitalised = bits & upper != 0
-                candidate = bits & (upper | digit) != 0
-                if !candidate {
-                    // A word in lower case is no anchor: its letters and digits are only counted.
-                    while index < bytes.count && classes[Int(bytes[index])] & (digit | letter) != 0 { count &+= 1; index += 1 }
-                    continue
-                }
-            }
-            allDigits = allDigits && bits & digit != 0
-            hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3
-            length += 1
+            afterWordByte = wordBytes >> 56
+            index += 8
         }
-        if length > 0 && candidate && (allDigits || (length >= 3 && capitalised)) { result.append(hash) }
+        while index < bytes.count {
+            let bits = classes[Int(bytes[index])]
+            count &+= Int(bits & counted)
+            if bits & (upper | digit) != 0 && (index == 0 || classes[Int(bytes[index - 1])] & (digit | letter) == 0) {
+                readAnchor(bytes, at: index, classes, into: &result)
+            }
+            index += 1
+        }
         if result.count > 1 {
             result.sort()
             var kept = 1
@@ -248,6 +244,51 @@ public enum Aligner {
             result.removeLast(result.count - kept)
         }
         return count
+    }
+
+    /// The word that starts at `start` with a capital or a digit, hashed lower-cased into `result`
+    /// when it is an anchor: digits only, or three letters or more.
+    @inline(__always)
+    private static func readAnchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ classes: UnsafePointer<UInt8>,
+                                   into result: inout [UInt64]) {
+        let capitalised = classes[Int(bytes[start])] & upper != 0
+        var hash: UInt64 = 0xcbf29ce484222325, allDigits = true, index = start
+        while index < bytes.count {
+            let byte = bytes[index], bits = classes[Int(byte)]
+            guard bits & (digit | letter) != 0 else { break }
+            allDigits = allDigits && bits & digit != 0
+            hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3
+            index += 1
+        }
+        if allDigits || (index - start >= 3 && capitalised) { result.append(hash) }
+    }
+
+    /// Eight bytes read as one word, each byte's answer in its high bit (exact for every byte:
+    /// the additions never carry from one byte into the next).
+    enum Swar {
+        static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+        /// The bytes that are zero.
+        @inline(__always)
+        static func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
+
+        /// The bytes not counted in a length: UTF-8 continuation bytes and ASCII white space.
+        @inline(__always)
+        static func uncounted(_ block: UInt64) -> UInt64 {
+            zeros((block & (0xC0 &* ones)) ^ highs) | zeros(block ^ (0x20 &* ones)) | zeros(block ^ (0x0A &* ones))
+                | zeros(block ^ (0x0D &* ones)) | zeros(block ^ (0x09 &* ones))
+        }
+
+        /// The ASCII letters and digits, and those among them that are capitals or digits.
+        @inline(__always)
+        static func words(_ block: UInt64) -> (wordBytes: UInt64, starts: UInt64) {
+            let ascii = ~block & highs, low = block & lows
+            // Bytes of `low` at or above c: adding 0x80 − c sets the high bit, which no byte overflows.
+            func atLeast(_ c: UInt64) -> UInt64 { (low &+ (0x80 - c) &* ones) & highs }
+            let digits = atLeast(0x30) & ~atLeast(0x3A), capitals = atLeast(0x41) & ~atLeast(0x5B)
+            let small = atLeast(0x61) & ~atLeast(0x7B)
+            return ((digits | capitals | small) & ascii, (digits | capitals) & ascii)
+        }
     }
 
     /// Two sorted runs of distinct values, merged, each value once.
@@ -346,7 +387,7 @@ public enum Aligner {
     /// that do not meet.
     @inline(__always)
     static func match(_ a: Segments, _ i: Int, _ countA: Int, _ b: Segments, _ j: Int, _ countB: Int, ratio: Double,
-                      tails: UnsafePointer<Double>) -> Double {
+                      tails: UnsafePointer<Float>) -> Double {
         let la = countA == 0 ? 0 : countA == 1 ? a.lengths[i] : a.pairLengths[i]
         let lb = countB == 0 ? 0 : countB == 1 ? b.lengths[j] : b.pairLengths[j]
         if la == 0 && lb == 0 { return 0 }
@@ -370,20 +411,24 @@ public enum Aligner {
     /// −log of the two-sided tail 2(1 − Φ(x)), floored at 10⁻¹²: read from `tailTable` in steps of
     /// 1/1000 (the programme asks for it millions of times on a long article).
     @inline(__always)
-    static func tailCost(_ x: Double, _ tails: UnsafePointer<Double>) -> Double {
+    static func tailCost(_ x: Double, _ tails: UnsafePointer<Float>) -> Double {
         let position = x * 1000
-        guard position < Double(tailSteps) else { return tails[tailSteps] }
+        guard position < Double(tailSteps) else { return Double(tails[tailSteps]) }
         let index = Int(position), fraction = position - Double(index)
-        return tails[index] + (tails[index + 1] - tails[index]) * fraction
+        let low = Double(tails[index])
+        return low + (Double(tails[index + 1]) - low) * fraction
     }
 
     private static let tailSteps = 8000
 
     /// The tail costs at 0, 1/1000, … 8 and the bead costs, as pointers built once and never written
     /// again (shared by threads safely), which the programme reads without a global's lazy check.
-    nonisolated(unsafe) private static let tailTable: UnsafePointer<Double> = {
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: tailSteps + 1)
-        for step in 0...tailSteps { table[step] = -log(max(erfc(Double(step) / 1000 / 2.squareRoot()), 1e-12)) }
+    /// The costs are Floats: 32 KB where Doubles took 64 KB, which the processor's first-level cache
+    /// did not hold (the programme's lookups jump across the table). Seven digits are more than the
+    /// interpolation between steps keeps.
+    nonisolated(unsafe) private static let tailTable: UnsafePointer<Float> = {
+        let table = UnsafeMutablePointer<Float>.allocate(capacity: tailSteps + 1)
+        for step in 0...tailSteps { table[step] = Float(-log(max(erfc(Double(step) / 1000 / 2.squareRoot()), 1e-12))) }
         return UnsafePointer(table)
     }()
     nonisolated(unsafe) private static let beadTable: UnsafePointer<(a: Int, b: Int, cost: Double)> = {

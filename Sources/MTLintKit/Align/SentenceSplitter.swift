@@ -11,12 +11,44 @@
 /// - Quotation marks and closing brackets after the mark stay with the sentence.
 /// - A line break inside a paragraph is a space (hard-wrapped text); a blank line ends a sentence.
 enum SentenceSplitter {
-    static func sentences(of text: [UInt8], abbreviations: Set<String>) -> [Span] {
+    static func sentences(of text: [UInt8], abbreviations: Abbreviations) -> [Span] {
         text.withUnsafeBufferPointer { sentences(of: $0, abbreviations: abbreviations) }
     }
 
-    private static func sentences(of text: UnsafeBufferPointer<UInt8>, abbreviations: Set<String>) -> [Span] {
-        let longest = abbreviations.reduce(0) { max($0, $1.utf8.count) }
+    /// A language's abbreviations, case-folded, and a bitmap of the hashes of those in ASCII: nearly every
+    /// word before a full stop is none, and the bitmap says so without building its string.
+    struct Abbreviations: Sendable {
+        let words: Set<String>
+        let longest: Int
+        private var bitmap = [UInt64](repeating: 0, count: 64)
+
+        init(_ words: Set<String>) {
+            self.words = words
+            longest = words.reduce(0) { max($0, $1.utf8.count) }
+            for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) { set(Self.hash(word.utf8)) }
+        }
+
+        /// The abbreviations of a language in a run's dictionaries, built once.
+        static func of(_ language: String, in dictionaries: Dictionaries) -> Abbreviations {
+            dictionaries.derived("abbreviations:\(language)") { Abbreviations(dictionaries.wordList("\(language)/abbreviations.txt")) }
+        }
+
+        /// Whether an ASCII word, lower-cased, is one of them.
+        func contains(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count <= longest else { return false }
+            let bit = Self.hash(bytes.lazy.map(CaseFolding.asciiLower)) & 4095
+            guard bitmap[Int(bit >> 6)] & (1 << (bit & 63)) != 0 else { return false }
+            return words.contains(String(decoding: bytes.map(CaseFolding.asciiLower), as: UTF8.self))
+        }
+
+        private mutating func set(_ hash: UInt64) { bitmap[Int((hash & 4095) >> 6)] |= 1 << (hash & 63) }
+
+        private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+            bytes.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
+        }
+    }
+
+    private static func sentences(of text: UnsafeBufferPointer<UInt8>, abbreviations: Abbreviations) -> [Span] {
         var spans: [Span] = []
         var start = 0, index = 0
         while index < text.count {
@@ -46,7 +78,7 @@ enum SentenceSplitter {
             let isFullStop = byte == 0x2E
             let spaceEnd = skipSpace(text, from: end)
             if fullWidth || spaceEnd == text.count || (spaceEnd > end && !(isFullStop && (startsLowercase(text, at: spaceEnd)
-                                                                                      || isAbbreviation(before: index, in: text, abbreviations, longest: longest)))) {
+                                                                                      || isAbbreviation(before: index, in: text, abbreviations)))) {
                 if spaceEnd > start { spans.append(Span(start: start, end: spaceEnd)) }
                 start = spaceEnd
             }
@@ -104,18 +136,16 @@ enum SentenceSplitter {
     }
 
     /// Whether the word before the full stop at `dot` is a single letter or a listed abbreviation.
-    private static func isAbbreviation(before dot: Int, in text: UnsafeBufferPointer<UInt8>, _ abbreviations: Set<String>, longest: Int) -> Bool {
+    private static func isAbbreviation(before dot: Int, in text: UnsafeBufferPointer<UInt8>, _ abbreviations: Abbreviations) -> Bool {
         var start = dot
         // Letters: ASCII ones, and every byte of a multi-byte character (names of other scripts).
         while start > 0 && (text[start - 1] >= 0x80 || (text[start - 1] | 0x20 >= 0x61 && text[start - 1] | 0x20 <= 0x7A)) { start -= 1 }
         guard start < dot, start == 0 || text[start - 1] < 0x80 else { return false }
-        let bytes = text[start..<dot]
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            // ASCII folds on its bytes; ICU is for the rest. Most words are longer than any abbreviation.
-            return bytes.count == 1 || (bytes.count <= longest && abbreviations.contains(String(decoding: bytes.map(CaseFolding.asciiLower), as: UTF8.self)))
-        }
+        let bytes = UnsafeBufferPointer(rebasing: text[start..<dot])
+        // ASCII folds on its bytes; ICU is for the rest.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count == 1 || abbreviations.contains(ascii: bytes) }
         let word = String(decoding: bytes, as: UTF8.self)
-        return word.unicodeScalars.count == 1 || abbreviations.contains(CaseFolding.fold(word))
+        return word.unicodeScalars.count == 1 || abbreviations.words.contains(CaseFolding.fold(word))
     }
 
     /// Whether the letter at `index` is lower-case (ASCII on the byte, the rest through Unicode).

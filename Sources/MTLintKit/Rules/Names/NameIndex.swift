@@ -305,9 +305,9 @@ final class NameIndex: Sendable {
                     }
                 }
                 for word in CapitalisedWords.words(in: document) {
-                    guard let entry = byWord[word.hash] else { continue }
+                    // The cheap test first: a source's scan wants a fifth of its words.
                     let token = tokens[Int(word.token)]
-                    guard wanted(token.start) else { continue }
+                    guard wanted(token.start), let entry = byWord[word.hash] else { continue }
                     match(token, entry.candidates)
                     if word.plain && entry.entityOfFold >= 0 {
                         scan.plainWordsOfEntities.append((token.start..<CapitalisedWords.wordEnd(token, buffer), Int(entry.entityOfFold)))

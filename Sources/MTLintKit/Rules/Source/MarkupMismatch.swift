@@ -125,16 +125,7 @@ public struct MarkupMismatch: Rule {
     /// a URL's scheme or a "www." (most sentences have none, and are not scanned further).
     static func mayHoldLinks(_ text: String) -> Bool {
         ByteScan.withBytes(of: text) { bytes in
-            var ws = 0
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "@"), UInt8(ascii: "#"), UInt8(ascii: ":"): return true
-                case UInt8(ascii: "w"): ws += 1
-                case UInt8(ascii: ".") where ws >= 3: return true
-                default: ws = 0
-                }
-            }
-            return false
+            ByteScan.holdsAny(of: "@#:", bytes) || ByteScan.holds("www.", bytes)
         }
     }
 

@@ -170,6 +170,11 @@ struct NumberReading: Sendable {
         var mentions: [NumberMention] = []
         var index = 0
         while index < scalars.count {
+            if !spelledOut {
+                // Only a digit starts a number then: what lies before the next one is passed over.
+                while index < scalars.count && !Self.isDigit(scalars[index]) { index += 1 }
+                guard index < scalars.count else { break }
+            }
             guard Self.digit(scalars[index]) != nil,
                   index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) || Self.followsPrefix(scalars, index) else {
                 if !Self.isCJK(scalars[index]), Self.isLetter(scalars[index]) {
@@ -463,6 +468,7 @@ struct NumberReading: Sendable {
         }
     }
 
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value) }
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
     }

@@ -39,8 +39,8 @@ struct UnitLengths: Sendable {
     /// cost (a long pair has hundreds of these findings).
     static func written(_ delta: Double) -> String {
         var buffer = [CChar](repeating: 0, count: 32)
-        _ = withVaList([delta]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
-        return String(cString: buffer)
+        let length = withVaList([delta]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
+        return String(decoding: buffer.prefix(max(0, Int(length))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// ASCII letters and digits, and every non-ASCII character (counted on the bytes:
