@@ -216,8 +216,8 @@ public enum Aligner {
         var afterWordByte: UInt64 = 0  // 0x80 when the byte before this block is a letter or a digit
         while index + 8 <= bytes.count {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            count &+= 8 - Swar.uncounted(block).nonzeroBitCount
-            let (wordBytes, starts) = Swar.words(block)
+            count &+= 8 - Swar.whiteSpaceOrContinuation(block).nonzeroBitCount
+            let (wordBytes, starts) = Swar.lettersAndDigits(block)
             var anchorStarts = starts & ~(wordBytes << 8 | afterWordByte)
             while anchorStarts != 0 {
                 readAnchor(bytes, at: index + anchorStarts.trailingZeroBitCount / 8, classes, into: &result)
@@ -261,34 +261,6 @@ public enum Aligner {
             index += 1
         }
         if allDigits || (index - start >= 3 && capitalised) { result.append(hash) }
-    }
-
-    /// Eight bytes read as one word, each byte's answer in its high bit (exact for every byte:
-    /// the additions never carry from one byte into the next).
-    enum Swar {
-        static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-        /// The bytes that are zero.
-        @inline(__always)
-        static func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
-
-        /// The bytes not counted in a length: UTF-8 continuation bytes and ASCII white space.
-        @inline(__always)
-        static func uncounted(_ block: UInt64) -> UInt64 {
-            zeros((block & (0xC0 &* ones)) ^ highs) | zeros(block ^ (0x20 &* ones)) | zeros(block ^ (0x0A &* ones))
-                | zeros(block ^ (0x0D &* ones)) | zeros(block ^ (0x09 &* ones))
-        }
-
-        /// The ASCII letters and digits, and those among them that are capitals or digits.
-        @inline(__always)
-        static func words(_ block: UInt64) -> (wordBytes: UInt64, starts: UInt64) {
-            let ascii = ~block & highs, low = block & lows
-            // Bytes of `low` at or above c: adding 0x80 − c sets the high bit, which no byte overflows.
-            func atLeast(_ c: UInt64) -> UInt64 { (low &+ (0x80 - c) &* ones) & highs }
-            let digits = atLeast(0x30) & ~atLeast(0x3A), capitals = atLeast(0x41) & ~atLeast(0x5B)
-            let small = atLeast(0x61) & ~atLeast(0x7B)
-            return ((digits | capitals | small) & ascii, (digits | capitals) & ascii)
-        }
     }
 
     /// Two sorted runs of distinct values, merged, each value once.

@@ -14,38 +14,55 @@ struct CapitalisedWord {
 /// twice was a visible share of the names family's time.
 enum CapitalisedWords {
     static func words(in document: Document) -> [CapitalisedWord] {
-        document.shared.value("names:capitalised") {
-            document.text.withUnsafeBufferPointer { text in
-                document.tokens.withUnsafeBufferPointer { tokens in
-                    // First the candidates, without a branch per token: letter tokens and marks
-                    // alternate with no pattern a branch predictor could learn. A candidate is a
-                    // letter token led by A–Z or by a non-ASCII byte (looked at more closely below).
-                    var count = 0
-                    let candidates = [Int32](unsafeUninitializedCapacity: tokens.count + 1) { candidates, initialised in
-                        for index in tokens.indices {
-                            let token = tokens[index], lead = text[token.start]
-                            let letter = unsafeBitCast(token.kind == .letter, to: UInt8.self)
-                            let capitalOrOther = unsafeBitCast(lead &- 0x41 < 26, to: UInt8.self) | lead >> 7
-                            candidates[count] = Int32(truncatingIfNeeded: index)
-                            count += Int(letter & capitalOrOther)
-                        }
-                        initialised = count
+        document.shared.value("names:capitalised") { words(in: document, tokens: document.tokens.indices) }
+    }
+
+    /// Those whose tokens start inside `ranges` (in order, apart): a source's scan reads some sentences only.
+    static func words(in document: Document, startingWithin ranges: [Range<Int>]) -> [CapitalisedWord] {
+        let tokens = document.tokens
+        /// The first token that starts at or after `offset`.
+        func firstToken(from offset: Int) -> Int {
+            var low = 0, high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return ranges.flatMap { words(in: document, tokens: firstToken(from: $0.lowerBound)..<firstToken(from: $0.upperBound)) }
+    }
+
+    private static func words(in document: Document, tokens indices: Range<Int>) -> [CapitalisedWord] {
+        document.text.withUnsafeBufferPointer { text in
+            document.tokens.withUnsafeBufferPointer { tokens in
+                // First the candidates, without a branch per token: letter tokens and marks
+                // alternate with no pattern a branch predictor could learn. A candidate is a
+                // letter token led by A–Z or by a non-ASCII byte (looked at more closely below).
+                var count = 0
+                let candidates = [Int32](unsafeUninitializedCapacity: indices.count + 1) { candidates, initialised in
+                    for index in indices {
+                        let token = tokens[index], lead = text[token.start]
+                        let letter = unsafeBitCast(token.kind == .letter, to: UInt8.self)
+                        let capitalOrOther = unsafeBitCast(lead &- 0x41 < 26, to: UInt8.self) | lead >> 7
+                        candidates[count] = Int32(truncatingIfNeeded: index)
+                        count += Int(letter & capitalOrOther)
                     }
-                    var result: [CapitalisedWord] = []
-                    result.reserveCapacity(count)
-                    for index in candidates {
-                        let token = tokens[Int(index)]
-                        guard text[token.start] < 0x80 || startsWithCapital(token.start, text) else { continue }
-                        var hash = NameIndex.hashStart, plain = true
-                        for byte in text[token.start..<wordEnd(token, text)] {
-                            let lower = CaseFolding.asciiLower(byte)
-                            if !(lower >= 0x61 && lower <= 0x7A) && !(byte >= 0x30 && byte <= 0x39) { plain = false }
-                            hash = NameIndex.hash(hash, lower)
-                        }
-                        result.append(CapitalisedWord(token: index, hash: hash, plain: plain))
-                    }
-                    return result
+                    initialised = count
                 }
+                var result: [CapitalisedWord] = []
+                result.reserveCapacity(count)
+                for index in candidates {
+                    let token = tokens[Int(index)]
+                    guard text[token.start] < 0x80 || startsWithCapital(token.start, text) else { continue }
+                    var hash = NameIndex.hashStart, plain = true
+                    for byte in text[token.start..<wordEnd(token, text)] {
+                        let lower = CaseFolding.asciiLower(byte)
+                        if !(lower >= 0x61 && lower <= 0x7A) && !(byte >= 0x30 && byte <= 0x39) { plain = false }
+                        hash = NameIndex.hash(hash, lower)
+                    }
+                    result.append(CapitalisedWord(token: index, hash: hash, plain: plain))
+                }
+                return result
             }
         }
     }

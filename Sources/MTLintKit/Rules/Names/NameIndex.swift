@@ -304,10 +304,10 @@ final class NameIndex: Sendable {
                         }
                     }
                 }
-                for word in CapitalisedWords.words(in: document) {
-                    // The cheap test first: a source's scan wants a fifth of its words.
+                let words = ranges.map { CapitalisedWords.words(in: document, startingWithin: $0) } ?? CapitalisedWords.words(in: document)
+                for word in words {
                     let token = tokens[Int(word.token)]
-                    guard wanted(token.start), let entry = byWord[word.hash] else { continue }
+                    guard let entry = byWord[word.hash] else { continue }
                     match(token, entry.candidates)
                     if word.plain && entry.entityOfFold >= 0 {
                         scan.plainWordsOfEntities.append((token.start..<CapitalisedWords.wordEnd(token, buffer), Int(entry.entityOfFold)))

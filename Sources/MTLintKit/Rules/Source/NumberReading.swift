@@ -300,26 +300,41 @@ struct NumberReading: Sendable {
     }
 
     func interpretations(of written: String) -> [Double] {
-        // Most numbers are digits only ("2019", "15"): one reading, nothing to split.
-        if written.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            // Up to 15 digits are exact as a Double: no need for the parser.
-            guard written.utf8.count <= 15 else { return [Double(written) ?? 0] }
-            return [Double(written.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) })]
+        ByteScan.withBytes(of: written) { bytes in
+            // The runs of digits and the separators between them (each one scalar: `isSeparator`).
+            var parts: [Range<Int>] = [], separators: [UInt32] = []
+            var start = 0, index = 0
+            while index < bytes.count {
+                if bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1; continue }
+                let (scalar, length) = ByteScan.scalar(bytes, index)
+                parts.append(start..<index)
+                separators.append(scalar)
+                index += length
+                start = index
+            }
+            parts.append(start..<bytes.count)
+            /// The digits of some parts as one number: on their bytes up to 15 digits (exact as a Double), else parsed.
+            func value(_ parts: ArraySlice<Range<Int>>, decimals: Range<Int>? = nil) -> Double? {
+                var text: [UInt8] = parts.flatMap { bytes[$0] }
+                if let decimals { text += [UInt8(ascii: ".")] + bytes[decimals] }
+                guard decimals == nil, text.count <= 15 else { return Double(String(decoding: text, as: UTF8.self)) }
+                return text.isEmpty ? nil : Double(text.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+            }
+            // Most numbers are digits only ("2019", "15"): one reading.
+            guard let last = separators.last else { return [value(parts[...]) ?? 0] }
+            var decimalReading: Double?, groupingReading: Double?
+            let earlier = Set(separators.dropLast())
+            if [0x2E, 0x2C, 0x066B].contains(last) && (earlier.isEmpty || (earlier.count == 1 && !earlier.contains(last))) {
+                decimalReading = value(parts.dropLast(), decimals: parts.last!)
+            }
+            if Set(separators).count == 1 && parts.dropFirst().allSatisfy({ $0.count == 3 }) && parts[0].count <= 3 {
+                groupingReading = value(parts[...])
+            }
+            let lastIsGrouping = grouping.unicodeScalars.count == 1 && grouping.unicodeScalars.first!.value == last
+            let readings = lastIsGrouping ? [groupingReading, decimalReading] : [decimalReading, groupingReading]
+            let values = readings.compactMap { $0 }
+            return values.isEmpty ? [value(parts[...]) ?? 0] : values
         }
-        let parts = written.split(omittingEmptySubsequences: false, whereSeparator: { !("0"..."9").contains($0) }).map(String.init)
-        let separators = written.unicodeScalars.filter { !("0"..."9").contains($0) }.map(String.init)
-        guard let last = separators.last else { return [Double(written) ?? 0] }
-        var decimalReading: Double?, groupingReading: Double?
-        let earlier = Set(separators.dropLast())
-        if (last == "." || last == "," || last == "\u{066B}") && (earlier.isEmpty || (earlier.count == 1 && !earlier.contains(last))) {
-            decimalReading = Double(parts.dropLast().joined() + "." + parts.last!)
-        }
-        if Set(separators).count == 1 && parts.dropFirst().allSatisfy({ $0.count == 3 }) && parts[0].count <= 3 {
-            groupingReading = Double(parts.joined())
-        }
-        let readings = last == grouping ? [groupingReading, decimalReading] : [decimalReading, groupingReading]
-        let values = readings.compactMap { $0 }
-        return values.isEmpty ? [Double(parts.joined()) ?? 0] : values
     }
 
     /// `H:MM`, French `HhMM`, or `H.MM` followed by a clock word ("Uhr", "h", "am", "pm").

@@ -117,8 +117,11 @@ public struct Omission: Rule {
             // ASCII (most sources) splits on its bytes, as it would on its characters, without Unicode tables.
             let words = Array(text.utf8).split { (byte: UInt8) -> Bool in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
             clean = String(decoding: Array(words.joined(separator: [UInt8(0x20)])), as: UTF8.self)
-        } else {
+        } else if text.unicodeScalars.contains(where: \.properties.isWhitespace) {
             clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        } else {
+            // No white space to fold (most Chinese and Japanese sentences): the text as it is.
+            clean = text
         }
         return clean.count > 80 ? String(clean.prefix(77)) + "…" : clean
     }

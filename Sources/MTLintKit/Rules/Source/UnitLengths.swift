@@ -45,15 +45,19 @@ struct UnitLengths: Sendable {
 
     /// ASCII letters and digits, and every non-ASCII character (counted on the bytes:
     /// Unicode properties are slow, and both sides are counted alike).
-    static func letters(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { letters($0) }
-    }
+    static func letters(_ text: String) -> Int { ByteScan.withBytes(of: text, letters) }
 
     static func letters(_ bytes: ArraySlice<UInt8>) -> Int { bytes.withUnsafeBufferPointer { letters($0) } }
 
     static func letters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        countsAsLetter.withUnsafeBufferPointer { table in bytes.reduce(0) { $0 &+ Int(table[Int($1)]) } }
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0, index = 0
+        while index + 8 <= bytes.count {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            count &+= (Swar.lettersAndDigits(block).all | Swar.nonASCIILeads(block)).nonzeroBitCount
+            index += 8
+        }
+        return countsAsLetter.withUnsafeBufferPointer { table in bytes[index...].reduce(count) { $0 &+ Int(table[Int($1)]) } }
     }
 
     /// 1 for a byte that starts a counted character (an ASCII letter or digit, a non-ASCII lead byte), else 0.

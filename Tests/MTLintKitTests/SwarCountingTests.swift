@@ -3,10 +3,11 @@ import PropertyBased
 import Testing
 @testable import MTLintKit
 
-/// The aligner measures a segment eight bytes at a time; these tests hold it to the plain
-/// definition, read one character and one word at a time, on generated text (at every offset, so
-/// that words cross the eight-byte blocks) and on every corpus article's lines.
-struct AlignerMeasureTests {
+/// The aligner measures a segment, and the length rules count a unit's letters, eight bytes at a
+/// time (`Swar`); these tests hold both to their plain definitions, read one byte and one word at a
+/// time, on generated text (at every offset, so that words cross the eight-byte blocks) and on every
+/// corpus article's lines.
+struct SwarCountingTests {
     /// The definition: characters other than ASCII white space, and the anchors: maximal runs of
     /// ASCII letters and digits that are digits only, or start with a capital and have three
     /// letters or more, hashed lower-cased (FNV-1a), sorted, each once.
@@ -22,6 +23,11 @@ struct AlignerMeasureTests {
         return (length, Array(Set(anchors)).sorted())
     }
 
+    /// ASCII letters and digits, and every character beyond ASCII.
+    static func plainLetters(_ bytes: [UInt8]) -> Int {
+        bytes.filter { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 >= 0xC0 }.count
+    }
+
     func measured(_ bytes: [UInt8]) -> (length: Int, anchors: [UInt64]) {
         var anchors: [UInt64] = []
         let length = bytes.withUnsafeBufferPointer { Aligner.measure($0, anchors: &anchors) }
@@ -31,7 +37,7 @@ struct AlignerMeasureTests {
     static let pieces = ["The", "Kim", "UN", "Merkel", "a", "ab", "xyz", "2019", "3", "3D", "A3", "U.S.", "über", "Straße",
                          "Ärzte", "北朝鮮", "  ", " ", "\n", "\t", "\r\n", ".", ",", "—", "“", "”", "€", "_", "'", "-", "@"]
 
-    @Test func generatedSegmentsMeasureAsDefined() async {
+    @Test func generatedSegmentsCountAsDefined() async {
         let texts = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...40).map { (indices: [Int]) -> String in
             indices.map { Self.pieces[$0] }.joined()
         }
@@ -42,11 +48,12 @@ struct AlignerMeasureTests {
                 let segment = Array(bytes[start...])
                 let (fast, plain) = (measured(segment), Self.plainMeasure(segment))
                 #expect(fast.length == plain.length && fast.anchors == plain.anchors, "\(String(decoding: segment, as: UTF8.self).debugDescription)")
+                #expect(UnitLengths.letters(segment[...]) == Self.plainLetters(segment))
             }
         }
     }
 
-    @Test func corpusLinesMeasureAsDefined() throws {
+    @Test func corpusLinesCountAsDefined() throws {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("corpus")
         let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
@@ -57,6 +64,7 @@ struct AlignerMeasureTests {
                 let segment = Array(line)
                 let (fast, plain) = (measured(segment), Self.plainMeasure(segment))
                 #expect(fast.length == plain.length && fast.anchors == plain.anchors, "\(file.lastPathComponent): \(String(decoding: segment, as: UTF8.self))")
+                #expect(UnitLengths.letters(segment[...]) == Self.plainLetters(segment))
                 lines += 1
             }
         }
