@@ -40,7 +40,7 @@ enum BilingualBench {
         print("\(articles.count) articles, \(String(format: "%.1f", Double(bytes) / 1e6)) MB of translation, \(rounds) rounds, one core")
         print("alone: \(String(format: "%.2f", alone)) s, \(findings.alone / rounds) findings a round")
         print("with their sources: \(String(format: "%.2f", paired)) s, \(findings.paired / rounds) findings a round")
-        print("bilingual speed: \(String(format: "%.2f", alone / paired)) of monolingual")
+        print("bilingual speed: \(String(format: "%.3f", alone / paired)) of monolingual")
         if breakdown { self.breakdown(articles, options: options) }
     }
 

@@ -19,12 +19,13 @@ enum AlphabeticWordBreaks {
         guard languages.contains(language), bytes.count < Int(Int32.max) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> [Token]? in
             guard let characters = characters(of: buffer) else { return nil }
+            let classes = classCount  // read once: a global's every use checks that it is initialised
             return characters.withUnsafeBufferPointer { c -> [Token] in decisions.withUnsafeBufferPointer { decisions in
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buffer.count / 4)
                 var first = 0
                 for position in 0..<c.count {
-                    if position > 0 && breaks(c, before: position, decisions) {
+                    if position > 0 && breaks(c, before: position, decisions, classes) {
                         append(c, first..<position, end: Int(c[position].start), buffer, to: &tokens)
                         first = position
                     }
@@ -45,6 +46,8 @@ enum AlphabeticWordBreaks {
     private static func characters(of buffer: UnsafeBufferPointer<UInt8>) -> [ClassifiedCharacter]? {
         var characters: [ClassifiedCharacter] = []
         characters.reserveCapacity(buffer.count)
+        // Read once: a global's every use checks that it is initialised, and this loop runs for every byte.
+        let asciiClasses = asciiClasses
         var index = 0
         while index < buffer.count {
             let byte = buffer[index]
@@ -114,7 +117,7 @@ enum AlphabeticWordBreaks {
     /// Whether a word boundary stands between characters `position - 1` and `position`.
     @inline(__always)
     private static func breaks(_ c: UnsafeBufferPointer<ClassifiedCharacter>, before position: Int,
-                               _ decisions: UnsafeBufferPointer<Decision>) -> Bool {
+                               _ decisions: UnsafeBufferPointer<Decision>, _ classCount: Int) -> Bool {
         switch decisions[Int(c[position - 1].kind.rawValue) * classCount + Int(c[position].kind.rawValue)] {
         case .breaks: return true
         case .joins: return false

@@ -323,11 +323,13 @@ struct NumberReading: Sendable {
             // Most numbers are digits only ("2019", "15"): one reading.
             guard let last = separators.last else { return [value(parts[...]) ?? 0] }
             var decimalReading: Double?, groupingReading: Double?
-            let earlier = Set(separators.dropLast())
-            if [0x2E, 0x2C, 0x066B].contains(last) && (earlier.isEmpty || (earlier.count == 1 && !earlier.contains(last))) {
+            // The separators before the last are all one, another than the last: "1,200.5", not "1.2.3".
+            let earlierAreOne = separators.dropLast().allSatisfy { $0 == separators[0] }
+            if [0x2E, 0x2C, 0x066B].contains(last) && (separators.count == 1 || (earlierAreOne && separators[0] != last)) {
                 decimalReading = value(parts.dropLast(), decimals: parts.last!)
             }
-            if Set(separators).count == 1 && parts.dropFirst().allSatisfy({ $0.count == 3 }) && parts[0].count <= 3 {
+            let allOne = earlierAreOne && last == separators[0]
+            if allOne && parts.dropFirst().allSatisfy({ $0.count == 3 }) && parts[0].count <= 3 {
                 groupingReading = value(parts[...])
             }
             let lastIsGrouping = grouping.unicodeScalars.count == 1 && grouping.unicodeScalars.first!.value == last
