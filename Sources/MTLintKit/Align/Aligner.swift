@@ -149,11 +149,13 @@ public enum Aligner {
             // A news sentence has two or three anchors (a name, a number).
             anchors.reserveCapacity(4 * ranges.count)
             pairAnchors.reserveCapacity(8 * ranges.count)
-            var own: [UInt64] = []
+            // Each segment's anchors, and the previous one's for the pair they make.
+            var own: [UInt64] = [], previous: [UInt64] = []
             text.withUnsafeBufferPointer { buffer in
                 for range in ranges {
                     let length = Aligner.measure(UnsafeBufferPointer(rebasing: buffer[range]), anchors: &own)
-                    append(Double(length), own[...])
+                    append(Double(length), own[...], after: previous[...])
+                    swap(&own, &previous)
                 }
             }
         }
@@ -161,24 +163,26 @@ public enum Aligner {
         /// Paragraphs made of sentences already measured: paragraph p holds `sentences`' segments
         /// `starts[p]..<starts[p + 1]`.
         init(paragraphsOf sentences: Segments, _ starts: [Int]) {
+            var previous: [UInt64] = []
             for (first, end) in zip(starts, starts.dropFirst()) {
                 let own = Array(Set(sentences.anchors[sentences.anchorStart[first]..<sentences.anchorStart[end]])).sorted()
-                append(sentences.lengths[first..<end].reduce(0, +), own[...])
+                append(sentences.lengths[first..<end].reduce(0, +), own[...], after: previous[...])
+                previous = own
             }
         }
 
-        private mutating func append(_ length: Double, _ own: ArraySlice<UInt64>) {
-            lengths.append(length)
-            let previous = anchors[anchorStart[max(0, anchorStart.count - 2)]...]  // the last segment's
+        /// A segment of `length` with its anchors, after the one whose anchors are `previous`.
+        private mutating func append(_ length: Double, _ own: ArraySlice<UInt64>, after previous: ArraySlice<UInt64>) {
             let mask = own.reduce(UInt64(0)) { $0 | 1 << ($1 & 63) }
-            if lengths.count > 1 {
-                pairLengths.append(lengths[lengths.count - 2] + length)
+            if let last = lengths.last {
+                pairLengths.append(last + length)
                 Aligner.mergeUnique(previous, own, into: &pairAnchors)
                 pairStart.append(pairAnchors.count)
                 pairMasks.append(masks[masks.count - 1] | mask)
             }
+            lengths.append(length)
             masks.append(mask)
-            anchors += own
+            anchors.append(contentsOf: own)
             anchorStart.append(anchors.count)
         }
     }
@@ -235,7 +239,15 @@ public enum Aligner {
             index += 1
         }
         if result.count > 1 {
-            result.sort()
+            // A sentence has a few anchors: sorted in place, with no set-up.
+            result.withUnsafeMutableBufferPointer { anchors in
+                for index in 1..<anchors.count {
+                    let anchor = anchors[index]
+                    var slot = index
+                    while slot > 0 && anchors[slot - 1] > anchor { anchors[slot] = anchors[slot - 1]; slot -= 1 }
+                    anchors[slot] = anchor
+                }
+            }
             var kept = 1
             for index in 1..<result.count where result[index] != result[kept - 1] {
                 result[kept] = result[index]

@@ -71,7 +71,7 @@ public struct NumberMismatch: Rule {
         for unit in document.units where Self.hasDigit(unit.source) {
             // The masked text: numbers inside code are not prose.
             // Placeholders ("%15s") are code, hidden in the target as in the source.
-            let read = sourceReading.numbers(in: Self.withoutCodes(unit.source, flags: unit.flags), spelledOut: false)
+            let read = Self.withoutCodes(unit.source, flags: unit.flags).withUnsafeBufferPointer { sourceReading.numbers(in: $0, spelledOut: false) }
             guard !read.isEmpty else { continue }
             let sourceBytes = Array(unit.source.utf8)
             let examples = Self.exampleClauses(in: sourceBytes, language: sourceLanguage.code)
@@ -80,13 +80,13 @@ public struct NumberMismatch: Rule {
                     && !Self.isWordLike(number, in: sourceBytes) && !examples.contains { $0.contains(number.range.lowerBound) }
             }
             guard !sourceNumbers.isEmpty else { continue }
-            let target = String(decoding: document.text[unit.target], as: UTF8.self)
+            let target = document.text[unit.target]
             // Most translations write the source's numbers in digits: the number words are read only when
             // a number is not found among them.
-            var targetNumbers = targetReading.numbers(in: target, spelledOut: false)
+            var targetNumbers = target.withUnsafeBufferPointer { targetReading.numbers(in: $0, spelledOut: false) }
             var missing = Self.unmatched(sourceNumbers, in: &targetNumbers)
             if !missing.isEmpty {
-                targetNumbers = targetReading.numbers(in: target)
+                targetNumbers = target.withUnsafeBufferPointer { targetReading.numbers(in: $0) }
                 missing = Self.unmatched(sourceNumbers, in: &targetNumbers)
             }
             guard !missing.isEmpty else { continue }
@@ -139,12 +139,12 @@ public struct NumberMismatch: Rule {
         return ByteScan.withBytes(of: text, scan)
     }
 
-    static func withoutCodes(_ text: String, flags: Set<String>) -> String {
+    static func withoutCodes(_ text: String, flags: Set<String>) -> [UInt8] {
         // Hidden as the target is: URLs and code-shaped lines (`ProseMask`), then placeholders.
         var bytes = ProseMask.mask(Array(text.utf8), markdown: false)
-        guard Placeholders.mayHold(bytes[...]) else { return String(decoding: bytes, as: UTF8.self) }
+        guard Placeholders.mayHold(bytes[...]) else { return bytes }
         for range in Placeholders.ranges(in: bytes, flags: flags) { for index in range { bytes[index] = 0x20 } }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Numbers a translation writes in words or rightly changes: after a comparison ("width <= 0",

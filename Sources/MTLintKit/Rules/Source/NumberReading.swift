@@ -147,23 +147,25 @@ struct NumberReading: Sendable {
     /// The numbers of a text, in order; with `spelledOut` false, only those written in digits
     /// (a source's number words are not compared, so they need not be read).
     func numbers(in text: String, spelledOut: Bool = true) -> [NumberMention] {
-        // The scalars and where each starts, decoded in one pass over the string's bytes.
+        ByteScan.withBytes(of: text) { numbers(in: $0, spelledOut: spelledOut) }
+    }
+
+    func numbers(in bytes: UnsafeBufferPointer<UInt8>, spelledOut: Bool = true) -> [NumberMention] {
+        // The scalars and where each starts, decoded in one pass over the bytes.
         // Written through pointers: a sentence's every byte passes here.
         var scalars: [Unicode.Scalar] = [], byteOffsets: [Int] = []
-        ByteScan.withBytes(of: text) { bytes in
-            byteOffsets = Array(unsafeUninitializedCapacity: bytes.count + 1) { offsets, offsetCount in
-                scalars = Array(unsafeUninitializedCapacity: bytes.count) { decoded, count in
-                    var offset = 0
-                    while offset < bytes.count {
-                        let (value, length) = ByteScan.scalar(bytes, offset)
-                        (decoded.baseAddress! + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
-                        (offsets.baseAddress! + count).initialize(to: offset)
-                        count += 1
-                        offset += length
-                    }
-                    (offsets.baseAddress! + count).initialize(to: bytes.count)
-                    offsetCount = count + 1
+        byteOffsets = Array(unsafeUninitializedCapacity: bytes.count + 1) { offsets, offsetCount in
+            scalars = Array(unsafeUninitializedCapacity: bytes.count) { decoded, count in
+                var offset = 0
+                while offset < bytes.count {
+                    let (value, length) = ByteScan.scalar(bytes, offset)
+                    (decoded.baseAddress! + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    (offsets.baseAddress! + count).initialize(to: offset)
+                    count += 1
+                    offset += length
                 }
+                (offsets.baseAddress! + count).initialize(to: bytes.count)
+                offsetCount = count + 1
             }
         }
 
@@ -258,7 +260,6 @@ struct NumberReading: Sendable {
         }
         // "60 to 85 billion": the scale word of the second number covers the first.
         guard mentions.count > 1 else { return mentions }
-        let bytes = Array(text.utf8)
         for index in mentions.indices.dropLast() where !mentions[index].spelledOut {
             let next = mentions[index + 1]
             let gap = bytes[mentions[index].range.upperBound..<next.range.lowerBound]
