@@ -24,8 +24,10 @@ enum AlphabeticWordBreaks {
                 var tokens: [Token] = []
                 tokens.reserveCapacity(buffer.count / 4)
                 var first = 0
-                for position in 0..<c.count {
-                    if position > 0 && breaks(c, before: position, decisions, classes) {
+                for position in 1..<max(1, c.count) {
+                    // Most characters are letters after letters, which never part (WB5).
+                    if c[position].kind == .letter && c[position - 1].kind == .letter { continue }
+                    if breaks(c, before: position, decisions, classes) {
                         append(c, first..<position, end: Int(c[position].start), buffer, to: &tokens)
                         first = position
                     }

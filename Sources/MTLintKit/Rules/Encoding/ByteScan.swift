@@ -51,13 +51,6 @@ enum ByteScan {
         return mtl_find_any(base, Int64(buffer.count), bytes.utf8Start, Int32(bytes.utf8CodeUnitCount)) >= 0
     }
 
-    /// Whether a buffer holds `needle` (mtl_find).
-    @inline(__always)
-    static func holds(_ needle: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = buffer.baseAddress else { return false }
-        return mtl_find(base, Int64(buffer.count), needle.utf8Start, Int64(needle.utf8CodeUnitCount)) >= 0
-    }
-
     /// `body` on a string's UTF-8 bytes: in place for a native string (a unit's source), which
     /// its `utf8` view would pass one index at a time.
     @inline(__always)

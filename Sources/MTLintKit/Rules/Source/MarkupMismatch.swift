@@ -125,7 +125,14 @@ public struct MarkupMismatch: Rule {
     /// a URL's scheme or a "www." (most sentences have none, and are not scanned further).
     static func mayHoldLinks(_ text: String) -> Bool {
         ByteScan.withBytes(of: text) { bytes in
-            ByteScan.holdsAny(of: "@#:", bytes) || ByteScan.holds("www.", bytes)
+            if ByteScan.holdsAny(of: "@#:", bytes) { return true }
+            // "www.": sought from its full stop, a rarer byte than "w".
+            var dot = ByteScan.next(UInt8(ascii: "."), bytes, from: 3)
+            while dot < bytes.count {
+                if bytes[dot - 3] == 0x77 && bytes[dot - 2] == 0x77 && bytes[dot - 1] == 0x77 { return true }
+                dot = ByteScan.next(UInt8(ascii: "."), bytes, from: dot + 1)
+            }
+            return false
         }
     }
 

@@ -64,7 +64,7 @@ public struct UntranslatedSegment: Rule {
         var candidates: [(range: Range<Int>, lowerCaseWords: Set<UInt64>, whole: Bool, count: Int, sentence: Bool)] = []
         var keys = WordKeys()
         // One unit after another in the same buffers: a pair has thousands of units.
-        var target = Words(), source = Words()
+        var target = Words(), source: [UInt64] = []
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
             Self.words(of: unit, in: document, from: &tokenIndex, keys: &keys, into: &target)
@@ -72,7 +72,7 @@ public struct UntranslatedSegment: Rule {
             // A source whose words are not tokenized yet (Chinese, Japanese) is first tested on its bytes.
             if sources.document.wordsDeferred && !mayShareRun(target, in: document.text, source: unit.source) { continue }
             Self.sourceWords(ofUnit: unitIndex, in: sources, keys: &keys, into: &source)
-            guard let run = longestCommonRun(source.keys, target.keys) else { continue }
+            guard let run = longestCommonRun(source, target.keys) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
             // the longest such stretch of the shared run.
             let copied = longestProseStretch(target.tokens[run], in: document.text)
@@ -134,29 +134,31 @@ public struct UntranslatedSegment: Rule {
     /// The words of a unit's target; `tokenIndex` moves on through the document's tokens (units are in order).
     private static func words(of unit: TranslationUnit, in document: Document, from tokenIndex: inout Int,
                               keys: inout WordKeys, into words: inout Words) {
-        while tokenIndex < document.tokens.count && document.tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
         words.removeAll()
-        var index = tokenIndex
         document.text.withUnsafeBufferPointer { text in
-            while index < document.tokens.count && document.tokens[index].end <= unit.target.upperBound {
-                let token = document.tokens[index]
-                if token.kind.isWord { keys.append(token, in: text, to: &words) }
-                index += 1
+            document.tokens.withUnsafeBufferPointer { tokens in
+                while tokenIndex < tokens.count && tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
+                var index = tokenIndex
+                while index < tokens.count && tokens[index].end <= unit.target.upperBound {
+                    if tokens[index].kind.isWord { keys.keys(of: tokens[index], in: text) { words.append($0, $1) } }
+                    index += 1
+                }
             }
         }
     }
 
-    private static func sourceWords(ofUnit index: Int, in sources: SourceSide, keys: inout WordKeys, into words: inout Words) {
-        words.removeAll()
+    /// The keys of unit i's source words (their places are not needed).
+    private static func sourceWords(ofUnit index: Int, in sources: SourceSide, keys: inout WordKeys, into words: inout [UInt64]) {
+        words.removeAll(keepingCapacity: true)
         sources.document.text.withUnsafeBufferPointer { text in
-            for token in sources.tokens(ofUnit: index) where token.kind.isWord { keys.append(token, in: text, to: &words) }
+            for token in sources.tokens(ofUnit: index) where token.kind.isWord { keys.keys(of: token, in: text) { key, _ in words.append(key) } }
         }
     }
 
     /// Which of `wanted` the translation writes in a unit whose source does not have them. Only a
     /// document with a candidate pays for this second pass.
     private func ownWords(_ wanted: Set<UInt64>, in document: Document, sources: SourceSide) -> Set<UInt64> {
-        var keys = WordKeys(), target = Words(), source = Words()
+        var keys = WordKeys(), target = Words(), source: [UInt64] = []
         var found: Set<UInt64> = []
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() where found.count < wanted.count {
@@ -164,7 +166,7 @@ public struct UntranslatedSegment: Rule {
             let present = target.keys.filter { wanted.contains($0) && !found.contains($0) }
             guard !present.isEmpty else { continue }
             Self.sourceWords(ofUnit: unitIndex, in: sources, keys: &keys, into: &source)
-            for key in present where !source.keys.contains(key) { found.insert(key) }
+            for key in present where !source.contains(key) { found.insert(key) }
         }
         return found
     }
@@ -253,7 +255,9 @@ public struct UntranslatedSegment: Rule {
     struct WordKeys {
         private var foldedByRawHash: [UInt64: UInt64] = [:]
 
-        mutating func append(_ token: Token, in text: UnsafeBufferPointer<UInt8>, to keys: inout Words) {
+        /// The key of a word token, or of each of its ideographs, each with the token it stands for.
+        @inline(__always)
+        mutating func keys(of token: Token, in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Token) -> Void) {
             let bytes = UnsafeBufferPointer(rebasing: text[token.range])
             var ascii: UInt64 = 0xcbf29ce484222325, isASCII = true
             for byte in bytes {
@@ -261,21 +265,22 @@ public struct UntranslatedSegment: Rule {
                 ascii = (ascii ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
             }
             if isASCII {
-                keys.append(ascii, token)
+                body(ascii, token)
             } else if token.kind == .ideographic || token.kind == .kana {
                 var offset = token.start
                 while offset < token.end {
                     let end = min(offset + ByteScan.length(text[offset]), token.end)
-                    keys.append(UntranslatedSegment.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script))
+                    body(UntranslatedSegment.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script))
                     offset = end
                 }
             } else if let folded = UntranslatedSegment.latinOrCyrillicKey(bytes) {
-                keys.append(folded, token)
+                body(folded, token)
             } else {
                 let raw = UntranslatedSegment.hash(bytes)
-                let key = foldedByRawHash[raw] ?? UntranslatedSegment.hash(CaseFolding.fold(bytes).utf8)
+                if let key = foldedByRawHash[raw] { return body(key, token) }
+                let key = UntranslatedSegment.hash(CaseFolding.fold(bytes).utf8)
                 foldedByRawHash[raw] = key
-                keys.append(key, token)
+                body(key, token)
             }
         }
     }
