@@ -59,13 +59,16 @@ public struct EntityMismatch: Rule {
         mentionIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
             while mentionIndex < targetMentions.count && targetMentions[mentionIndex].range.lowerBound < unit.target.lowerBound { mentionIndex += 1 }
+            // Only an entity the source names can have been swapped.
+            let source = sourceEntities[unitIndex]
+            guard !source.isEmpty else { continue }
             var inUnit: [(mention: NameMention, entity: Int)] = []
             var index = mentionIndex
             while index < targetMentions.count && targetMentions[index].range.upperBound <= unit.target.upperBound {
                 inUnit.append((targetMentions[index], names.pattern(targetMentions[index]).entity))
                 index += 1
             }
-            let source = sourceEntities[unitIndex], target = Set(inUnit.map(\.entity))
+            let target = Set(inUnit.map(\.entity))
             for expected in source where !target.contains(expected) {
                 let kind = catalog.entities[expected].kind
                 guard let form = names.index.targetForm(catalog.entities[expected]),

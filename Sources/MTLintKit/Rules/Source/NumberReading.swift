@@ -302,6 +302,10 @@ struct NumberReading: Sendable {
 
     func interpretations(of written: String) -> [Double] {
         ByteScan.withBytes(of: written) { bytes in
+            // Most numbers are digits only ("2019", "15"), up to 15 of them (exact as a Double): one reading.
+            if bytes.count <= 15 && bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                return [Double(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })]
+            }
             // The runs of digits and the separators between them (each one scalar: `isSeparator`).
             var parts: [Range<Int>] = [], separators: [UInt32] = []
             var start = 0, index = 0
@@ -321,7 +325,6 @@ struct NumberReading: Sendable {
                 guard decimals == nil, text.count <= 15 else { return Double(String(decoding: text, as: UTF8.self)) }
                 return text.isEmpty ? nil : Double(text.reduce(0) { $0 * 10 + Int($1 - 0x30) })
             }
-            // Most numbers are digits only ("2019", "15"): one reading.
             guard let last = separators.last else { return [value(parts[...]) ?? 0] }
             var decimalReading: Double?, groupingReading: Double?
             // The separators before the last are all one, another than the last: "1,200.5", not "1.2.3".

@@ -72,7 +72,7 @@ public struct UntranslatedSegment: Rule {
             // A source whose words are not tokenized yet (Chinese, Japanese) is first tested on its bytes.
             if sources.document.wordsDeferred && !mayShareRun(target, in: document.text, source: unit.source) { continue }
             Self.sourceWords(ofUnit: unitIndex, in: sources, keys: &keys, into: &source)
-            guard let run = longestCommonRun(source, target.keys) else { continue }
+            guard let run = Self.longestCommonRun(source, target.keys) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
             // the longest such stretch of the shared run.
             let copied = longestProseStretch(target.tokens[run], in: document.text)
@@ -314,7 +314,7 @@ public struct UntranslatedSegment: Rule {
 
     /// The longest run of consecutive words shared by both, as a range of `target`'s indices, when
     /// it has three words or more (a unit's sentence is short: the full table costs less than a set).
-    private func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
+    static func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
         guard source.count >= 3, target.count >= 3, source.count * target.count <= 250_000 else { return nil }
         // A run of three needs three target words in a row that the source has: most units have none,
         // which a bitmap of the source's keys (1,024 bits, on the stack) tells before the table is filled.
@@ -329,27 +329,39 @@ public struct UntranslatedSegment: Rule {
             return false
         }
         guard mayHaveRun else { return nil }
-        // `previous[i]`: the length of the shared run ending at source word i − 1 and the target word before.
-        // Two rows of the table, on the stack, read through pointers: the loop runs for every unit pair.
-        let width = source.count + 1
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * width) { rows -> Range<Int>? in
-            rows.initialize(repeating: 0)
-            var previous = rows.baseAddress!, current = previous + width
-            var best: Int32 = 0, bestEnd = 0
-            source.withUnsafeBufferPointer { source in
-                target.withUnsafeBufferPointer { target in
-                    for j in 1...target.count {
-                        let word = target[j - 1]
-                        for i in 1...source.count {
-                            let run = source[i - 1] == word ? previous[i - 1] + 1 : 0
-                            current[i] = run
-                            if run > best { best = run; bestEnd = j }
-                        }
-                        swap(&previous, &current)
+        // The places of each source key, from a small hash table on the stack (repeated words chained,
+        // last place first). Target word after target word, the run ending at each place of the word in
+        // the source extends the run that ended one place before at the previous target word: the work
+        // is the words and their matches, not a table of every pair.
+        let bits = Int.bitWidth - (2 * source.count - 1).leadingZeroBitCount, slots = 1 << bits
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slots) { slotKeys -> Range<Int>? in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: slots + 3 * source.count) { table -> Range<Int>? in
+                table.initialize(repeating: -1)
+                let heads = table.baseAddress!, next = heads + slots, stamp = next + source.count, run = stamp + source.count
+                func slot(of key: UInt64) -> Int {
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                    while heads[slot] >= 0 && slotKeys[slot] != key { slot = (slot + 1) & (slots - 1) }
+                    return slot
+                }
+                for (place, key) in source.enumerated() {
+                    let slot = slot(of: key)
+                    slotKeys[slot] = key
+                    next[place] = heads[slot]
+                    heads[slot] = Int32(place)
+                }
+                var best: Int32 = 0, bestEnd = 0
+                for (j, key) in target.enumerated() {
+                    var place = Int(heads[slot(of: key)])
+                    // Last place first: the run one place before is still the previous target word's.
+                    while place >= 0 {
+                        let length = (j > 0 && place > 0 && stamp[place - 1] == Int32(j - 1) ? run[place - 1] : 0) + 1
+                        (stamp[place], run[place]) = (Int32(j), length)
+                        if length > best { (best, bestEnd) = (length, j + 1) }
+                        place = Int(next[place])
                     }
                 }
+                return best >= 3 ? (bestEnd - Int(best))..<bestEnd : nil
             }
-            return best >= 3 ? (bestEnd - Int(best))..<bestEnd : nil
         }
     }
 
@@ -380,10 +392,11 @@ public struct UntranslatedSegment: Rule {
         return gap.allSatisfy { $0 == 0x20 || $0 == 0x0A }
     }
 
+    private static let codeMarks: Set<UInt8> = Set("-_=/\\<>[]{}|@:.$%#`*".utf8)
+
     /// A run glued to code characters on either side ("--enable-reloc", "name=", "<path>").
     private func isCode(before start: Int, after end: Int, in text: [UInt8]) -> Bool {
-        let code: Set<UInt8> = Set("-_=/\\<>[]{}|@:.$%#`*".utf8)
-        return (start > 0 && code.contains(text[start - 1])) || (end < text.count && code.contains(text[end]) && text[end] != UInt8(ascii: "."))
+        (start > 0 && Self.codeMarks.contains(text[start - 1])) || (end < text.count && Self.codeMarks.contains(text[end]) && text[end] != UInt8(ascii: "."))
             || (end + 1 < text.count && text[end] == UInt8(ascii: ".") && text[end + 1] != 0x20 && text[end + 1] != 0x0A)
     }
 

@@ -1,0 +1,38 @@
+import PropertyBased
+import Testing
+@testable import MTLintKit
+
+/// untranslated-segment finds the longest run of words a translation shares with its source from
+/// the words' places, not from a table of every pair; it must give what the table gives: the
+/// longest run's end in the target (the first such end), when the run has three words or more.
+struct LongestCommonRunTests {
+    /// The plain dynamic programme over every pair of places.
+    static func tableRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
+        guard source.count >= 3, target.count >= 3 else { return nil }
+        var previous = [Int](repeating: 0, count: source.count + 1), best = 0, bestEnd = 0
+        for j in 1...target.count {
+            var current = [Int](repeating: 0, count: source.count + 1)
+            for i in 1...source.count where source[i - 1] == target[j - 1] {
+                current[i] = previous[i - 1] + 1
+                if current[i] > best { (best, bestEnd) = (current[i], j) }
+            }
+            previous = current
+        }
+        return best >= 3 ? (bestEnd - best)..<bestEnd : nil
+    }
+
+    @Test func placesGiveWhatTheTableGives() async {
+        // Few distinct words, so that runs, repeats and near misses are common.
+        let words = Gen.int(in: 0...5).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }.array(of: 0...40)
+        await propertyCheck(count: 2_000, input: words, words) { source, target in
+            #expect(UntranslatedSegment.longestCommonRun(source, target) == Self.tableRun(source, target), "\(source) \(target)")
+        }
+    }
+
+    @Test func aRunRepeatedInTheSource() {
+        let (a, b, c, d): (UInt64, UInt64, UInt64, UInt64) = (11 << 54, 22 << 54, 33 << 54, 44 << 54)
+        #expect(UntranslatedSegment.longestCommonRun([a, a, a, b, c], [d, a, a, a, a]) == 1..<4)
+        #expect(UntranslatedSegment.longestCommonRun([a, b, c, a, b, c, d], [d, a, b, c, d]) == 1..<5)
+        #expect(UntranslatedSegment.longestCommonRun([a, b, c], [c, b, a]) == nil)
+    }
+}
