@@ -421,11 +421,16 @@ public enum Aligner {
         return UnsafePointer(table)
     }()
     /// Elements common to two sorted runs, counted up to three (more earn no more).
+    @inline(__always)
     static func sharedCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
-        var i = a.startIndex, j = b.startIndex, count = 0
-        while i < a.endIndex && j < b.endIndex && count < 3 {
-            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0, count = 0
+                while i < a.count && j < b.count && count < 3 {
+                    if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+                }
+                return count
+            }
         }
-        return count
     }
 }

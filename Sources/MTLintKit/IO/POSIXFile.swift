@@ -27,14 +27,16 @@ enum POSIXFile {
     static func readAll(from descriptor: Int32, limit: Int, sizeHint: Int = 0) -> Result<[UInt8], InputError> {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(limit, max(sizeHint, 0)) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // A small file of known size is read whole at once (and its end seen by the next read), anything
+        // else in chunks of up to 1 MB; no buffer is zeroed first (a pair's sources are thousands of files).
+        let chunk = sizeHint > 0 ? min(min(limit, sizeHint) + 1, 1 << 20) : 1 << 16
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { return .failure(.unreadable(reason: errorText())) }
-            if count == 0 { return .success(bytes) }
             let before = bytes.count
-            bytes.append(contentsOf: chunk[0..<count])
+            switch read(from: descriptor, appendingTo: &bytes, upTo: chunk) {
+            case .failure(let error): return .failure(error)
+            case .success(0): return .success(bytes)
+            case .success: break
+            }
             if before < SourceText.binaryProbeLength, let nul = bytes.prefix(SourceText.binaryProbeLength).firstIndex(of: 0) {
                 return .failure(.binary(offset: nul))
             }
