@@ -68,13 +68,17 @@ public struct NumberMismatch: Rule {
         let sourceReading = NumberReading.forLanguage(sourceLanguage.code)
         let targetReading = NumberReading.forLanguage(document.language.code)
         var findings: [Finding] = []
-        for unit in document.units where Self.hasDigit(unit.source) {
-            // The masked text: numbers inside code are not prose.
+        let article = document.alignedSource
+        for (index, unit) in document.units.enumerated() where Self.hasDigit(unit.source) {
+            // The masked text: numbers inside code are not prose. An article's source is masked as the
+            // translation is, as a whole (a line's shape tells code); a file's source unit by unit.
             // Placeholders ("%15s") are code, hidden in the target as in the source.
-            let read = Self.withoutCodes(unit.source, flags: unit.flags).withUnsafeBufferPointer { sourceReading.numbers(in: $0, spelledOut: false) }
+            let masked = article.map { Self.withoutPlaceholders(Array($0.document.text[$0.ranges[index]]), flags: unit.flags) }
+                ?? Self.withoutCodes(unit.source, flags: unit.flags)
+            let read = masked.withUnsafeBufferPointer { sourceReading.numbers(in: $0, spelledOut: false) }
             guard !read.isEmpty else { continue }
             let sourceBytes = Array(unit.source.utf8)
-            let examples = Self.exampleClauses(in: sourceBytes, language: sourceLanguage.code)
+            let examples = Self.exampleClauses(in: sourceBytes, language: sourceLanguage.code, before: read.last!.range.lowerBound)
             let sourceNumbers = read.filter { number in
                 !isDateMonth(number, in: sourceBytes) && !isImperialMeasure(number, in: sourceBytes)
                     && !Self.isWordLike(number, in: sourceBytes) && !examples.contains { $0.contains(number.range.lowerBound) }
@@ -141,8 +145,12 @@ public struct NumberMismatch: Rule {
 
     static func withoutCodes(_ text: String, flags: Set<String>) -> [UInt8] {
         // Hidden as the target is: URLs and code-shaped lines (`ProseMask`), then placeholders.
-        var bytes = ProseMask.mask(Array(text.utf8), markdown: false)
+        withoutPlaceholders(ProseMask.mask(Array(text.utf8), markdown: false), flags: flags)
+    }
+
+    static func withoutPlaceholders(_ bytes: [UInt8], flags: Set<String>) -> [UInt8] {
         guard Placeholders.mayHold(bytes[...]) else { return bytes }
+        var bytes = bytes
         for range in Placeholders.ranges(in: bytes, flags: flags) { for index in range { bytes[index] = 0x20 } }
         return bytes
     }
@@ -181,9 +189,10 @@ public struct NumberMismatch: Rule {
     static let exampleNeedles = exampleMarkers.mapValues { $0.map { Array($0.lowercased().utf8) } }
 
     /// The stretches of a source that give examples: from a marker to the end of its sentence or line.
-    static func exampleClauses(in bytes: [UInt8], language: String) -> [Range<Int>] {
+    /// Only markers that end by `limit` are sought (a stretch must start by the last number to hold one).
+    static func exampleClauses(in bytes: [UInt8], language: String, before limit: Int) -> [Range<Int>] {
         guard let needles = exampleNeedles[language] else { return [] }
-        let lowered = bytes.map(CaseFolding.asciiLower)
+        let lowered = bytes[..<min(limit, bytes.count)].map(CaseFolding.asciiLower)
         var clauses: [Range<Int>] = []
         for needle in needles {
             var from = 0
