@@ -259,14 +259,7 @@ public struct UntranslatedSegment: Rule {
         @inline(__always)
         mutating func keys(of token: Token, in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Token) -> Void) {
             let bytes = UnsafeBufferPointer(rebasing: text[token.range])
-            var ascii: UInt64 = 0xcbf29ce484222325, isASCII = true
-            for byte in bytes {
-                if byte >= 0x80 { isASCII = false; break }
-                ascii = (ascii ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
-            }
-            if isASCII {
-                body(ascii, token)
-            } else if token.kind == .ideographic || token.kind == .kana {
+            if token.kind == .ideographic || token.kind == .kana {
                 var offset = token.start
                 while offset < token.end {
                     let end = min(offset + ByteScan.length(text[offset]), token.end)
