@@ -199,17 +199,19 @@ public struct UntranslatedSegment: Rule {
         // such bytes only occurs in the source as a whole word when its key is one of them. Most
         // Chinese and Japanese sentences have few (a year, a name in Latin letters), or none.
         var runs: [UInt64] = []
-        var hash: UInt64 = 0xcbf29ce484222325, inRun = false
-        for byte in source.utf8 {
-            if Self.isASCIIWordByte(byte) {
-                hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
-                inRun = true
-            } else if inRun {
-                runs.append(hash)
-                (hash, inRun) = (0xcbf29ce484222325, false)
+        ByteScan.withBytes(of: source) { bytes in
+            var hash: UInt64 = 0xcbf29ce484222325, inRun = false
+            for byte in bytes {
+                if Self.isASCIIWordByte(byte) {
+                    hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
+                    inRun = true
+                } else if inRun {
+                    runs.append(hash)
+                    (hash, inRun) = (0xcbf29ce484222325, false)
+                }
             }
+            if inRun { runs.append(hash) }
         }
-        if inRun { runs.append(hash) }
         // Other words (ideographs, accented, "don't") are looked for in the folded source, folded as the keys are.
         var haystack: [UInt8]? = nil
         var inARow = 0
