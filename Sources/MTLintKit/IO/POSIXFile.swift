@@ -32,15 +32,19 @@ enum POSIXFile {
         let chunk = sizeHint > 0 ? min(min(limit, sizeHint) + 1, 1 << 20) : 1 << 16
         while true {
             let before = bytes.count
+            let count: Int
             switch read(from: descriptor, appendingTo: &bytes, upTo: chunk) {
             case .failure(let error): return .failure(error)
-            case .success(0): return .success(bytes)
-            case .success: break
+            case .success(let read): count = read
             }
+            if count == 0 { return .success(bytes) }
             if before < SourceText.binaryProbeLength, let nul = bytes.prefix(SourceText.binaryProbeLength).firstIndex(of: 0) {
                 return .failure(.binary(offset: nul))
             }
             if bytes.count > limit { return .failure(.tooLarge(bytes: nil, limit: limit)) }
+            // A short read that brings a regular file to the size it had when opened is its end: no
+            // second call to see it.
+            if sizeHint > 0 && count < chunk && bytes.count == sizeHint { return .success(bytes) }
         }
     }
 
