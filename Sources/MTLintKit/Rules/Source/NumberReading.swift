@@ -153,8 +153,8 @@ struct NumberReading: Sendable {
     func numbers(in bytes: UnsafeBufferPointer<UInt8>, spelledOut: Bool = true) -> [NumberMention] {
         // The scalars and where each starts, decoded in one pass over the bytes.
         // Written through pointers: a sentence's every byte passes here.
-        var scalars: [Unicode.Scalar] = [], byteOffsets: [Int] = []
-        byteOffsets = Array(unsafeUninitializedCapacity: bytes.count + 1) { offsets, offsetCount in
+        var scalars: [Unicode.Scalar] = []
+        let byteOffsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsets, offsetCount in
             scalars = Array(unsafeUninitializedCapacity: bytes.count) { decoded, count in
                 var offset = 0
                 while offset < bytes.count {
@@ -280,9 +280,6 @@ struct NumberReading: Sendable {
         return (0x61...0x7A).contains(lower) && asciiInitials & 1 << (lower - 64) != 0
     }
 
-    /// The values digits with separators can mean: a decimal reading when the last separator
-    /// can be a decimal mark, a grouping reading when every group after the first has three
-    /// digits; the language's own reading first.
     /// The items of a comma-separated list of numbers, as ranges of scalar indices: two commas or
     /// more, no other separator, and a part that is not a group of three digits.
     static func listItems(_ written: String, _ scalars: ArraySlice<Unicode.Scalar>) -> [Range<Int>]? {
@@ -300,6 +297,9 @@ struct NumberReading: Sendable {
         return items
     }
 
+    /// The values digits with separators can mean: a decimal reading when the last separator
+    /// can be a decimal mark, a grouping reading when every group after the first has three
+    /// digits; the language's own reading first.
     func interpretations(of written: String) -> [Double] {
         ByteScan.withBytes(of: written) { bytes in
             // Most numbers are digits only ("2019", "15"), up to 15 of them (exact as a Double): one reading.
@@ -318,7 +318,7 @@ struct NumberReading: Sendable {
                 start = index
             }
             parts.append(start..<bytes.count)
-            /// The digits of some parts as one number: on their bytes up to 15 digits (exact as a Double), else parsed.
+            // The digits of some parts as one number: on their bytes up to 15 digits (exact as a Double), else parsed.
             func value(_ parts: ArraySlice<Range<Int>>, decimals: Range<Int>? = nil) -> Double? {
                 var text: [UInt8] = parts.flatMap { bytes[$0] }
                 if let decimals { text += [UInt8(ascii: ".")] + bytes[decimals] }
