@@ -54,8 +54,7 @@ enum SentenceSplitter {
         while index < text.count {
             // Eight ASCII bytes without . ! ? or a line break are passed at once.
             index = ByteScan.skipASCIIWords(text, from: index) { word in
-                ByteScan.word(word, holds: 0x0A) || ByteScan.word(word, holds: 0x2E)
-                    || ByteScan.word(word, holds: 0x21) || ByteScan.word(word, holds: 0x3F)
+                Swar.holds(word, 0x0A) || Swar.holds(word, 0x2E) || Swar.holds(word, 0x21) || Swar.holds(word, 0x3F)
             }
             guard index < text.count else { break }
             let byte = text[index]

@@ -27,8 +27,8 @@ enum POSIXFile {
     static func readAll(from descriptor: Int32, limit: Int, sizeHint: Int = 0) -> Result<[UInt8], InputError> {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(limit, max(sizeHint, 0)) + 1)
-        // A small file of known size is read whole at once (and its end seen by the next read), anything
-        // else in chunks of up to 1 MB; no buffer is zeroed first (a pair's sources are thousands of files).
+        // A file of known size up to 1 MB is read with one call, anything else in chunks of up to 1 MB;
+        // no buffer is zeroed first (a pair's sources are thousands of small files).
         let chunk = sizeHint > 0 ? min(min(limit, sizeHint) + 1, 1 << 20) : 1 << 16
         while true {
             let before = bytes.count

@@ -9,6 +9,14 @@ enum Swar {
     @inline(__always)
     static func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
 
+    /// Whether the eight bytes hold `byte` (one answer for all: the borrow of a subtraction may mark
+    /// a byte above a zero one too, which does not change it).
+    @inline(__always)
+    static func holds(_ block: UInt64, _ byte: UInt8) -> Bool {
+        let x = block ^ (UInt64(byte) &* ones)
+        return (x &- ones) & ~x & highs != 0
+    }
+
     /// UTF-8 continuation bytes and ASCII white space (space, tab, line feed, carriage return).
     @inline(__always)
     static func whiteSpaceOrContinuation(_ block: UInt64) -> UInt64 {

@@ -29,13 +29,6 @@ enum ByteScan {
         return index
     }
 
-    /// Whether eight bytes read as one word hold `byte`: the word XOR the byte repeated has a zero byte.
-    @inline(__always)
-    static func word(_ word: UInt64, holds byte: UInt8) -> Bool {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-    }
-
     /// The offset of the first `byte` at or after `from`, or `buffer.count` (memchr).
     @inline(__always)
     static func next(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {

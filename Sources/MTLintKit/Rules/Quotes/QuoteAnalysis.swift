@@ -417,7 +417,7 @@ struct QuoteAnalysis {
     /// non-ASCII byte; eight ASCII bytes without `"` are skipped at once.
     @inline(__always)
     static func nextCandidate(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var index = ByteScan.skipASCIIWords(buffer, from: from) { ByteScan.word($0, holds: 0x22) }
+        var index = ByteScan.skipASCIIWords(buffer, from: from) { Swar.holds($0, 0x22) }
         let count = buffer.count
         while index < count {
             let byte = buffer[index]

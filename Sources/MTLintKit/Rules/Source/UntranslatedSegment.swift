@@ -252,8 +252,8 @@ public struct UntranslatedSegment: Rule {
     }
 
     /// Word tokens as comparison keys: a hash of the word case-folded, or of each ideograph of it
-    /// (ICU keeps a run of Chinese characters in one token). ASCII words are folded on the bytes,
-    /// the others through ICU once per spelling (a document repeats its words).
+    /// (ICU keeps a run of Chinese characters in one token). ASCII, Latin-1 and Cyrillic words are
+    /// folded on the bytes, the others through ICU once per spelling (a document repeats its words).
     struct WordKeys {
         private var foldedByRawHash: [UInt64: UInt64] = [:]
 
@@ -307,12 +307,12 @@ public struct UntranslatedSegment: Rule {
         return hash
     }
 
-    /// The longest run of consecutive words shared by both, as a range of `target`'s indices, when
-    /// it has three words or more (a unit's sentence is short: the full table costs less than a set).
+    /// The longest run of consecutive words shared by both, as a range of `target`'s indices (the
+    /// first such run), when it has three words or more.
     static func longestCommonRun(_ source: [UInt64], _ target: [UInt64]) -> Range<Int>? {
         guard source.count >= 3, target.count >= 3, source.count * target.count <= 250_000 else { return nil }
         // A run of three needs three target words in a row that the source has: most units have none,
-        // which a bitmap of the source's keys (1,024 bits, on the stack) tells before the table is filled.
+        // which a bitmap of the source's keys (1,024 bits, on the stack) tells before any word is looked up.
         let mayHaveRun = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { bitmap -> Bool in
             bitmap.initialize(repeating: 0)
             for key in source { bitmap[Int(key >> 60)] |= 1 << ((key >> 54) & 63) }
