@@ -67,10 +67,15 @@ public struct UntranslatedSegment: Rule {
         var target = Words(), source: [UInt64] = []
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() {
-            Self.words(of: unit, in: document, from: &tokenIndex, keys: &keys, into: &target)
+            let unitTokens = Self.tokens(of: unit, in: document, from: &tokenIndex)
+            // A source whose words are not tokenized yet (Chinese, Japanese) is first tested on its bytes,
+            // before any word of the translation is keyed.
+            if sources.document.wordsDeferred
+                && !Self.mayShareRun(document.tokens[unitTokens], in: document.text, source: sources.document.source.bytes[sources.ranges[unitIndex]]) {
+                continue
+            }
+            Self.words(unitTokens, in: document, keys: &keys, into: &target)
             guard target.count >= 3 else { continue }
-            // A source whose words are not tokenized yet (Chinese, Japanese) is first tested on its bytes.
-            if sources.document.wordsDeferred && !mayShareRun(target, in: document.text, source: unit.source) { continue }
             Self.sourceWords(ofUnit: unitIndex, in: sources, keys: &keys, into: &source)
             guard let run = Self.longestCommonRun(source, target.keys) else { continue }
             // Prose: words apart by white space only ("--dereference-command-line", "a=b", "[-f]" are code);
@@ -131,18 +136,21 @@ public struct UntranslatedSegment: Rule {
         return token.kind == .letter && (Unicode.Scalar(first)?.properties.isLowercase ?? false)
     }
 
-    /// The words of a unit's target; `tokenIndex` moves on through the document's tokens (units are in order).
-    private static func words(of unit: TranslationUnit, in document: Document, from tokenIndex: inout Int,
-                              keys: inout WordKeys, into words: inout Words) {
+    /// The indices of a unit's target tokens; `tokenIndex` moves on through the document's tokens (units are in order).
+    private static func tokens(of unit: TranslationUnit, in document: Document, from tokenIndex: inout Int) -> Range<Int> {
+        let tokens = document.tokens
+        while tokenIndex < tokens.count && tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
+        var end = tokenIndex
+        while end < tokens.count && tokens[end].end <= unit.target.upperBound { end += 1 }
+        return tokenIndex..<end
+    }
+
+    /// The words of some of a document's tokens, keyed.
+    private static func words(_ indices: Range<Int>, in document: Document, keys: inout WordKeys, into words: inout Words) {
         words.removeAll()
         document.text.withUnsafeBufferPointer { text in
             document.tokens.withUnsafeBufferPointer { tokens in
-                while tokenIndex < tokens.count && tokens[tokenIndex].start < unit.target.lowerBound { tokenIndex += 1 }
-                var index = tokenIndex
-                while index < tokens.count && tokens[index].end <= unit.target.upperBound {
-                    if tokens[index].kind.isWord { keys.keys(of: tokens[index], in: text) { words.append($0, $1) } }
-                    index += 1
-                }
+                for index in indices where tokens[index].kind.isWord { keys.keys(of: tokens[index], in: text) { words.append($0, $1) } }
             }
         }
     }
@@ -162,7 +170,7 @@ public struct UntranslatedSegment: Rule {
         var found: Set<UInt64> = []
         var tokenIndex = 0
         for (unitIndex, unit) in document.units.enumerated() where found.count < wanted.count {
-            Self.words(of: unit, in: document, from: &tokenIndex, keys: &keys, into: &target)
+            Self.words(Self.tokens(of: unit, in: document, from: &tokenIndex), in: document, keys: &keys, into: &target)
             let present = target.keys.filter { wanted.contains($0) && !found.contains($0) }
             guard !present.isEmpty else { continue }
             Self.sourceWords(ofUnit: unitIndex, in: sources, keys: &keys, into: &source)
@@ -192,43 +200,91 @@ public struct UntranslatedSegment: Rule {
     /// Whether three target words in a row occur in the source, each as a whole word (an
     /// ideograph anywhere): a test on the bytes that most units fail, so that their source is
     /// never tokenized (a Chinese or Japanese source's dictionary segmentation is the slowest
-    /// step of a pair). It misses no run `longestCommonRun` would find, short of a source letter that
-    /// case-folds into ASCII (the long ſ, the Kelvin sign), which Chinese and Japanese text does not use.
-    private func mayShareRun(_ words: Words, in text: [UInt8], source: String) -> Bool {
+    /// step of a pair) and their translation's words never keyed. It misses no run `longestCommonRun`
+    /// would find, short of a source letter that case-folds into ASCII (the long ſ, the Kelvin sign),
+    /// which Chinese and Japanese text does not use.
+    static func mayShareRun(_ tokens: ArraySlice<Token>, in text: [UInt8], source: ArraySlice<UInt8>) -> Bool {
         // The source's runs of ASCII letters and digits, keyed as an ASCII word is: a target word of
         // such bytes only occurs in the source as a whole word when its key is one of them. Most
         // Chinese and Japanese sentences have few (a year, a name in Latin letters), or none.
-        var runs: [UInt64] = []
-        ByteScan.withBytes(of: source) { bytes in
-            var hash: UInt64 = 0xcbf29ce484222325, inRun = false
-            for byte in bytes {
-                if Self.isASCIIWordByte(byte) {
-                    hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
-                    inRun = true
-                } else if inRun {
-                    runs.append(hash)
-                    (hash, inRun) = (0xcbf29ce484222325, false)
-                }
-            }
-            if inRun { runs.append(hash) }
-        }
+        let runs = source.withUnsafeBufferPointer(asciiWordRuns)
+        // Without such runs, no word of ASCII letters and digits occurs: a translation of ASCII only has nothing to look for.
+        if runs.isEmpty, let first = tokens.first, let last = tokens.last, !Swar.holdsNonASCII(text[first.start..<last.end]) { return false }
         // Other words (ideographs, accented, "don't") are looked for in the folded source, folded as the keys are.
         var haystack: [UInt8]? = nil
+        func occurs(_ bytes: ArraySlice<UInt8>, wholeWord: Bool) -> Bool {
+            if haystack == nil { haystack = Array(CaseFolding.fold(source).utf8) }
+            let needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(CaseFolding.asciiLower) : Array(CaseFolding.fold(bytes).utf8)
+            return Self.occurs(needle, in: haystack!, wholeWord: wholeWord)
+        }
         var inARow = 0
-        for (key, token) in zip(words.keys, words.tokens) {
-            let bytes = text[token.range]
-            let present: Bool
-            if bytes.allSatisfy(Self.isASCIIWordByte) {
-                present = runs.contains(key)
-            } else {
-                if haystack == nil { haystack = Array(CaseFolding.fold(source).utf8) }
-                let needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(CaseFolding.asciiLower) : Array(CaseFolding.fold(bytes).utf8)
-                present = Self.occurs(needle, in: haystack!, wholeWord: token.kind != .ideographic && token.kind != .kana)
-            }
+        func threeInARow(_ present: Bool) -> Bool {
             inARow = present ? inARow + 1 : 0
-            if inARow == 3 { return true }
+            return inARow == 3
+        }
+        for token in tokens where token.kind.isWord {
+            if token.kind == .ideographic || token.kind == .kana {
+                // Each ideograph is a word, as `WordKeys` keys it.
+                var offset = token.start
+                while offset < token.end {
+                    let end = min(offset + ByteScan.length(text[offset]), token.end)
+                    if threeInARow(occurs(text[offset..<end], wholeWord: false)) { return true }
+                    offset = end
+                }
+            } else if let key = asciiWordKey(text[token.range]) {
+                if threeInARow(runs.contains(key)) { return true }
+            } else {
+                // An ASCII word with other marks ("don't", "3.5") occurs whole only where each of its runs of
+                // letters and digits is one of the source's: most do not, and the source need not be folded.
+                let bytes = text[token.range]
+                let present = (bytes.allSatisfy { $0 < 0x80 } ? asciiWordParts(bytes).allSatisfy(runs.contains) : true)
+                    && occurs(bytes, wholeWord: true)
+                if threeInARow(present) { return true }
+            }
         }
         return false
+    }
+
+    /// The keys of a text's runs of ASCII letters and digits. Eight bytes beyond ASCII (most of a
+    /// Chinese or Japanese text) are passed over at once.
+    static func asciiWordRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var runs: [UInt64] = []
+        let start = 0xcbf29ce484222325 as UInt64
+        var hash = start, inRun = false, index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count,
+               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & Swar.highs == Swar.highs {
+                if inRun { runs.append(hash); (hash, inRun) = (start, false) }
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            if isASCIIWordByte(byte) {
+                hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
+                inRun = true
+            } else if inRun {
+                runs.append(hash)
+                (hash, inRun) = (start, false)
+            }
+            index += 1
+        }
+        if inRun { runs.append(hash) }
+        return runs
+    }
+
+    /// The keys of the runs of ASCII letters and digits inside a word ("don't": "don" and "t").
+    static func asciiWordParts(_ bytes: ArraySlice<UInt8>) -> [UInt64] {
+        bytes.split { !isASCIIWordByte($0) }.map { hash($0.lazy.map(CaseFolding.asciiLower)) }
+    }
+
+    /// The key of a word of ASCII letters and digits only (the key `WordKeys` gives it), else nil.
+    static func asciiWordKey(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            guard isASCIIWordByte(byte) else { return nil }
+            hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
+        }
+        return hash
     }
 
     static func isASCIIWordByte(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
