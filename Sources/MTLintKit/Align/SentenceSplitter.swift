@@ -52,9 +52,12 @@ enum SentenceSplitter {
         var spans: [Span] = []
         var start = 0, index = 0
         while index < text.count {
-            // Eight ASCII bytes without . ! ? or a line break are passed at once.
-            index = ByteScan.skipASCIIWords(text, from: index) { word in
+            // Eight bytes without . ! ? a line break or the first byte of … 。！？ (E2, E3, EF) are passed
+            // at once: most of a text in Latin letters, and of a Chinese or Japanese one (whose characters
+            // mostly start with E4–E9).
+            index = ByteScan.skipWords(text, from: index) { word in
                 Swar.holds(word, 0x0A) || Swar.holds(word, 0x2E) || Swar.holds(word, 0x21) || Swar.holds(word, 0x3F)
+                    || Swar.holds(word, 0xE2) || Swar.holds(word, 0xE3) || Swar.holds(word, 0xEF)
             }
             guard index < text.count else { break }
             let byte = text[index]

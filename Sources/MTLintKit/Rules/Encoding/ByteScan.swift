@@ -19,11 +19,17 @@ enum ByteScan {
     @inline(__always)
     static func skipASCIIWords(_ buffer: UnsafeBufferPointer<UInt8>, from: Int,
                                holdsStop: (UInt64) -> Bool = { _ in false }) -> Int {
+        skipWords(buffer, from: from) { $0 & 0x8080_8080_8080_8080 != 0 || holdsStop($0) }
+    }
+
+    /// The offset of the first stretch of eight bytes at or after `from` that `holdsStop` says hold
+    /// a byte the caller wants (or of the last, shorter stretch).
+    @inline(__always)
+    static func skipWords(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, holdsStop: (UInt64) -> Bool) -> Int {
         var index = from
         guard let base = buffer.baseAddress else { return buffer.count }
         while index + 8 <= buffer.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 || holdsStop(word) { break }
+            if holdsStop(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { break }
             index += 8
         }
         return index

@@ -124,11 +124,23 @@ enum SourceNames {
     /// its script. The longest name wins ("南非" is South Africa, not the "非" of a shorter one).
     private static func cjkNames(in text: String, _ names: CJKNames) -> Set<Int> {
         // Every occurrence of every name, found through the names' first characters.
-        let bytes = Array(text.utf8)
         var occurrences: [(rank: Int, range: Range<Int>)] = []
-        bytes.withUnsafeBufferPointer { text in
+        let byteCount = ByteScan.withBytes(of: text) { text in
             var offset = 0
             while offset < text.count {
+                // Most characters start no name: a bitmap of the plane's first characters (8 KB) says so.
+                let lead = text[offset], leadLength = ByteScan.length(lead)
+                if leadLength < 4 && offset + leadLength <= text.count {
+                    let value = switch leadLength {
+                    case 1: UInt32(lead)
+                    case 2: UInt32(lead & 0x1F) << 6 | UInt32(text[offset + 1] & 0x3F)
+                    default: UInt32(lead & 0x0F) << 12 | UInt32(text[offset + 1] & 0x3F) << 6 | UInt32(text[offset + 2] & 0x3F)
+                    }
+                    guard names.mayStartName(value) else {
+                        offset += leadLength
+                        continue
+                    }
+                }
                 let (scalar, length) = ByteScan.scalar(text, offset)
                 for place in names.places(startingWith: scalar) {
                     let rank = names.ranks[place], name = names.list[rank].bytes
@@ -137,9 +149,11 @@ enum SourceNames {
                 }
                 offset += length
             }
+            return text.count
         }
+        guard !occurrences.isEmpty else { return [] }
         // Longest names first; a name inside a longer one already found is part of it.
-        var covered = [Bool](repeating: false, count: bytes.count)
+        var covered = [Bool](repeating: false, count: byteCount)
         var found: Set<Int> = []
         for occurrence in occurrences.sorted(by: { ($0.rank, $0.range.lowerBound) < ($1.rank, $1.range.lowerBound) })
         where !covered[occurrence.range].contains(true) {
@@ -159,6 +173,8 @@ enum SourceNames {
         var ranks: [Int]
         /// Those that start with a character beyond it (their places in `ranks`, after the plane's).
         var beyondPlane: [UInt32: Range<Int>]
+        /// One bit for each character of the plane that starts a name.
+        var startsName: [UInt64]
 
         init(list: [(bytes: [UInt8], entity: Int)]) {
             self.list = list
@@ -173,12 +189,18 @@ enum SourceNames {
                 ranks += byFirst[value] ?? []
                 firstRank.append(Int32(ranks.count))
             }
+            startsName = [UInt64](repeating: 0, count: 0x10000 / 64)
+            for first in byFirst.keys where first <= 0xFFFF { startsName[Int(first >> 6)] |= 1 << (first & 63) }
             beyondPlane = [:]
             for (first, names) in byFirst where first > 0xFFFF {
                 beyondPlane[first] = ranks.count..<(ranks.count + names.count)
                 ranks += names
             }
         }
+
+        /// Whether a character of the plane starts a name.
+        @inline(__always)
+        func mayStartName(_ scalar: UInt32) -> Bool { startsName[Int(scalar >> 6)] & (1 << (scalar & 63)) != 0 }
 
         /// Where in `ranks` the names that start with a character are (most characters start none).
         func places(startingWith scalar: UInt32) -> Range<Int> {

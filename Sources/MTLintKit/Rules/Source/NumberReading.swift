@@ -140,8 +140,8 @@ struct NumberReading: Sendable {
         guard start < index && index - start <= 3 && (start == 0 || !isLetterOrDigit(scalars[start - 1])) else { return false }
         if index - start == 1 { return true }
         var end = index
-        while end < scalars.count, digit(scalars[end]) != nil { end += 1 }
-        return end - index >= 3 || (end + 1 < scalars.count && isSeparator(scalars[end]) && !isSpace(scalars[end]) && digit(scalars[end + 1]) != nil)
+        while end < scalars.count, isDigit(scalars[end]) { end += 1 }
+        return end - index >= 3 || (end + 1 < scalars.count && isSeparator(scalars[end]) && !isSpace(scalars[end]) && isDigit(scalars[end + 1]))
     }
 
     /// The numbers of a text, in order; with `spelledOut` false, only those written in digits
@@ -177,8 +177,8 @@ struct NumberReading: Sendable {
                 while index < scalars.count && !Self.isDigit(scalars[index]) { index += 1 }
                 guard index < scalars.count else { break }
             }
-            guard Self.digit(scalars[index]) != nil,
-                  index == 0 || !Self.isLetterOrDigit(scalars[index - 1]) || Self.isCJK(scalars[index - 1]) || Self.followsPrefix(scalars, index) else {
+            guard Self.isDigit(scalars[index]),
+                  index == 0 || Self.isCJK(scalars[index - 1]) || !Self.isLetterOrDigit(scalars[index - 1]) || Self.followsPrefix(scalars, index) else {
                 if !Self.isCJK(scalars[index]), Self.isLetter(scalars[index]) {
                     // A number word: the whole word must be one.
                     var end = index
@@ -191,12 +191,12 @@ struct NumberReading: Sendable {
                         mentions.append(mention)
                     }
                     index = max(end, index + 1)
-                } else if Self.digit(scalars[index]) != nil {
+                } else if Self.isDigit(scalars[index]) {
                     // Digits glued to a word name a thing ("MIPS32r2", "x1.5"): the whole run is skipped,
                     // so that no number starts inside it after a dot.
                     index += 1
-                    while index < scalars.count, Self.digit(scalars[index]) != nil
-                            || (index + 1 < scalars.count && Self.digit(scalars[index + 1]) != nil && Self.isSeparator(scalars[index]) && !Self.isSpace(scalars[index])) {
+                    while index < scalars.count, Self.isDigit(scalars[index])
+                            || (index + 1 < scalars.count && Self.isDigit(scalars[index + 1]) && Self.isSeparator(scalars[index]) && !Self.isSpace(scalars[index])) {
                         index += 1
                     }
                 } else {
@@ -206,14 +206,15 @@ struct NumberReading: Sendable {
             }
             // Digits with the separators that may sit between them.
             var end = index
-            var written = ""
+            // As written, in UTF-8, full-width digits as ASCII ones.
+            var written: [UInt8] = []
             while end < scalars.count {
-                if let digit = Self.digit(scalars[end]) {
-                    written.append(digit)
+                if let digit = Self.digitValue(scalars[end]) {
+                    written.append(0x30 + digit)
                     end += 1
-                } else if end + 1 < scalars.count, Self.digit(scalars[end + 1]) != nil, Self.isSeparator(scalars[end]),
+                } else if end + 1 < scalars.count, Self.isDigit(scalars[end + 1]), Self.isSeparator(scalars[end]),
                           !Self.isSpace(scalars[end]) || isSpaceGroup(scalars, after: end) {
-                    written.unicodeScalars.append(scalars[end])
+                    UTF8.encode(scalars[end]) { written.append($0) }
                     end += 1
                 } else {
                     break
@@ -232,7 +233,7 @@ struct NumberReading: Sendable {
                 continue
             }
             // "0,1,2" or "0,4,8": commas that group no thousands and mark no decimals list numbers.
-            if let items = Self.listItems(written, scalars[index..<end]) {
+            if written.contains(UInt8(ascii: ",")), let items = Self.listItems(String(decoding: written, as: UTF8.self), scalars[index..<end]) {
                 for item in items {
                     mentions.append(NumberMention(range: byteOffsets[item.lowerBound]..<byteOffsets[item.upperBound],
                                                   values: interpretations(of: String(String.UnicodeScalarView(scalars[item])))))
@@ -240,7 +241,7 @@ struct NumberReading: Sendable {
                 index = end
                 continue
             }
-            var values = interpretations(of: written)
+            var values = written.withUnsafeBufferPointer(interpretations)
             let factor = scale(after: end, scalars)
             values = values.map { $0 * factor }
             if factor > 1, let rest = compoundRest(after: end, below: factor, scalars) {
@@ -251,7 +252,7 @@ struct NumberReading: Sendable {
             // "8 pm" is also 20 (a 24-hour clock's reading of it).
             if factor == 1, let value = values.first, value >= 1 && value < 12, isAfternoon(after: end, scalars) { values.append(value + 12) }
             // "80后", "90年代", "the '60s": a generation or a decade, also written 1980s.
-            if written.utf8.count == 2, let value = values.first,
+            if written.count == 2, let value = values.first,
                ["后", "後", "年", "s", "’", "'"].contains(scalars[safe: end] ?? " ") || ["’", "'"].contains(scalars[safe: index - 1] ?? " ") {
                 values += [1900 + value, 2000 + value]
             }
@@ -264,10 +265,10 @@ struct NumberReading: Sendable {
             let next = mentions[index + 1]
             let gap = bytes[mentions[index].range.upperBound..<next.range.lowerBound]
             // The gap: ASCII ("to", "-", "and") or a Chinese or Japanese range mark ("600至850亿").
-            let gapText = String(decoding: gap, as: UTF8.self)
-            let isRange = gap.allSatisfy({ $0 < 0x80 && !(0x30...0x39).contains($0) }) || ["至", "到", "～", "~", "—", "–"].contains(gapText)
-            guard gap.count <= 6, let scaled = next.values.first, let base = interpretations(of: String(decoding: bytes[next.range], as: UTF8.self)).first,
-                  base > 0, scaled / base > 1, isRange else { continue }
+            guard gap.count <= 6, gap.allSatisfy({ $0 < 0x80 && !(0x30...0x39).contains($0) })
+                    || ["至", "到", "～", "~", "—", "–"].contains(String(decoding: gap, as: UTF8.self)),
+                  let scaled = next.values.first, let base = interpretations(of: UnsafeBufferPointer(rebasing: bytes[next.range])).first,
+                  base > 0, scaled / base > 1 else { continue }
             mentions[index].values += mentions[index].values.map { $0 * scaled / base }
         }
         return mentions
@@ -301,7 +302,11 @@ struct NumberReading: Sendable {
     /// can be a decimal mark, a grouping reading when every group after the first has three
     /// digits; the language's own reading first.
     func interpretations(of written: String) -> [Double] {
-        ByteScan.withBytes(of: written) { bytes in
+        ByteScan.withBytes(of: written, interpretations)
+    }
+
+    func interpretations(of bytes: UnsafeBufferPointer<UInt8>) -> [Double] {
+        do {
             // Most numbers are digits only ("2019", "15"), up to 15 of them (exact as a Double): one reading.
             if bytes.count <= 15 && bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 return [Double(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })]
@@ -346,12 +351,12 @@ struct NumberReading: Sendable {
     /// `H:MM`, French `HhMM`, or `H.MM` followed by a clock word ("Uhr", "h", "am", "pm").
     private func clockTime(at start: Int, _ scalars: [Unicode.Scalar]) -> (hour: Double, hourEnd: Int, minutes: Double, end: Int)? {
         var hourEnd = start
-        while hourEnd < scalars.count && hourEnd - start < 3 && Self.digit(scalars[hourEnd]) != nil { hourEnd += 1 }
+        while hourEnd < scalars.count && hourEnd - start < 3 && Self.isDigit(scalars[hourEnd]) { hourEnd += 1 }
         guard hourEnd - start <= 2, let separator = scalars[safe: hourEnd], separator == ":" || separator == "." || separator == "h",
-              let m1 = scalars[safe: hourEnd + 1].flatMap(Self.digit), let m2 = scalars[safe: hourEnd + 2].flatMap(Self.digit),
-              scalars[safe: hourEnd + 3].flatMap(Self.digit) == nil else { return nil }
-        guard let hour = Double(String(scalars[start..<hourEnd].compactMap(Self.digit))), let minutes = Double(String([m1, m2])),
-              hour <= 24, minutes < 60 else { return nil }
+              let m1 = scalars[safe: hourEnd + 1].flatMap(Self.digitValue), let m2 = scalars[safe: hourEnd + 2].flatMap(Self.digitValue),
+              scalars[safe: hourEnd + 3].map(Self.isDigit) != true else { return nil }
+        let hour = Double(scalars[start..<hourEnd].reduce(0) { $0 * 10 + Int(Self.digitValue($1)!) }), minutes = Double(10 * m1 + m2)
+        guard hour <= 24, minutes < 60 else { return nil }
         let after = String(String.UnicodeScalarView(scalars[(hourEnd + 3)..<min(scalars.count, hourEnd + 8)])).lowercased()
         let clockWord = ["uhr", "h", "am", "pm", "a.m", "p.m"].contains { after.hasPrefix($0) || after.hasPrefix(" " + $0) || after.hasPrefix("\u{00A0}" + $0) }
         // "8:15" and French "8h15" are times; "18.19" only with a clock word after it.
@@ -406,7 +411,7 @@ struct NumberReading: Sendable {
         guard let scaleEnd = scaleWord(after: end, scalars)?.end else { return nil }
         var digitsEnd = scaleEnd
         var digits = ""
-        while let digit = scalars[safe: digitsEnd].flatMap(Self.digit) { digits.append(digit); digitsEnd += 1 }
+        while let digit = scalars[safe: digitsEnd].flatMap(Self.digitValue) { digits.append(Character(Unicode.Scalar(0x30 + digit))); digitsEnd += 1 }
         guard !digits.isEmpty, let part = Double(digits) else { return nil }
         guard let next = scaleWord(after: digitsEnd, scalars) else {
             // "11万7015" is 117,015: Chinese units written after 万 or 亿, as many digits as the scale has zeros at most.
@@ -424,7 +429,7 @@ struct NumberReading: Sendable {
         // only where the language groups with a space.
         guard scalars[index] != " " || grouping.unicodeScalars.allSatisfy(Self.isSpace) else { return false }
         var end = index + 1
-        while end < scalars.count && Self.digit(scalars[end]) != nil { end += 1 }
+        while end < scalars.count && Self.isDigit(scalars[end]) { end += 1 }
         return end - index - 1 == 3
     }
 
@@ -474,10 +479,11 @@ struct NumberReading: Sendable {
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}" }
 
-    static func digit(_ scalar: Unicode.Scalar) -> Character? {
+    /// The value of an ASCII or full-width (U+FF10–FF19) digit.
+    static func digitValue(_ scalar: Unicode.Scalar) -> UInt8? {
         switch scalar.value {
-        case 0x30...0x39: return Character(scalar)
-        case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)  // full-width digits
+        case 0x30...0x39: return UInt8(scalar.value - 0x30)
+        case 0xFF10...0xFF19: return UInt8(scalar.value - 0xFF10)
         default: return nil
         }
     }
@@ -493,7 +499,7 @@ struct NumberReading: Sendable {
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
     }
-    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || digit(scalar) != nil }
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || isDigit(scalar) }
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool { (0x3000...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) }
 }
 
