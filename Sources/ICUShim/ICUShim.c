@@ -19,6 +19,9 @@
 #include <unicode/unorm2.h>
 #include <pthread.h>
 #include <zlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct MTLBreaker {
     UBreakIterator *iterator;
@@ -324,13 +327,24 @@ int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *byt
         return hit == NULL ? -1 : (int64_t)(hit - haystack);
     }
     /* Rules call this every few dozen bytes (each full stop), so there is no
-       per-call table: up to four bytes are compared directly, eight bytes at a
-       time first (a word holds a wanted byte when its XOR with that byte
-       repeated has a zero byte). */
-    if (byteCount <= 4) {
-        uint64_t patterns[4];
-        for (int32_t k = 0; k < byteCount; k++) patterns[k] = 0x0101010101010101ULL * bytes[k];
+       per-call table: up to eight bytes are compared directly, sixteen bytes at a
+       time with SSE2 (every x86-64 processor has it), else eight at a time (a word
+       holds a wanted byte when its XOR with that byte repeated has a zero byte). */
+    if (byteCount <= 8) {
         int64_t i = 0;
+#if defined(__SSE2__)
+        __m128i patterns[8];
+        for (int32_t k = 0; k < byteCount; k++) patterns[k] = _mm_set1_epi8((char)bytes[k]);
+        for (; i + 16 <= length; i += 16) {
+            __m128i block = _mm_loadu_si128((const __m128i *)(haystack + i));
+            __m128i hit = _mm_cmpeq_epi8(block, patterns[0]);
+            for (int32_t k = 1; k < byteCount; k++) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(block, patterns[k]));
+            int mask = _mm_movemask_epi8(hit);
+            if (mask != 0) return i + __builtin_ctz((unsigned)mask);
+        }
+#else
+        uint64_t patterns[8];
+        for (int32_t k = 0; k < byteCount; k++) patterns[k] = 0x0101010101010101ULL * bytes[k];
         for (; i + 8 <= length; i += 8) {
             uint64_t word;
             memcpy(&word, haystack + i, 8);
@@ -341,6 +355,7 @@ int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *byt
             }
             if (hit) break;
         }
+#endif
         for (; i < length; i++) {
             for (int32_t k = 0; k < byteCount; k++) if (haystack[i] == bytes[k]) return i;
         }

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import MTLintKit
 
@@ -47,5 +48,25 @@ import Testing
         #expect(values("22万亿", "zh") == [[2.2e13]])
         #expect(values("US$31-billion", "en") == [[3.1e10]])
         #expect(values("stiegen zehnmal", "de") == [[10]])
+    }
+}
+
+/// Numbers in digits are read on the stretch around the digits only (`digitStretch`); that must
+/// give what reading the whole text gives, whatever lies around the digits.
+struct DigitStretchTests {
+    static let pieces = ["12", "7", "2019", "1,200.5", "3.8", "0,1,2", "１２", "18.19", "8h15", "7:00", " ", "  ", "-", " Uhr", " pm", "p.m.",
+                         "万", "亿", "万亿", "多", "年", "后", " million", " Millionen", " Mio.", "bn", " млн", "v", "USD", "DIR", "MIPS",
+                         "r", "x", "'", "’", "s", "至", " to ", "公司新招聘", "员工", "Le ministre", "é", ",", ".", "\n"]
+
+    @Test func theStretchReadsWhatTheWholeTextReads() async {
+        let text = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...30).map { $0.map { Self.pieces[$0] }.joined() }
+        let languages = ["en", "de", "fr", "zh", "ru", "ja"]
+        await propertyCheck(count: 3_000, input: text, Gen.int(in: 0...(languages.count - 1))) { text, language in
+            let reading = NumberReading.forLanguage(languages[language])
+            ByteScan.withBytes(of: text) { bytes in
+                #expect(reading.numbers(in: bytes, spelledOut: false) == reading.numbers(in: bytes, spelledOut: false, window: 0..<bytes.count),
+                        "\(languages[language]): \(text)")
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import MTLintKit
 
@@ -8,10 +9,20 @@ struct OmissionQuoteTests {
         var disagreements: [UInt32] = []
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            let text = "字" + String(Character(scalar)) + "字"
-            if Omission.holdsWhiteSpace(text) != scalar.properties.isWhitespace { disagreements.append(value) }
+            let isSpace = ByteScan.withBytes(of: String(Character(scalar))) { Omission.whiteSpaceLength($0, at: 0) == $0.count }
+            if isSpace != scalar.properties.isWhitespace { disagreements.append(value) }
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+    }
+
+    /// Folded as splitting on white-space characters and joining with one space folds it.
+    @Test func foldsAsCharactersDo() async {
+        let pieces = ["公司", "a", "é", " ", "  ", "\n", "\t", "\u{00A0}", "\u{3000}", "\u{2009}", "\r\n", "x.", "\u{0085}"]
+        let text = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...30).map { $0.map { pieces[$0] }.joined() }
+        await propertyCheck(count: 500, input: text) { text in
+            let expected = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(Omission.quoted(text) == (expected.count > 80 ? String(expected.prefix(77)) + "…" : expected), "\(Array(text.unicodeScalars))")
+        }
     }
 
     @Test func quotesFoldWhiteSpaceAndCutLongSentences() {

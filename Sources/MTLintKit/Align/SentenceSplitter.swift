@@ -52,17 +52,11 @@ enum SentenceSplitter {
         var spans: [Span] = []
         var start = 0, index = 0
         while index < text.count {
-            // Eight bytes without . ! ? a line break or the first byte of … 。！？ (E2, E3, EF) are passed
-            // at once: most of a text in Latin letters, and of a Chinese or Japanese one (whose characters
-            // mostly start with E4–E9).
-            index = ByteScan.skipWords(text, from: index) { word in
-                Swar.holds(word, 0x0A) || Swar.holds(word, 0x2E) || Swar.holds(word, 0x21) || Swar.holds(word, 0x3F)
-                    || Swar.holds(word, 0xE2) || Swar.holds(word, 0xE3) || Swar.holds(word, 0xEF)
-            }
+            // To the next byte that may start a mark (. ! ? and the first bytes of … 。！？: E2, E3, EF) or
+            // be a line break, sixteen bytes at a time.
+            index = ByteScan.next(anyOf: markStarts, text, from: index)
             guard index < text.count else { break }
             let byte = text[index]
-            // Most bytes can start neither a mark (. ! ? and the three-byte …。！？) nor a line break.
-            if byte != 0x0A && byte != 0x2E && byte != 0x21 && byte != 0x3F && byte < 0xE2 { index += 1; continue }
             if byte == 0x0A, isBlankLineAhead(text, from: index + 1) {
                 // A paragraph ends: the sentence takes the line breaks and blank lines with it.
                 var end = index + 1
@@ -89,6 +83,8 @@ enum SentenceSplitter {
         if text.count > start { spans.append(Span(start: start, end: text.count)) }
         return spans
     }
+
+    private static let markStarts: [UInt8] = [0x0A, 0x2E, 0x21, 0x3F, 0xE2, 0xE3, 0xEF]
 
     /// The end of a sentence mark at `index`, and whether it is a full-width one.
     @inline(__always)

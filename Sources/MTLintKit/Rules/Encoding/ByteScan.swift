@@ -19,17 +19,11 @@ enum ByteScan {
     @inline(__always)
     static func skipASCIIWords(_ buffer: UnsafeBufferPointer<UInt8>, from: Int,
                                holdsStop: (UInt64) -> Bool = { _ in false }) -> Int {
-        skipWords(buffer, from: from) { $0 & 0x8080_8080_8080_8080 != 0 || holdsStop($0) }
-    }
-
-    /// The offset of the first stretch of eight bytes at or after `from` that `holdsStop` says hold
-    /// a byte the caller wants (or of the last, shorter stretch).
-    @inline(__always)
-    static func skipWords(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, holdsStop: (UInt64) -> Bool) -> Int {
         var index = from
         guard let base = buffer.baseAddress else { return buffer.count }
         while index + 8 <= buffer.count {
-            if holdsStop(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { break }
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 || holdsStop(word) { break }
             index += 8
         }
         return index
@@ -40,6 +34,15 @@ enum ByteScan {
     static func next(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard from < buffer.count, let base = buffer.baseAddress else { return buffer.count }
         let found = withUnsafePointer(to: byte) { mtl_find_any(base + from, Int64(buffer.count - from), $0, 1) }
+        return found < 0 ? buffer.count : from + Int(found)
+    }
+
+    /// The offset of the first of `bytes` (up to eight are compared sixteen bytes at a time) at or
+    /// after `from`, or `buffer.count`.
+    @inline(__always)
+    static func next(anyOf bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < buffer.count, let base = buffer.baseAddress else { return buffer.count }
+        let found = bytes.withUnsafeBufferPointer { mtl_find_any(base + from, Int64(buffer.count - from), $0.baseAddress, Int32($0.count)) }
         return found < 0 ? buffer.count : from + Int(found)
     }
 

@@ -126,30 +126,35 @@ enum SourceNames {
         // Every occurrence of every name, found through the names' first characters.
         var occurrences: [(rank: Int, range: Range<Int>)] = []
         let byteCount = ByteScan.withBytes(of: text) { text in
-            var offset = 0
-            while offset < text.count {
-                // Most characters start no name: a bitmap of the plane's first characters (8 KB) says so.
-                let lead = text[offset], leadLength = ByteScan.length(lead)
-                if leadLength < 4 && offset + leadLength <= text.count {
-                    let value = switch leadLength {
-                    case 1: UInt32(lead)
-                    case 2: UInt32(lead & 0x1F) << 6 | UInt32(text[offset + 1] & 0x3F)
-                    default: UInt32(lead & 0x0F) << 12 | UInt32(text[offset + 1] & 0x3F) << 6 | UInt32(text[offset + 2] & 0x3F)
+            names.startsName.withUnsafeBufferPointer { startsName in
+                names.spelled.withUnsafeBufferPointer { spelled in
+                    var offset = 0
+                    while offset < text.count {
+                        // Most characters start no name: a bitmap of the plane's first characters (8 KB) says so.
+                        let lead = text[offset], leadLength = ByteScan.length(lead)
+                        if leadLength < 4 && offset + leadLength <= text.count {
+                            let value = switch leadLength {
+                            case 1: UInt32(lead)
+                            case 2: UInt32(lead & 0x1F) << 6 | UInt32(text[offset + 1] & 0x3F)
+                            default: UInt32(lead & 0x0F) << 12 | UInt32(text[offset + 1] & 0x3F) << 6 | UInt32(text[offset + 2] & 0x3F)
+                            }
+                            guard startsName[Int(value >> 6)] & (1 << (value & 63)) != 0 else {
+                                offset += leadLength
+                                continue
+                            }
+                        }
+                        let (scalar, length) = ByteScan.scalar(text, offset)
+                        for place in names.places(startingWith: scalar) {
+                            let rank = names.ranks[place], name = names.list[rank].range
+                            guard name.count <= text.count - offset,
+                                  memcmp(text.baseAddress! + offset, spelled.baseAddress! + name.lowerBound, name.count) == 0 else { continue }
+                            occurrences.append((rank, offset..<(offset + name.count)))
+                        }
+                        offset += length
                     }
-                    guard names.mayStartName(value) else {
-                        offset += leadLength
-                        continue
-                    }
+                    return text.count
                 }
-                let (scalar, length) = ByteScan.scalar(text, offset)
-                for place in names.places(startingWith: scalar) {
-                    let rank = names.ranks[place], name = names.list[rank].bytes
-                    guard name.count <= text.count - offset, text[offset..<(offset + name.count)].elementsEqual(name) else { continue }
-                    occurrences.append((rank, offset..<(offset + name.count)))
-                }
-                offset += length
             }
-            return text.count
         }
         guard !occurrences.isEmpty else { return [] }
         // Longest names first; a name inside a longer one already found is part of it.
@@ -166,7 +171,10 @@ enum SourceNames {
     /// The names of a CJK language, longest first, with their catalogue entities; and for each
     /// first character, the names (their places in that list) that start with it.
     private struct CJKNames: Sendable {
-        var list: [(bytes: [UInt8], entity: Int)]
+        /// Each name: where its bytes are in `spelled`, and its catalogue entity.
+        var list: [(range: Range<Int>, entity: Int)]
+        /// Every name's bytes, one after another.
+        var spelled: [UInt8]
         /// The places of the names that start with each character of the Basic Multilingual Plane:
         /// `ranks[firstRank[c]..<firstRank[c + 1]]` (a table, since every character of the text is looked up).
         var firstRank: [Int32]
@@ -177,7 +185,12 @@ enum SourceNames {
         var startsName: [UInt64]
 
         init(list: [(bytes: [UInt8], entity: Int)]) {
-            self.list = list
+            spelled = list.flatMap(\.bytes)
+            var start = 0
+            self.list = list.map { name in
+                defer { start += name.bytes.count }
+                return (start..<(start + name.bytes.count), name.entity)
+            }
             var byFirst: [UInt32: [Int]] = [:]
             for (rank, name) in list.enumerated() {
                 byFirst[name.bytes.withUnsafeBufferPointer { ByteScan.scalar($0, 0).value }, default: []].append(rank)
@@ -197,10 +210,6 @@ enum SourceNames {
                 ranks += names
             }
         }
-
-        /// Whether a character of the plane starts a name.
-        @inline(__always)
-        func mayStartName(_ scalar: UInt32) -> Bool { startsName[Int(scalar >> 6)] & (1 << (scalar & 63)) != 0 }
 
         /// Where in `ranks` the names that start with a character are (most characters start none).
         func places(startingWith scalar: UInt32) -> Range<Int> {

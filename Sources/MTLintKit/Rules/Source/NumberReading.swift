@@ -14,8 +14,9 @@ struct NumberMention: Sendable, Equatable {
 /// Reads the numbers of a text the way its language writes them, through
 /// ICU's number symbols (decimal and grouping separators) and spell-out rules
 /// (number words), so that "1 200,5" in French and "1,200.5" in English are
-/// the same number, and so are "two" and 2.
-struct NumberReading: Sendable {
+/// the same number, and so are "two" and 2. A class: its tables are shared by every
+/// call, not copied into each.
+final class NumberReading: Sendable {
     let decimal: String
     let grouping: String
     /// Number words of the language (ICU spell-out of 0–100), by `foldedHash`; their first letters and longest length.
@@ -32,6 +33,10 @@ struct NumberReading: Sendable {
     let multipliers: [[Unicode.Scalar]]
     /// `halfSuffixes` of the language.
     let halfSuffix: [Unicode.Scalar]?
+    /// The characters after a number's last digit that its reading may look at: a clock word
+    /// ("18.19 Uhr", five), or a scale word after two spaces or hyphens and a mark ("20多万"), or an
+    /// abbreviation after a space ("3 Mio."), with the character after it.
+    let contextAfter: Int
 
     /// English newsroom abbreviations, beside CLDR's compact forms (K, M, B, T).
     static let newsroomAbbreviations: [String: [(String, Double)]] = [
@@ -105,6 +110,7 @@ struct NumberReading: Sendable {
         self.abbreviations = abbreviations
         multipliers = (Self.multiplierSuffixes[language] ?? []).map { Array($0.unicodeScalars) }
         halfSuffix = Self.halfSuffixes[language].map { Array($0.unicodeScalars) }
+        contextAfter = 8 + max(self.scales.map(\.prefix.count).max() ?? 0, abbreviations.map(\.0.count).max() ?? 0)
     }
 
     private static func slot(_ slots: [CChar], _ index: Int) -> String {
@@ -150,21 +156,29 @@ struct NumberReading: Sendable {
         ByteScan.withBytes(of: text) { numbers(in: $0, spelledOut: spelledOut) }
     }
 
-    func numbers(in bytes: UnsafeBufferPointer<UInt8>, spelledOut: Bool = true) -> [NumberMention] {
+    /// `window` is the stretch read: all the text by default or, when number words are not wanted,
+    /// the stretch around its digits (`digitStretch`), which gives the same numbers.
+    func numbers(in bytes: UnsafeBufferPointer<UInt8>, spelledOut: Bool = true, window: Range<Int>? = nil) -> [NumberMention] {
+        let window = window ?? (spelledOut ? 0..<bytes.count : digitStretch(bytes))
+        guard !window.isEmpty else { return [] }
         // The scalars and where each starts, decoded in one pass over the bytes.
         // Written through pointers: a sentence's every byte passes here.
         var scalars: [Unicode.Scalar] = []
-        let byteOffsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsets, offsetCount in
-            scalars = Array(unsafeUninitializedCapacity: bytes.count) { decoded, count in
-                var offset = 0
-                while offset < bytes.count {
-                    let (value, length) = ByteScan.scalar(bytes, offset)
+        let byteOffsets = [Int](unsafeUninitializedCapacity: window.count + 1) { offsets, offsetCount in
+            scalars = Array(unsafeUninitializedCapacity: window.count) { decoded, count in
+                var offset = window.lowerBound
+                while offset < window.upperBound {
+                    // Three-byte characters (Chinese, Japanese) decoded here, as `ByteScan.scalar` decodes them.
+                    let lead = bytes[offset]
+                    let (value, length) = lead & 0xF0 == 0xE0 && offset + 2 < bytes.count
+                        ? (UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+                        : ByteScan.scalar(bytes, offset)
                     (decoded.baseAddress! + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
                     (offsets.baseAddress! + count).initialize(to: offset)
                     count += 1
                     offset += length
                 }
-                (offsets.baseAddress! + count).initialize(to: bytes.count)
+                (offsets.baseAddress! + count).initialize(to: window.upperBound)
                 offsetCount = count + 1
             }
         }
@@ -273,6 +287,34 @@ struct NumberReading: Sendable {
         }
         return mentions
     }
+
+    /// From `contextBefore` characters before the first digit to `contextAfter` characters after the
+    /// last: all that the reading of numbers in digits looks at (a prefix such as "v" or "USD" before
+    /// a number; a clock, scale, decade or abbreviated word after one). Empty without a digit.
+    func digitStretch(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isDigit(at index: Int) -> Bool {
+            let byte = bytes[index]
+            // ASCII, or the last byte of a full-width one (EF BC 90–99).
+            return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x90 && byte <= 0x99 && index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF)
+        }
+        guard var first = (0..<bytes.count).first(where: isDigit(at:)) else { return 0..<0 }
+        var last = (first..<bytes.count).last(where: isDigit(at:))! + 1
+        if bytes[first] >= 0x80 { first -= 2 }
+        var passed = 0
+        while first > 0 && passed < Self.contextBefore {
+            first -= 1
+            if bytes[first] & 0xC0 != 0x80 { passed += 1 }
+        }
+        passed = 0
+        while last < bytes.count && passed < contextAfter {
+            last += ByteScan.length(bytes[last])
+            passed += 1
+        }
+        return first..<min(last, bytes.count)
+    }
+
+    /// The characters before a number that its reading looks at (`followsPrefix` looks five back).
+    static let contextBefore = 8
 
     /// Whether a word's first letter is one a number word of the language starts with.
     private func startsLikeNumberWord(_ first: Unicode.Scalar) -> Bool {

@@ -111,44 +111,42 @@ public struct Omission: Rule {
         return (before ?? units[(index + 1)...].first { !$0.target.isEmpty }).map { document.trimmed($0.target) }
     }
 
+    /// A source as a message quotes it: its white space folded to single spaces, on its bytes (a long
+    /// pair has thousands of these), and cut after 77 characters when it has more than 80.
     static func quoted(_ text: String) -> String {
-        let clean: String
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (most sources) splits on its bytes, as it would on its characters, without Unicode tables.
-            let words = Array(text.utf8).split { (byte: UInt8) -> Bool in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-            clean = String(decoding: Array(words.joined(separator: [UInt8(0x20)])), as: UTF8.self)
-        } else if holdsWhiteSpace(text) {
-            clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        } else {
-            // No white space to fold (most Chinese and Japanese sentences): the text as it is.
-            clean = text
+        let clean = ByteScan.withBytes(of: text) { bytes -> String in
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            var index = 0, spaceBefore = false
+            while index < bytes.count {
+                let space = whiteSpaceLength(bytes, at: index)
+                if space > 0 {
+                    spaceBefore = !folded.isEmpty
+                    index += space
+                    continue
+                }
+                if spaceBefore { folded.append(0x20) }
+                spaceBefore = false
+                folded.append(bytes[index])
+                index += 1
+            }
+            return String(decoding: folded, as: UTF8.self)
         }
         // Up to 80 scalars is up to 80 characters: only a longer text is counted in characters.
         guard clean.unicodeScalars.count > 80, clean.count > 80 else { return clean }
         return String(clean.prefix(77)) + "…"
     }
 
-    /// Whether a text holds a character of Unicode's White_Space property, sought on its bytes: ASCII
+    /// The byte length of the character of Unicode's White_Space property at `index`, or 0: ASCII
     /// white space, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F and U+3000.
-    static func holdsWhiteSpace(_ text: String) -> Bool {
-        ByteScan.withBytes(of: text) { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x09...0x0D, 0x20: return true
-                case 0xC2, 0xE1, 0xE2, 0xE3:
-                    let scalar = ByteScan.scalar(bytes, index)
-                    if [0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000].contains(scalar.value)
-                        || (0x2000...0x200A).contains(scalar.value) {
-                        return true
-                    }
-                    index += scalar.length
-                default:
-                    index += 1
-                }
-            }
-            return false
+    static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x09...0x0D, 0x20: return 1
+        case 0xC2, 0xE1, 0xE2, 0xE3:
+            let scalar = ByteScan.scalar(bytes, index)
+            let isSpace = [0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000].contains(scalar.value) || (0x2000...0x200A).contains(scalar.value)
+            return isSpace ? scalar.length : 0
+        default: return 0
         }
     }
 }
