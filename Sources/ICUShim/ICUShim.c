@@ -369,6 +369,37 @@ int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *byt
     return -1;
 }
 
+int64_t mtl_count_non_space(const uint8_t *text, int64_t length) {
+    /* Bytes that start a character other than ASCII white space: neither a UTF-8
+       continuation byte nor a space, tab, line feed or carriage return. */
+    int64_t i = 0, counted = 0;
+    if (text == NULL || length <= 0) return 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), lineFeed = _mm_set1_epi8(0x0A), carriageReturn = _mm_set1_epi8(0x0D),
+                  tab = _mm_set1_epi8(0x09), topBits = _mm_set1_epi8((char)0xC0), continuation = _mm_set1_epi8((char)0x80),
+                  zero = _mm_setzero_si128();
+    while (length - i >= 16) {
+        /* Each lane counts the bytes it skipped, up to 255 blocks; then the lanes are summed. */
+        __m128i skipped = zero;
+        int64_t blocks = 0;
+        for (; blocks < 255 && length - i >= 16; blocks++, i += 16) {
+            __m128i block = _mm_loadu_si128((const __m128i *)(text + i));
+            __m128i skip = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, space), _mm_cmpeq_epi8(block, lineFeed)),
+                                        _mm_or_si128(_mm_cmpeq_epi8(block, carriageReturn), _mm_cmpeq_epi8(block, tab)));
+            skip = _mm_or_si128(skip, _mm_cmpeq_epi8(_mm_and_si128(block, topBits), continuation));
+            skipped = _mm_sub_epi8(skipped, skip);
+        }
+        __m128i sums = _mm_sad_epu8(skipped, zero);
+        counted += 16 * blocks - ((int64_t)_mm_cvtsi128_si32(sums) + (int64_t)_mm_extract_epi16(sums, 4));
+    }
+#endif
+    for (; i < length; i++) {
+        uint8_t byte = text[i];
+        if ((byte & 0xC0) != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09) counted++;
+    }
+    return counted;
+}
+
 int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength) {
     if (haystack == NULL || needle == NULL || length <= 0 || needleLength <= 0 || needleLength > length) return -1;
     /* memchr for the first byte, then compare: the needles here are short and

@@ -3,8 +3,8 @@ import PropertyBased
 import Testing
 @testable import MTLintKit
 
-/// The aligner measures a segment, and the length rules count a unit's letters, eight bytes at a
-/// time (`Swar`); these tests hold both to their plain definitions, read one byte and one word at a
+/// The aligner measures a segment, and the length rules count a unit's letters, eight or sixteen
+/// bytes at a time (`Swar`, `mtl_count_non_space`); these tests hold both to their plain definitions, read one byte and one word at a
 /// time, on generated text (at every offset, so that words cross the eight-byte blocks) and on every
 /// corpus article's lines.
 struct SwarCountingTests {
@@ -50,6 +50,17 @@ struct SwarCountingTests {
                 #expect(fast.length == plain.length && fast.anchors == plain.anchors, "\(String(decoding: segment, as: UTF8.self).debugDescription)")
                 #expect(UnitLengths.letters(segment[...]) == Self.plainLetters(segment))
             }
+        }
+    }
+
+    /// Segments longer than the 255 blocks of sixteen bytes that the characters are counted in at a time.
+    @Test func longSegmentsCountAsDefined() async {
+        let texts = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 2_000...6_000).map { (indices: [Int]) -> String in
+            indices.map { Self.pieces[$0] }.joined()
+        }
+        await propertyCheck(count: 20, input: texts) { text in
+            let bytes = Array(text.utf8)
+            #expect(measured(bytes).length == Self.plainMeasure(bytes).length)
         }
     }
 

@@ -112,6 +112,9 @@ uint32_t mtl_canonical_base(uint32_t codePoint);
 
 /// The offset of the first occurrence of `needle` in `haystack`, or -1.
 int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength);
+/// The bytes of `text` that start a character other than ASCII white space (space, tab, line feed,
+/// carriage return): its characters, white space aside, sixteen bytes at a time.
+int64_t mtl_count_non_space(const uint8_t *text, int64_t length);
 /// The offset of the first byte of `haystack` that is one of `bytes`, or -1.
 int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *bytes, int32_t byteCount);
 

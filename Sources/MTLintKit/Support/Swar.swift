@@ -17,13 +17,6 @@ enum Swar {
         return (x &- ones) & ~x & highs != 0
     }
 
-    /// UTF-8 continuation bytes and ASCII white space (space, tab, line feed, carriage return).
-    @inline(__always)
-    static func whiteSpaceOrContinuation(_ block: UInt64) -> UInt64 {
-        zeros((block & (0xC0 &* ones)) ^ highs) | zeros(block ^ (0x20 &* ones)) | zeros(block ^ (0x0A &* ones))
-            | zeros(block ^ (0x0D &* ones)) | zeros(block ^ (0x09 &* ones))
-    }
-
     /// The lead bytes of characters beyond ASCII (0xC0 and above).
     @inline(__always)
     static func nonASCIILeads(_ block: UInt64) -> UInt64 { block & (block << 1) & highs }
