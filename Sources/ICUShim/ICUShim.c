@@ -369,35 +369,107 @@ int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *byt
     return -1;
 }
 
+#if defined(__SSE2__)
+/* The bytes of `text` that `wanted` marks (0xFF lanes), sixteen at a time: each lane counts up to
+   255 blocks, then the lanes are summed. `wanted` is a macro argument, inlined. */
+#define MTL_COUNT_BLOCKS(text, length, i, counted, wanted) \
+    while ((length) - (i) >= 16) { \
+        __m128i lanes = _mm_setzero_si128(); \
+        int64_t blocks = 0; \
+        for (; blocks < 255 && (length) - (i) >= 16; blocks++, (i) += 16) { \
+            __m128i block = _mm_loadu_si128((const __m128i *)((text) + (i))); \
+            lanes = _mm_sub_epi8(lanes, (wanted)); \
+        } \
+        __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128()); \
+        (counted) += (int64_t)_mm_cvtsi128_si32(sums) + (int64_t)_mm_extract_epi16(sums, 4); \
+    }
+/* Bytes from `low` to `low` + `span`, unsigned. */
+static inline __m128i mtl_in_range(__m128i block, uint8_t low, uint8_t span) {
+    __m128i offset = _mm_sub_epi8(block, _mm_set1_epi8((char)low));
+    return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8((char)span)), offset);
+}
+#endif
+
 int64_t mtl_count_non_space(const uint8_t *text, int64_t length) {
     /* Bytes that start a character other than ASCII white space: neither a UTF-8
        continuation byte nor a space, tab, line feed or carriage return. */
+    int64_t i = 0, skipped = 0;
+    if (text == NULL || length <= 0) return 0;
+#if defined(__SSE2__)
+    MTL_COUNT_BLOCKS(text, length, i, skipped,
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(0x20)), mtl_in_range(block, 0x09, 1)),
+                     _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(0x0D)), mtl_in_range(block, 0x80, 0x3F))))
+#endif
+    for (int64_t k = i; k < length; k++) {
+        uint8_t byte = text[k];
+        if ((byte & 0xC0) == 0x80 || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) skipped++;
+    }
+    return length - skipped;
+}
+
+int64_t mtl_count_letters(const uint8_t *text, int64_t length) {
+    /* ASCII letters and digits, and the lead bytes of characters beyond ASCII (0xC0 and above). */
     int64_t i = 0, counted = 0;
     if (text == NULL || length <= 0) return 0;
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(0x20), lineFeed = _mm_set1_epi8(0x0A), carriageReturn = _mm_set1_epi8(0x0D),
-                  tab = _mm_set1_epi8(0x09), topBits = _mm_set1_epi8((char)0xC0), continuation = _mm_set1_epi8((char)0x80),
-                  zero = _mm_setzero_si128();
-    while (length - i >= 16) {
-        /* Each lane counts the bytes it skipped, up to 255 blocks; then the lanes are summed. */
-        __m128i skipped = zero;
-        int64_t blocks = 0;
-        for (; blocks < 255 && length - i >= 16; blocks++, i += 16) {
-            __m128i block = _mm_loadu_si128((const __m128i *)(text + i));
-            __m128i skip = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, space), _mm_cmpeq_epi8(block, lineFeed)),
-                                        _mm_or_si128(_mm_cmpeq_epi8(block, carriageReturn), _mm_cmpeq_epi8(block, tab)));
-            skip = _mm_or_si128(skip, _mm_cmpeq_epi8(_mm_and_si128(block, topBits), continuation));
-            skipped = _mm_sub_epi8(skipped, skip);
-        }
-        __m128i sums = _mm_sad_epu8(skipped, zero);
-        counted += 16 * blocks - ((int64_t)_mm_cvtsi128_si32(sums) + (int64_t)_mm_extract_epi16(sums, 4));
-    }
+    MTL_COUNT_BLOCKS(text, length, i, counted,
+        _mm_or_si128(_mm_or_si128(mtl_in_range(block, 0x30, 9), mtl_in_range(_mm_or_si128(block, _mm_set1_epi8(0x20)), 0x61, 25)),
+                     mtl_in_range(block, 0xC0, 0x3F)))
 #endif
     for (; i < length; i++) {
-        uint8_t byte = text[i];
-        if ((byte & 0xC0) != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09) counted++;
+        uint8_t byte = text[i], lower = byte | 0x20;
+        if ((byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) || byte >= 0xC0) counted++;
     }
     return counted;
+}
+
+static bool mtl_is_full_width_digit(const uint8_t *text, int64_t length, int64_t lead) {
+    return lead >= 0 && lead + 2 < length && text[lead] == 0xEF && text[lead + 1] == 0xBC && text[lead + 2] >= 0x90 && text[lead + 2] <= 0x99;
+}
+
+int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end) {
+    /* Forward to the first ASCII digit or EF (a full-width digit's first byte), backward to the
+       last ASCII digit or 90–99 (a full-width digit's last byte), sixteen bytes at a time; an EF
+       or a 90–99 byte that is not part of a full-width digit is passed. */
+    int64_t first = -1, i = 0;
+    *end = -1;
+    if (text == NULL || length <= 0) return -1;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi8(0x30), nine = _mm_set1_epi8(9), lead = _mm_set1_epi8((char)0xEF), last = _mm_set1_epi8((char)0x90);
+#define MTL_IN_RANGE(block, low) ({ __m128i offset = _mm_sub_epi8(block, low); _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset); })
+    for (; first < 0 && i + 16 <= length; i += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(text + i));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(MTL_IN_RANGE(block, zero), _mm_cmpeq_epi8(block, lead)));
+        while (mask != 0) {
+            int64_t at = i + __builtin_ctz(mask);
+            if (text[at] != 0xEF || mtl_is_full_width_digit(text, length, at)) { first = at; break; }
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; first < 0 && i < length; i++) {
+        if ((text[i] >= 0x30 && text[i] <= 0x39) || mtl_is_full_width_digit(text, length, i)) first = i;
+    }
+    if (first < 0) return -1;
+    int64_t j = length;
+#if defined(__SSE2__)
+    for (; *end < 0 && j - 16 >= first; j -= 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(text + j - 16));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(MTL_IN_RANGE(block, zero), MTL_IN_RANGE(block, last)));
+        while (mask != 0) {
+            int highest = 31 - __builtin_clz(mask);
+            int64_t at = j - 16 + highest;
+            if (text[at] <= 0x39 || mtl_is_full_width_digit(text, length, at - 2)) { *end = at + 1; break; }
+            mask &= ~(1u << highest);
+        }
+    }
+#undef MTL_IN_RANGE
+#endif
+    for (; *end < 0 && j > first; j--) {
+        int64_t at = j - 1;
+        if ((text[at] >= 0x30 && text[at] <= 0x39) || mtl_is_full_width_digit(text, length, at - 2)) *end = at + 1;
+    }
+    return first;
 }
 
 int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength) {

@@ -7,7 +7,7 @@ import MTLintKit
 /// the pair; the target file is read once, before the clock, for both.
 enum BilingualBench {
     static func run(folders: [String], sourceRoot root: String, language: String, sourceLanguage: String?,
-                    rounds: Int, breakdown: Bool) {
+                    rounds: Int, breakdown: Bool, only side: String? = nil) {
         guard let folder = folders.first else {
             FileHandle.standardError.write(Data("usage: mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER\n".utf8))
             exit(2)
@@ -26,13 +26,19 @@ enum BilingualBench {
             for (number, article) in articles.enumerated() {
                 // Taking turns at going first, so that a slow spell of the machine hits both alike.
                 let aloneFirst = (number + round) % 2 == 0
-                func lintAlone() { alone += seconds { findings.alone += linter.lint(article.text, path: article.path).findings.count } }
+                // `--only`: one side, or neither (the set-up alone), so that an instruction count
+                // (valgrind) of each run tells what each side costs.
+                let (runsAlone, runsPaired) = (side == nil || side == "alone", side == nil || side == "paired")
+                func lintAlone() {
+                    guard runsAlone else { return }
+                    alone += seconds { findings.alone += linter.lint(article.text, path: article.path).findings.count }
+                }
                 if aloneFirst { lintAlone() }
-                paired += seconds {
+                if runsPaired { paired += seconds {
                     guard case .success(let source) = InputReader.read(path: article.sourcePath) else { return }
                     let result = linter.lint(article.text, path: article.path, articleSource: (source, .forPath(article.sourcePath)))
                     findings.paired += result.findings.count
-                }
+                } }
                 if !aloneFirst { lintAlone() }
             }
         }

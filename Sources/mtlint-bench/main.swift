@@ -3,7 +3,8 @@
 //   mtlint-bench [--lang en] [--rounds 3] [--all-rules | --without-family F] [--breakdown] [--parallel]
 //                [--stream N] FILE|FOLDER…
 //   mtlint-bench --startup [--runs 20]   (the start-up of one mtlint process; StartupBench.swift)
-//   mtlint-bench --source-root DIR [--source-lang L] [--lang L] FOLDER   (article pairs; BilingualBench.swift)
+//   mtlint-bench --source-root DIR [--source-lang L] [--lang L] [--only alone|paired|neither] FOLDER
+//                (article pairs; BilingualBench.swift; --only runs one side, for an instruction profiler)
 //   mtlint-bench --end-to-end [--lang L] FOLDER   (the mtlint process against reading + ICU; EndToEndBench.swift)
 //   mtlint-bench --xliff N [--lang L] FILE|FOLDER…   (an XLIFF 1.2 file of N units built from the input's sentences)
 // --stream N: N JSON Lines records cut from the input (paragraphs of about 2 KB), through the
@@ -32,11 +33,12 @@ let streamRecords = Int(option("--stream", "0")) ?? 0
 let xliffUnits = Int(option("--xliff", "0")) ?? 0
 let sourceRoot = option("--source-root", "")
 let sourceLanguage = option("--source-lang", "")
+let only = option("--only", "")
 
 if !sourceRoot.isEmpty {
     BilingualBench.run(folders: arguments, sourceRoot: sourceRoot, language: language,
                        sourceLanguage: sourceLanguage.isEmpty ? nil : sourceLanguage, rounds: rounds,
-                       breakdown: CommandLine.arguments.contains("--breakdown"))
+                       breakdown: CommandLine.arguments.contains("--breakdown"), only: only.isEmpty ? nil : only)
     exit(0)
 }
 

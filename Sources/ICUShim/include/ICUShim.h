@@ -115,6 +115,12 @@ int64_t mtl_find(const uint8_t *haystack, int64_t length, const uint8_t *needle,
 /// The bytes of `text` that start a character other than ASCII white space (space, tab, line feed,
 /// carriage return): its characters, white space aside, sixteen bytes at a time.
 int64_t mtl_count_non_space(const uint8_t *text, int64_t length);
+/// The ASCII letters and digits of `text` and its characters beyond ASCII (their lead bytes),
+/// sixteen bytes at a time.
+int64_t mtl_count_letters(const uint8_t *text, int64_t length);
+/// The offset of the first digit of `text` (ASCII, or full-width: EF BC 90–99), or -1 without
+/// one; `end` is set to the end of the last digit.
+int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end);
 /// The offset of the first byte of `haystack` that is one of `bytes`, or -1.
 int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *bytes, int32_t byteCount);
 

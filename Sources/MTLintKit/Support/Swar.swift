@@ -1,13 +1,9 @@
 /// Eight bytes read as one word, each byte's answer in its high bit: passes over every byte of a
-/// text (the aligner's lengths, a unit's letters) ask a few questions of eight bytes at once,
+/// text (the aligner's anchors, a source's ASCII words) ask a few questions of eight bytes at once,
 /// without a branch per byte. Every answer is exact for every byte: no addition carries from one
 /// byte into the next.
 enum Swar {
     static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-    /// The bytes that are zero.
-    @inline(__always)
-    static func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
 
     /// Whether the eight bytes hold `byte` (one answer for all: the borrow of a subtraction may mark
     /// a byte above a zero one too, which does not change it).
@@ -16,10 +12,6 @@ enum Swar {
         let x = block ^ (UInt64(byte) &* ones)
         return (x &- ones) & ~x & highs != 0
     }
-
-    /// The lead bytes of characters beyond ASCII (0xC0 and above).
-    @inline(__always)
-    static func nonASCIILeads(_ block: UInt64) -> UInt64 { block & (block << 1) & highs }
 
     /// The ASCII letters and digits, and those among them that are capitals or digits.
     @inline(__always)

@@ -195,13 +195,15 @@ enum SourceNames {
             for (rank, name) in list.enumerated() {
                 byFirst[name.bytes.withUnsafeBufferPointer { ByteScan.scalar($0, 0).value }, default: []].append(rank)
             }
-            firstRank = [0]
-            firstRank.reserveCapacity(0x10001)
+            // Character after character of those that start names; the others between them start none.
+            firstRank = [Int32](repeating: 0, count: 0x10001)
             ranks = []
-            for value in UInt32(0)...0xFFFF {
-                ranks += byFirst[value] ?? []
-                firstRank.append(Int32(ranks.count))
+            var next = 0
+            for first in byFirst.keys.filter({ $0 <= 0xFFFF }).sorted() {
+                while next <= Int(first) { firstRank[next] = Int32(ranks.count); next += 1 }
+                ranks += byFirst[first]!
             }
+            while next <= 0x10000 { firstRank[next] = Int32(ranks.count); next += 1 }
             startsName = [UInt64](repeating: 0, count: 0x10000 / 64)
             for first in byFirst.keys where first <= 0xFFFF { startsName[Int(first >> 6)] |= 1 << (first & 63) }
             beyondPlane = [:]
@@ -228,8 +230,10 @@ enum SourceNames {
             let variants = catalog.entities.enumerated().flatMap { index, entity in
                 entity.variants.filter { $0.count >= 2 && writtenIn(language, $0) }.map { ($0, index) }
             }
-            let sorted = (territories + variants).sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
-            return CJKNames(list: sorted.map { (Array($0.0.utf8), $0.1) })
+            // Each name's length in characters counted once, not at every comparison.
+            let sorted = (territories + variants).map { (length: $0.0.count, name: $0.0, entity: $0.1) }
+                .sorted { ($0.length, $0.name) > ($1.length, $1.name) }
+            return CJKNames(list: sorted.map { (Array($0.name.utf8), $0.entity) })
         }
     }
 

@@ -257,9 +257,9 @@ final class NumberReading: Sendable {
             }
             var values = written.withUnsafeBufferPointer(interpretations)
             let factor = scale(after: end, scalars)
-            values = values.map { $0 * factor }
+            if factor != 1 { for place in values.indices { values[place] *= factor } }
             if factor > 1, let rest = compoundRest(after: end, below: factor, scalars) {
-                values = values.map { $0 + rest.value }
+                for place in values.indices { values[place] += rest.value }
                 end = rest.end
             }
             if factor == 1, let abbreviation = abbreviationFactor(after: end, scalars) { values += values.map { $0 * abbreviation } }
@@ -267,7 +267,7 @@ final class NumberReading: Sendable {
             if factor == 1, let value = values.first, value >= 1 && value < 12, isAfternoon(after: end, scalars) { values.append(value + 12) }
             // "80后", "90年代", "the '60s": a generation or a decade, also written 1980s.
             if written.count == 2, let value = values.first,
-               ["后", "後", "年", "s", "’", "'"].contains(scalars[safe: end] ?? " ") || ["’", "'"].contains(scalars[safe: index - 1] ?? " ") {
+               Self.decadeMarksAfter.contains(scalars[safe: end] ?? " ") || Self.apostrophes.contains(scalars[safe: index - 1] ?? " ") {
                 values += [1900 + value, 2000 + value]
             }
             mentions.append(NumberMention(range: byteOffsets[index]..<byteOffsets[end], values: values))
@@ -280,7 +280,7 @@ final class NumberReading: Sendable {
             let gap = bytes[mentions[index].range.upperBound..<next.range.lowerBound]
             // The gap: ASCII ("to", "-", "and") or a Chinese or Japanese range mark ("600至850亿").
             guard gap.count <= 6, gap.allSatisfy({ $0 < 0x80 && !(0x30...0x39).contains($0) })
-                    || ["至", "到", "～", "~", "—", "–"].contains(String(decoding: gap, as: UTF8.self)),
+                    || Self.rangeMarks.contains(String(decoding: gap, as: UTF8.self)),
                   let scaled = next.values.first, let base = interpretations(of: UnsafeBufferPointer(rebasing: bytes[next.range])).first,
                   base > 0, scaled / base > 1 else { continue }
             mentions[index].values += mentions[index].values.map { $0 * scaled / base }
@@ -292,14 +292,11 @@ final class NumberReading: Sendable {
     /// last: all that the reading of numbers in digits looks at (a prefix such as "v" or "USD" before
     /// a number; a clock, scale, decade or abbreviated word after one). Empty without a digit.
     func digitStretch(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        func isDigit(at index: Int) -> Bool {
-            let byte = bytes[index]
-            // ASCII, or the last byte of a full-width one (EF BC 90–99).
-            return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x90 && byte <= 0x99 && index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF)
-        }
-        guard var first = (0..<bytes.count).first(where: isDigit(at:)) else { return 0..<0 }
-        var last = (first..<bytes.count).last(where: isDigit(at:))! + 1
-        if bytes[first] >= 0x80 { first -= 2 }
+        // The first digit's start and the last one's end, sought from either end (in C, sixteen bytes at a time).
+        guard let base = bytes.baseAddress else { return 0..<0 }
+        var end: Int64 = 0
+        var first = Int(mtl_digit_span(base, Int64(bytes.count), &end)), last = Int(end)
+        guard first >= 0 else { return 0..<0 }
         var passed = 0
         while first > 0 && passed < Self.contextBefore {
             first -= 1
@@ -437,7 +434,7 @@ final class NumberReading: Sendable {
         var start = end
         // A space, or a hyphen of a compound ("US$31-billion", "1,9-Milliarden-Dollar").
         while start < scalars.count && (scalars[start] == " " || scalars[start] == "\u{00A0}" || scalars[start] == "-") && start - end < 2 { start += 1 }
-        if let mark = scalars[safe: start], ["多", "余", "餘", "几", "幾"].contains(mark) { start += 1 }
+        if let mark = scalars[safe: start], Self.approximationMarks.contains(mark) { start += 1 }
         // Most numbers are followed by no word at all, or by one no scale word starts like.
         guard let first = scalars[safe: start], Self.isCJK(first) || Self.isLetter(first) else { return nil }
         // Compared scalar by scalar, lower-cased (the scale words are).
@@ -474,6 +471,14 @@ final class NumberReading: Sendable {
         while end < scalars.count && Self.isDigit(scalars[end]) { end += 1 }
         return end - index - 1 == 3
     }
+
+    /// After two digits, a generation or a decade ("80后", "90年代", "the 60s"); before them, "the '60s".
+    static let decadeMarksAfter: Set<Unicode.Scalar> = ["后", "後", "年", "s", "’", "'"]
+    static let apostrophes: Set<Unicode.Scalar> = ["’", "'"]
+    /// Between two numbers, a range in Chinese and Japanese ("600至850亿").
+    static let rangeMarks: Set<String> = ["至", "到", "～", "~", "—", "–"]
+    /// Between a number and its scale word: "20多万" is over 200,000.
+    static let approximationMarks: Set<Unicode.Scalar> = ["多", "余", "餘", "几", "幾"]
 
     /// Number words beside ICU's spell-out: French writes a zero "nul" ("un octet nul" is "a 0 byte").
     static let moreNumberWords: [String: [String: Double]] = ["fr": ["nul": 0, "nulle": 0, "nuls": 0, "nulles": 0]]

@@ -1,4 +1,5 @@
 import Foundation
+import ICUShim
 
 /// The lengths of a document's units, source and target, and how far each unit's
 /// target length strays from what the document's own ratio predicts (Gale and
@@ -50,20 +51,8 @@ struct UnitLengths: Sendable {
     static func letters(_ bytes: ArraySlice<UInt8>) -> Int { bytes.withUnsafeBufferPointer { letters($0) } }
 
     static func letters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Sixteen bytes at a time, in C.
         guard let base = bytes.baseAddress else { return 0 }
-        var count = 0, index = 0
-        while index + 8 <= bytes.count {
-            let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            count &+= (Swar.lettersAndDigits(block).all | Swar.nonASCIILeads(block)).nonzeroBitCount
-            index += 8
-        }
-        return countsAsLetter.withUnsafeBufferPointer { table in bytes[index...].reduce(count) { $0 &+ Int(table[Int($1)]) } }
-    }
-
-    /// 1 for a byte that starts a counted character (an ASCII letter or digit, a non-ASCII lead byte), else 0.
-    private static let countsAsLetter: [UInt8] = (0...255).map { value in
-        let byte = UInt8(value)
-        let ascii = byte < 0x80
-        return (ascii ? (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) : byte & 0xC0 != 0x80) ? 1 : 0
+        return Int(mtl_count_letters(base, Int64(bytes.count)))
     }
 }

@@ -207,7 +207,7 @@ public struct UntranslatedSegment: Rule {
         // The source's runs of ASCII letters and digits, keyed as an ASCII word is: a target word of
         // such bytes only occurs in the source as a whole word when its key is one of them. Most
         // Chinese and Japanese sentences have few (a year, a name in Latin letters), or none.
-        let runs = source.withUnsafeBufferPointer(asciiWordRuns)
+        let (runs, runLengths) = source.withUnsafeBufferPointer(asciiWordRuns)
         // Without such runs, no word of ASCII letters and digits occurs: a translation of ASCII only has nothing to look for.
         if runs.isEmpty, let first = tokens.first, let last = tokens.last, !Swar.holdsNonASCII(text[first.start..<last.end]) { return false }
         // Other words (ideographs, accented, "don't") are looked for in the folded source, folded as the keys are.
@@ -231,8 +231,10 @@ public struct UntranslatedSegment: Rule {
                     if threeInARow(occurs(text[offset..<end], wholeWord: false)) { return true }
                     offset = end
                 }
-            } else if let key = asciiWordKey(text[token.range]) {
-                if threeInARow(runs.contains(key)) { return true }
+            } else if text[token.range].allSatisfy(isASCIIWordByte) {
+                // Only a word as long as one of the runs can be one of them: most words are not hashed.
+                let present = runLengths & 1 << min(token.end - token.start, 63) != 0 && runs.contains(asciiWordKey(text[token.range])!)
+                if threeInARow(present) { return true }
             } else {
                 // An ASCII word with other marks ("don't", "3.5") occurs whole only where each of its runs of
                 // letters and digits is one of the source's: most do not, and the source need not be folded.
@@ -247,29 +249,35 @@ public struct UntranslatedSegment: Rule {
 
     /// The keys of a text's runs of ASCII letters and digits. Eight bytes beyond ASCII (most of a
     /// Chinese or Japanese text) are passed over at once.
-    static func asciiWordRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+    static func asciiWordRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> (keys: [UInt64], lengths: UInt64) {
         var runs: [UInt64] = []
+        // One bit per length (63 for longer ones): a word of another length is none of them.
+        var lengths: UInt64 = 0
         let start = 0xcbf29ce484222325 as UInt64
-        var hash = start, inRun = false, index = 0
+        var hash = start, length = 0, index = 0
+        func endRun() {
+            runs.append(hash)
+            lengths |= 1 << min(length, 63)
+            (hash, length) = (start, 0)
+        }
         while index < bytes.count {
             if index + 8 <= bytes.count,
                UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & Swar.highs == Swar.highs {
-                if inRun { runs.append(hash); (hash, inRun) = (start, false) }
+                if length > 0 { endRun() }
                 index += 8
                 continue
             }
             let byte = bytes[index]
             if isASCIIWordByte(byte) {
                 hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
-                inRun = true
-            } else if inRun {
-                runs.append(hash)
-                (hash, inRun) = (start, false)
+                length += 1
+            } else if length > 0 {
+                endRun()
             }
             index += 1
         }
-        if inRun { runs.append(hash) }
-        return runs
+        if length > 0 { endRun() }
+        return (runs, lengths)
     }
 
     /// The keys of the runs of ASCII letters and digits inside a word ("don't": "don" and "t").
