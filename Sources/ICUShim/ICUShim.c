@@ -17,6 +17,8 @@
 #include <unicode/uspoof.h>
 #include <unicode/unum.h>
 #include <unicode/unorm2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <pthread.h>
 #include <zlib.h>
 #if defined(__SSE2__)
@@ -512,6 +514,30 @@ int32_t mtl_fold_name(const uint8_t *utf8, int32_t length, char *out, int32_t ca
     int32_t written = 0;
     u_strToUTF8(out, capacity, &written, text, textLength, &status);
     return U_SUCCESS(status) ? written : -1;
+}
+
+bool mtl_may_break_sentence_inside(const uint8_t *text, int64_t length) {
+    /* Unicode's sentence rules (UAX #29, ICU's root rules) break only after a separator, or after
+       a full stop or other terminator (ATerm, STerm), the closing marks after it and then the
+       spaces (SB9–SB11); another terminator after them continues the sentence (SB8a). Without a
+       separator, and with nothing after the first terminator but that pattern, the only break is
+       the end of the text. True when a break inside is possible. */
+    enum { beforeTerminator, closing, spacing } phase = beforeTerminator;
+    int64_t i = 0;
+    if (text == NULL) return false;
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        if (c < 0) return true;
+        switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+        case U_SB_SEP: case U_SB_CR: case U_SB_LF: return true;
+        case U_SB_ATERM: case U_SB_STERM: phase = closing; break;
+        case U_SB_CLOSE: if (phase == spacing) return true; break;
+        case U_SB_SP: if (phase != beforeTerminator) phase = spacing; break;
+        default: if (phase != beforeTerminator) return true;
+        }
+    }
+    return false;
 }
 
 uint32_t mtl_canonical_base(uint32_t codePoint) {

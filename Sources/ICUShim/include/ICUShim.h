@@ -118,6 +118,10 @@ int64_t mtl_count_non_space(const uint8_t *text, int64_t length);
 /// The ASCII letters and digits of `text` and its characters beyond ASCII (their lead bytes),
 /// sixteen bytes at a time.
 int64_t mtl_count_letters(const uint8_t *text, int64_t length);
+/// Whether Unicode's sentence rules (ICU's root rules) may break `text` (UTF-8) anywhere but at its
+/// end: false when it has no separator and nothing but closing marks, spaces and terminators after
+/// its first terminator ("Il est parti.", "他走了。”").
+bool mtl_may_break_sentence_inside(const uint8_t *text, int64_t length);
 /// The offset of the first digit of `text` (ASCII, or full-width: EF BC 90–99), or -1 without
 /// one; `end` is set to the end of the last digit.
 int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end);

@@ -1,3 +1,5 @@
+import ICUShim
+
 /// A source sentence left out of the translation, or a unit much shorter than its source.
 public struct Omission: Rule {
     public init() {}
@@ -87,6 +89,9 @@ public struct Omission: Rule {
         // Prose only: a multi-line source (a program's help text) splits into lines, not sentences.
         guard let language = document.sourceLanguage, !unit.source.utf8.contains(0x0A) else { return nil }
         let bytes = Array(unit.source.utf8)
+        // Most sources are one sentence by the sentence rules' own characters, which ICU need not be
+        // asked to confirm (Greek tailors the rules: ";" ends its sentences).
+        guard language.code == "el" || mtl_may_break_sentence_inside(bytes, Int64(bytes.count)) else { return nil }
         guard let spans = try? Tokenizer.sentences(of: bytes, locale: language.icuLocale), spans.count >= 2 else { return nil }
         // A translation with as many sentences as its source left none out ("Das wollen wir nie. Wir wollen…").
         let targetBytes = Array(document.text[unit.target])
