@@ -198,11 +198,12 @@ public struct UntranslatedSegment: Rule {
     }
 
     /// Whether three target words in a row occur in the source, each as a whole word (an
-    /// ideograph anywhere): a test on the bytes that most units fail, so that their source is
+    /// ideograph anywhere), two of them different content words (`isContentWord`: a copy is
+    /// reported only then): a test on the bytes that most units fail, so that their source is
     /// never tokenized (a Chinese or Japanese source's dictionary segmentation is the slowest
-    /// step of a pair) and their translation's words never keyed. It misses no run `longestCommonRun`
-    /// would find, short of a source letter that case-folds into ASCII (the long ſ, the Kelvin sign),
-    /// which Chinese and Japanese text does not use.
+    /// step of a pair) and their translation's words never keyed. It passes every unit whose
+    /// `longestCommonRun` holds two content words, short of a source letter that case-folds into
+    /// ASCII (the long ſ, the Kelvin sign), which Chinese and Japanese text does not use.
     static func mayShareRun(_ tokens: ArraySlice<Token>, in text: [UInt8], source: ArraySlice<UInt8>) -> Bool {
         // The source's runs of ASCII letters and digits, keyed as an ASCII word is: a target word of
         // such bytes only occurs in the source as a whole word when its key is one of them. Most
@@ -217,31 +218,45 @@ public struct UntranslatedSegment: Rule {
             let needle = bytes.allSatisfy { $0 < 0x80 } ? bytes.map(CaseFolding.asciiLower) : Array(CaseFolding.fold(bytes).utf8)
             return Self.occurs(needle, in: haystack!, wholeWord: wholeWord)
         }
-        var inARow = 0
-        func threeInARow(_ present: Bool) -> Bool {
-            inARow = present ? inARow + 1 : 0
-            return inARow == 3
+        // The run of words the source has so far, and its different content words: keyed, or (words
+        // with marks or beyond ASCII, rare in a run) each counted as one more.
+        var inARow = 0, contentKeys: [UInt64] = [], otherContentWords = 0
+        func extendRun(_ present: Bool, content: UInt64?, contentUnkeyed: Bool = false) -> Bool {
+            guard present else {
+                (inARow, otherContentWords) = (0, 0)
+                contentKeys.removeAll(keepingCapacity: true)
+                return false
+            }
+            inARow += 1
+            if let content, !contentKeys.contains(content) { contentKeys.append(content) }
+            if contentUnkeyed { otherContentWords += 1 }
+            return inARow >= 3 && contentKeys.count + otherContentWords >= 2
         }
         for token in tokens where token.kind.isWord {
             if token.kind == .ideographic || token.kind == .kana {
-                // Each ideograph is a word, as `WordKeys` keys it.
+                // Each ideograph is a word, and a content word, keyed as `WordKeys` keys it.
                 var offset = token.start
                 while offset < token.end {
                     let end = min(offset + ByteScan.length(text[offset]), token.end)
-                    if threeInARow(occurs(text[offset..<end], wholeWord: false)) { return true }
+                    let present = occurs(text[offset..<end], wholeWord: false)
+                    if extendRun(present, content: present ? hash(text[offset..<end]) : nil) { return true }
                     offset = end
                 }
             } else if text[token.range].allSatisfy(isASCIIWordByte) {
                 // Only a word as long as one of the runs can be one of them: most words are not hashed.
-                let present = runLengths & 1 << min(token.end - token.start, 63) != 0 && runs.contains(asciiWordKey(text[token.range])!)
-                if threeInARow(present) { return true }
+                let length = token.end - token.start
+                let key = runLengths & 1 << min(length, 63) != 0 ? asciiWordKey(text[token.range])! : nil
+                let present = key.map(runs.contains) ?? false
+                // A content word: lower-case, four letters or more.
+                let isContent = length >= 4 && text[token.start] >= 0x61 && text[token.start] <= 0x7A
+                if extendRun(present, content: isContent ? key : nil) { return true }
             } else {
                 // An ASCII word with other marks ("don't", "3.5") occurs whole only where each of its runs of
                 // letters and digits is one of the source's: most do not, and the source need not be folded.
                 let bytes = text[token.range]
                 let present = (bytes.allSatisfy { $0 < 0x80 } ? asciiWordParts(bytes).allSatisfy(runs.contains) : true)
                     && occurs(bytes, wholeWord: true)
-                if threeInARow(present) { return true }
+                if extendRun(present, content: nil, contentUnkeyed: true) { return true }  // counted as content: never too few
             }
         }
         return false
