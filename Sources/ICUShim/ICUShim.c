@@ -437,11 +437,11 @@ int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end) {
     *end = -1;
     if (text == NULL || length <= 0) return -1;
 #if defined(__SSE2__)
-    const __m128i zero = _mm_set1_epi8(0x30), nine = _mm_set1_epi8(9), lead = _mm_set1_epi8((char)0xEF), last = _mm_set1_epi8((char)0x90);
+    const __m128i digitZero = _mm_set1_epi8(0x30), nine = _mm_set1_epi8(9), lead = _mm_set1_epi8((char)0xEF), lastByteZero = _mm_set1_epi8((char)0x90);
 #define MTL_IN_RANGE(block, low) ({ __m128i offset = _mm_sub_epi8(block, low); _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset); })
     for (; first < 0 && i + 16 <= length; i += 16) {
         __m128i block = _mm_loadu_si128((const __m128i *)(text + i));
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(MTL_IN_RANGE(block, zero), _mm_cmpeq_epi8(block, lead)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(MTL_IN_RANGE(block, digitZero), _mm_cmpeq_epi8(block, lead)));
         while (mask != 0) {
             int64_t at = i + __builtin_ctz(mask);
             if (text[at] != 0xEF || mtl_is_full_width_digit(text, length, at)) { first = at; break; }
@@ -457,7 +457,7 @@ int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end) {
 #if defined(__SSE2__)
     for (; *end < 0 && j - 16 >= first; j -= 16) {
         __m128i block = _mm_loadu_si128((const __m128i *)(text + j - 16));
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(MTL_IN_RANGE(block, zero), MTL_IN_RANGE(block, last)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(MTL_IN_RANGE(block, digitZero), MTL_IN_RANGE(block, lastByteZero)));
         while (mask != 0) {
             int highest = 31 - __builtin_clz(mask);
             int64_t at = j - 16 + highest;

@@ -33,12 +33,16 @@ enum BilingualBench {
                     guard runsAlone else { return }
                     alone += seconds { findings.alone += linter.lint(article.text, path: article.path).findings.count }
                 }
+                func lintPaired() {
+                    guard runsPaired else { return }
+                    paired += seconds {
+                        guard case .success(let source) = InputReader.read(path: article.sourcePath) else { return }
+                        let result = linter.lint(article.text, path: article.path, articleSource: (source, .forPath(article.sourcePath)))
+                        findings.paired += result.findings.count
+                    }
+                }
                 if aloneFirst { lintAlone() }
-                if runsPaired { paired += seconds {
-                    guard case .success(let source) = InputReader.read(path: article.sourcePath) else { return }
-                    let result = linter.lint(article.text, path: article.path, articleSource: (source, .forPath(article.sourcePath)))
-                    findings.paired += result.findings.count
-                } }
+                lintPaired()
                 if !aloneFirst { lintAlone() }
             }
         }

@@ -34,6 +34,10 @@ let xliffUnits = Int(option("--xliff", "0")) ?? 0
 let sourceRoot = option("--source-root", "")
 let sourceLanguage = option("--source-lang", "")
 let only = option("--only", "")
+guard ["", "alone", "paired", "neither"].contains(only) else {
+    FileHandle.standardError.write(Data("mtlint-bench: --only takes alone, paired or neither\n".utf8))
+    exit(2)
+}
 
 if !sourceRoot.isEmpty {
     BilingualBench.run(folders: arguments, sourceRoot: sourceRoot, language: language,

@@ -176,7 +176,7 @@ enum SourceNames {
         /// Every name's bytes, one after another.
         var spelled: [UInt8]
         /// The places of the names that start with each character of the Basic Multilingual Plane:
-        /// `ranks[firstRank[c]..<firstRank[c + 1]]` (a table, since every character of the text is looked up).
+        /// `ranks[firstRank[c]..<firstRank[c + 1]]` (a table: every character that `startsName` lets through is looked up).
         var firstRank: [Int32]
         var ranks: [Int]
         /// Those that start with a character beyond it (their places in `ranks`, after the plane's).
