@@ -263,12 +263,12 @@ public enum Aligner {
     private static func readAnchor(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ classes: UnsafePointer<UInt8>,
                                    into result: inout [UInt64]) {
         let capitalised = classes[Int(bytes[start])] & upper != 0
-        var hash: UInt64 = 0xcbf29ce484222325, allDigits = true, index = start
+        var hash = FNV.start, allDigits = true, index = start
         while index < bytes.count {
             let byte = bytes[index], bits = classes[Int(byte)]
             guard bits & (digit | letter) != 0 else { break }
             allDigits = allDigits && bits & digit != 0
-            hash = (hash ^ UInt64(byte | (bits & letter) << 3)) &* 0x100000001b3
+            hash = FNV.adding(byte | (bits & letter) << 3, to: hash)
             index += 1
         }
         if allDigits || (index - start >= 3 && capitalised) { result.append(hash) }

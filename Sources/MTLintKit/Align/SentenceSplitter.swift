@@ -25,7 +25,7 @@ enum SentenceSplitter {
         init(_ words: Set<String>) {
             self.words = words
             longest = words.reduce(0) { max($0, $1.utf8.count) }
-            for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) { set(Self.hash(word.utf8)) }
+            for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) { set(FNV.hash(word.utf8)) }
         }
 
         /// The abbreviations of a language in a run's dictionaries, built once.
@@ -36,16 +36,12 @@ enum SentenceSplitter {
         /// Whether an ASCII word, lower-cased, is one of them.
         func contains(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard bytes.count <= longest else { return false }
-            let bit = Self.hash(bytes.lazy.map(CaseFolding.asciiLower)) & 4095
+            let bit = FNV.hash(bytes.lazy.map(CaseFolding.asciiLower)) & 4095
             guard bitmap[Int(bit >> 6)] & (1 << (bit & 63)) != 0 else { return false }
             return words.contains(String(decoding: bytes.map(CaseFolding.asciiLower), as: UTF8.self))
         }
 
         private mutating func set(_ hash: UInt64) { bitmap[Int((hash & 4095) >> 6)] |= 1 << (hash & 63) }
-
-        private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-            bytes.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
-        }
     }
 
     private static func sentences(of text: UnsafeBufferPointer<UInt8>, abbreviations: Abbreviations) -> [Span] {

@@ -23,16 +23,4 @@ enum Swar {
         let small = atLeast(0x61) & ~atLeast(0x7B)
         return ((digits | capitals | small) & ascii, (digits | capitals) & ascii)
     }
-
-    /// Whether any byte is beyond ASCII, eight at a time.
-    static func holdsNonASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index + 8 <= bytes.count {
-                if UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & highs != 0 { return true }
-                index += 8
-            }
-            return bytes[index...].contains { $0 >= 0x80 }
-        }
-    }
 }

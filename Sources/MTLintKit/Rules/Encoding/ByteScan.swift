@@ -46,7 +46,7 @@ enum ByteScan {
         return found < 0 ? buffer.count : from + Int(found)
     }
 
-    /// Whether a buffer holds any of up to four `bytes` (eight bytes at a time, in C).
+    /// Whether a buffer holds any of up to eight `bytes` (sixteen bytes at a time, in C).
     @inline(__always)
     static func holdsAny(of bytes: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress else { return false }

@@ -54,11 +54,11 @@ enum CapitalisedWords {
                 for index in candidates {
                     let token = tokens[Int(index)]
                     guard text[token.start] < 0x80 || startsWithCapital(token.start, text) else { continue }
-                    var hash = NameIndex.hashStart, plain = true
+                    var hash = FNV.start, plain = true
                     for byte in text[token.start..<wordEnd(token, text)] {
                         let lower = CaseFolding.asciiLower(byte)
                         if !(lower >= 0x61 && lower <= 0x7A) && !(byte >= 0x30 && byte <= 0x39) { plain = false }
-                        hash = NameIndex.hash(hash, lower)
+                        hash = FNV.adding(lower, to: hash)
                     }
                     result.append(CapitalisedWord(token: index, hash: hash, plain: plain))
                 }

@@ -409,16 +409,9 @@ final class NameIndex: Sendable {
     /// FNV-1a of the bytes with ASCII letters in lower case: the key of a first word
     /// (bytes are compared exactly after a hit) and the hash of a fold key.
     static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
-        var value = hashStart
-        for byte in bytes { value = hash(value, CaseFolding.asciiLower(byte)) }
+        var value = FNV.start
+        for byte in bytes { value = FNV.adding(CaseFolding.asciiLower(byte), to: value) }
         return value
-    }
-
-    static let hashStart: UInt64 = 0xcbf29ce484222325
-
-    @inline(__always)
-    static func hash(_ value: UInt64, _ byte: UInt8) -> UInt64 {
-        (value ^ UInt64(byte)) &* 0x100000001b3
     }
 
     // MARK: Reading
@@ -446,7 +439,7 @@ enum NameFold {
 
     /// One pass over the bytes; the fold of non-ASCII bytes is left to `transliterated`.
     static func hashes(_ bytes: UnsafeBufferPointer<UInt8>) -> Hashes {
-        var fold = NameIndex.hashStart, spelling = NameIndex.hashStart
+        var fold = FNV.start, spelling = FNV.start
         var kept = 0, ascii = true, plain = true
         var index = 0
         while index < bytes.count {
@@ -462,9 +455,9 @@ enum NameFold {
             if byte >= 0x80 { ascii = false }
             if byte == 0x20 || byte == UInt8(ascii: "-") { plain = false }
             let lower = CaseFolding.asciiLower(byte)
-            spelling = NameIndex.hash(spelling, lower)
+            spelling = FNV.adding(lower, to: spelling)
             if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                fold = NameIndex.hash(fold, lower)
+                fold = FNV.adding(lower, to: fold)
                 kept += 1
             }
         }

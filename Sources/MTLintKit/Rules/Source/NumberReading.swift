@@ -506,8 +506,8 @@ final class NumberReading: Sendable {
 
     /// FNV-1a of a word lower-cased scalar by scalar (ASCII on the value, the rest through Unicode).
     static func foldedHash(_ word: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        func add(_ scalar: Unicode.Scalar) { for byte in UTF8.encode(scalar)! { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 } }
+        var hash = FNV.start
+        func add(_ scalar: Unicode.Scalar) { for byte in UTF8.encode(scalar)! { hash = FNV.adding(byte, to: hash) } }
         for scalar in word {
             if scalar.isASCII {
                 let value = scalar.value

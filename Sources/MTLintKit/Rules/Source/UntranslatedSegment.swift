@@ -210,7 +210,10 @@ public struct UntranslatedSegment: Rule {
         // Chinese and Japanese sentences have few (a year, a name in Latin letters), or none.
         let (runs, runLengths) = source.withUnsafeBufferPointer(asciiWordRuns)
         // Without such runs, no word of ASCII letters and digits occurs: a translation of ASCII only has nothing to look for.
-        if runs.isEmpty, let first = tokens.first, let last = tokens.last, !Swar.holdsNonASCII(text[first.start..<last.end]) { return false }
+        if runs.isEmpty, let first = tokens.first, let last = tokens.last,
+           text[first.start..<last.end].withUnsafeBufferPointer({ ByteScan.nextNonASCII($0, from: 0) == $0.count }) {
+            return false
+        }
         // Other words (ideographs, accented, "don't") are looked for in the folded source, folded as the keys are.
         var haystack: [UInt8]? = nil
         func occurs(_ bytes: ArraySlice<UInt8>, wholeWord: Bool) -> Bool {
@@ -239,7 +242,7 @@ public struct UntranslatedSegment: Rule {
                 while offset < token.end {
                     let end = min(offset + ByteScan.length(text[offset]), token.end)
                     let present = occurs(text[offset..<end], wholeWord: false)
-                    if extendRun(present, content: present ? hash(text[offset..<end]) : nil) { return true }
+                    if extendRun(present, content: present ? FNV.hash(text[offset..<end]) : nil) { return true }
                     offset = end
                 }
             } else if text[token.range].allSatisfy(isASCIIWordByte) {
@@ -268,12 +271,11 @@ public struct UntranslatedSegment: Rule {
         var runs: [UInt64] = []
         // One bit per length (63 for longer ones): a word of another length is none of them.
         var lengths: UInt64 = 0
-        let start = 0xcbf29ce484222325 as UInt64
-        var hash = start, length = 0, index = 0
+        var hash = FNV.start, length = 0, index = 0
         func endRun() {
             runs.append(hash)
             lengths |= 1 << min(length, 63)
-            (hash, length) = (start, 0)
+            (hash, length) = (FNV.start, 0)
         }
         while index < bytes.count {
             if index + 8 <= bytes.count,
@@ -284,7 +286,7 @@ public struct UntranslatedSegment: Rule {
             }
             let byte = bytes[index]
             if isASCIIWordByte(byte) {
-                hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
+                hash = FNV.adding(CaseFolding.asciiLower(byte), to: hash)
                 length += 1
             } else if length > 0 {
                 endRun()
@@ -297,15 +299,15 @@ public struct UntranslatedSegment: Rule {
 
     /// The keys of the runs of ASCII letters and digits inside a word ("don't": "don" and "t").
     static func asciiWordParts(_ bytes: ArraySlice<UInt8>) -> [UInt64] {
-        bytes.split { !isASCIIWordByte($0) }.map { hash($0.lazy.map(CaseFolding.asciiLower)) }
+        bytes.split { !isASCIIWordByte($0) }.map { FNV.hash($0.lazy.map(CaseFolding.asciiLower)) }
     }
 
     /// The key of a word of ASCII letters and digits only (the key `WordKeys` gives it), else nil.
     static func asciiWordKey(_ bytes: ArraySlice<UInt8>) -> UInt64? {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash = FNV.start
         for byte in bytes {
             guard isASCIIWordByte(byte) else { return nil }
-            hash = (hash ^ UInt64(CaseFolding.asciiLower(byte))) &* 0x100000001b3
+            hash = FNV.adding(CaseFolding.asciiLower(byte), to: hash)
         }
         return hash
     }
@@ -326,9 +328,6 @@ public struct UntranslatedSegment: Rule {
         return false
     }
 
-    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        bytes.reduce(0xcbf29ce484222325) { ($0 ^ UInt64($1)) &* 0x100000001b3 }
-    }
 
     /// Word tokens as comparison keys: a hash of the word case-folded, or of each ideograph of it
     /// (ICU keeps a run of Chinese characters in one token). ASCII, Latin-1 and Cyrillic words are
@@ -344,15 +343,15 @@ public struct UntranslatedSegment: Rule {
                 var offset = token.start
                 while offset < token.end {
                     let end = min(offset + ByteScan.length(text[offset]), token.end)
-                    body(UntranslatedSegment.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script))
+                    body(FNV.hash(text[offset..<end]), Token(start: offset, end: end, kind: token.kind, script: token.script))
                     offset = end
                 }
             } else if let folded = UntranslatedSegment.latinOrCyrillicKey(bytes) {
                 body(folded, token)
             } else {
-                let raw = UntranslatedSegment.hash(bytes)
+                let raw = FNV.hash(bytes)
                 if let key = foldedByRawHash[raw] { return body(key, token) }
-                let key = UntranslatedSegment.hash(CaseFolding.fold(bytes).utf8)
+                let key = FNV.hash(CaseFolding.fold(bytes).utf8)
                 foldedByRawHash[raw] = key
                 body(key, token)
             }
@@ -364,8 +363,8 @@ public struct UntranslatedSegment: Rule {
     /// goes through ICU. Most words of European languages never reach ICU.
     @inline(__always)
     static func latinOrCyrillicKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var hash: UInt64 = 0xcbf29ce484222325
-        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        var hash = FNV.start
+        func add(_ byte: UInt8) { hash = FNV.adding(byte, to: hash) }
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
