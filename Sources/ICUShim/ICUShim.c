@@ -434,7 +434,7 @@ int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end) {
        last ASCII digit or 90–99 (a full-width digit's last byte), sixteen bytes at a time; an EF
        or a 90–99 byte that is not part of a full-width digit is passed. */
     int64_t first = -1, i = 0;
-    *end = -1;
+    if (end != NULL) *end = -1;
     if (text == NULL || length <= 0) return -1;
 #if defined(__SSE2__)
     const __m128i digitZero = _mm_set1_epi8(0x30), nine = _mm_set1_epi8(9), lead = _mm_set1_epi8((char)0xEF), lastByteZero = _mm_set1_epi8((char)0x90);
@@ -452,7 +452,7 @@ int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end) {
     for (; first < 0 && i < length; i++) {
         if ((text[i] >= 0x30 && text[i] <= 0x39) || mtl_is_full_width_digit(text, length, i)) first = i;
     }
-    if (first < 0) return -1;
+    if (first < 0 || end == NULL) return first;
     int64_t j = length;
 #if defined(__SSE2__)
     for (; *end < 0 && j - 16 >= first; j -= 16) {

@@ -123,7 +123,7 @@ int64_t mtl_count_letters(const uint8_t *text, int64_t length);
 /// its first terminator ("Il est parti.", "他走了。”").
 bool mtl_may_break_sentence_inside(const uint8_t *text, int64_t length);
 /// The offset of the first digit of `text` (ASCII, or full-width: EF BC 90–99), or -1 without
-/// one; `end` is set to the end of the last digit.
+/// one; `end`, unless NULL, is set to the end of the last digit.
 int64_t mtl_digit_span(const uint8_t *text, int64_t length, int64_t *end);
 /// The offset of the first byte of `haystack` that is one of `bytes`, or -1.
 int64_t mtl_find_any(const uint8_t *haystack, int64_t length, const uint8_t *bytes, int32_t byteCount);

@@ -1,3 +1,5 @@
+import ICUShim
+
 /// A number of the source that the translation changed or left out.
 public struct NumberMismatch: Rule {
     public init() {}
@@ -130,17 +132,8 @@ public struct NumberMismatch: Rule {
 
     /// Most sentences have no digit: they are passed over without being read.
     static func hasDigit(_ text: String) -> Bool {
-        // Full-width digits (U+FF10–FF19) are EF BC 90–99 in UTF-8: one pass over the bytes finds either kind.
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var afterEFBC = 0
-            for byte in bytes {
-                if byte >= 0x30 && byte <= 0x39 { return true }
-                if afterEFBC == 2 && byte >= 0x90 && byte <= 0x99 { return true }
-                afterEFBC = byte == 0xEF ? 1 : (afterEFBC == 1 && byte == 0xBC ? 2 : 0)
-            }
-            return false
-        }
-        return ByteScan.withBytes(of: text, scan)
+        // ASCII or full-width (U+FF10–FF19, EF BC 90–99), sought as the number reader seeks them.
+        ByteScan.withBytes(of: text) { bytes in bytes.baseAddress.map { mtl_digit_span($0, Int64(bytes.count), nil) >= 0 } ?? false }
     }
 
     static func withoutCodes(_ text: String, flags: Set<String>) -> [UInt8] {
